@@ -1,0 +1,40 @@
+package org.oneweek.people;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads an account for login and remember-me; a locked-out account is marked locked so
+ * Spring Security refuses it before the password is even checked.
+ */
+@Service
+class AccountUserDetailsService implements UserDetailsService {
+
+	private final JdbcClient jdbc;
+
+	private final LoginAttempts attempts;
+
+	AccountUserDetailsService(JdbcClient jdbc, LoginAttempts attempts) {
+		this.jdbc = jdbc;
+		this.attempts = attempts;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public UserDetails loadUserByUsername(String username) {
+		return jdbc.sql("select * from user_account where lower(username) = lower(?)")
+			.param(username)
+			.query((rs, n) -> new AccountPrincipal(rs.getLong("id"), rs.getString("username"),
+					rs.getString("password_hash"), rs.getString("display_name"), Accounts.roles(rs.getArray("roles")),
+					rs.getObject("member_id", Long.class), rs.getObject("village_id", Long.class),
+					rs.getObject("unit_id", Long.class), rs.getBoolean("enabled"),
+					attempts.accountLocked(rs.getString("username"))))
+			.optional()
+			.orElseThrow(() -> new UsernameNotFoundException("no such account"));
+	}
+
+}

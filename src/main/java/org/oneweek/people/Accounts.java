@@ -1,0 +1,177 @@
+package org.oneweek.people;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.oneweek.people.PeopleForms.AccountForm;
+import org.oneweek.platform.AuditLog;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * User accounts: creation by the organization department, passwords, enabling and
+ * disabling. Accounts are never deleted, only disabled, so the history of who did what
+ * stays readable.
+ */
+@Service
+public class Accounts {
+
+	static final RowMapper<Account> ACCOUNT = (rs, n) -> new Account(rs.getLong("id"), rs.getString("username"),
+			rs.getString("display_name"), roles(rs.getArray("roles")), rs.getObject("member_id", Long.class),
+			rs.getObject("village_id", Long.class), rs.getObject("unit_id", Long.class), rs.getBoolean("enabled"));
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	private final AuditLog audit;
+
+	Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.audit = audit;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Account> all() {
+		return jdbc.sql("select * from user_account order by enabled desc, username").query(ACCOUNT).list();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Account> account(long id) {
+		return jdbc.sql("select * from user_account where id = ?").param(id).query(ACCOUNT).optional();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Account> byUsername(String username) {
+		return jdbc.sql("select * from user_account where lower(username) = lower(?)")
+			.param(username)
+			.query(ACCOUNT)
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean anyAdministrator() {
+		return jdbc.sql("select exists (select 1 from user_account where 'ORG_ADMIN' = any(roles) and enabled)")
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * @throws DuplicateUsernameException when the name is taken
+	 * @throws InvalidPasswordException when the password breaks the policy
+	 */
+	@Transactional
+	public long create(AccountForm form, String actor) {
+		return create(form, actor, false);
+	}
+
+	@Transactional
+	public long create(AccountForm form, String actor, boolean demo) {
+		String problem = PasswordPolicy.problem(form.password(), form.username());
+		if (problem != null) {
+			throw new InvalidPasswordException(problem);
+		}
+		if (byUsername(form.username()).isPresent()) {
+			throw new DuplicateUsernameException(form.username());
+		}
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql(
+				"""
+						insert into user_account (username, password_hash, display_name, roles, member_id, village_id, unit_id, demo)
+						values (?, ?, ?, ?::text[], ?, ?, ?, ?)""")
+			.params(form.username().strip(), passwords.encode(form.password()), form.displayName().strip(),
+					rolesLiteral(form.roles()), form.memberId(), form.villageId(), form.unitId(), demo)
+			.update(keys, "id");
+		long id = keys.getKeyAs(Long.class);
+		Map<String, @Nullable Object> after = new LinkedHashMap<>();
+		after.put("username", form.username());
+		after.put("roles", form.roles().toString());
+		after.put("memberId", form.memberId());
+		after.put("villageId", form.villageId());
+		after.put("unitId", form.unitId());
+		audit.record("account", id, "create", actor, null, after);
+		return id;
+	}
+
+	/**
+	 * A person changes their own password, proving they know the current one.
+	 */
+	@Transactional
+	public void changeOwnPassword(long accountId, @Nullable String current, @Nullable String replacement) {
+		Map<String, Object> row = jdbc.sql("select username, password_hash from user_account where id = ? for update")
+			.param(accountId)
+			.query()
+			.singleRow();
+		if (current == null || !passwords.matches(current, (String) row.get("password_hash"))) {
+			throw new InvalidPasswordException("password.currentWrong");
+		}
+		setPassword(accountId, replacement, (String) row.get("username"), (String) row.get("username"));
+	}
+
+	/** The organization department sets a new password for someone who forgot theirs. */
+	@Transactional
+	public void resetPassword(long accountId, @Nullable String replacement, String actor) {
+		String username = jdbc.sql("select username from user_account where id = ? for update")
+			.param(accountId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
+		setPassword(accountId, replacement, username, actor);
+		// a reset also lifts a lock-out
+		jdbc.sql("delete from login_failure where lower(username) = lower(?)").param(username).update();
+	}
+
+	@Transactional
+	public void setEnabled(long accountId, boolean enabled, String actor) {
+		int changed = jdbc.sql("update user_account set enabled = ? where id = ? and enabled <> ?")
+			.params(enabled, accountId, enabled)
+			.update();
+		if (changed > 0) {
+			audit.record("account", accountId, enabled ? "enable" : "disable", actor, null, null);
+			if (!enabled) {
+				// end the person's sessions everywhere, on every instance
+				jdbc.sql("""
+						delete from spring_session where principal_name =
+						(select username from user_account where id = ?)""").param(accountId).update();
+			}
+		}
+	}
+
+	private void setPassword(long accountId, @Nullable String replacement, String username, String actor) {
+		String problem = PasswordPolicy.problem(replacement, username);
+		if (problem != null) {
+			throw new InvalidPasswordException(problem);
+		}
+		jdbc.sql("update user_account set password_hash = ?, password_changed_at = now() where id = ?")
+			.params(passwords.encode(replacement), accountId)
+			.update();
+		audit.record("account", accountId, "password", actor, null, null);
+	}
+
+	static String rolesLiteral(Set<Role> roles) {
+		return "{" + String.join(",", roles.stream().map(Role::name).sorted().toList()) + "}";
+	}
+
+	static Set<Role> roles(@Nullable Array array) throws SQLException {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		if (array != null) {
+			for (Object role : (Object[]) array.getArray()) {
+				roles.add(Role.valueOf((String) role));
+			}
+		}
+		return roles;
+	}
+
+}

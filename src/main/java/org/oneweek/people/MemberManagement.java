@@ -1,0 +1,122 @@
+package org.oneweek.people;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.oneweek.people.PeopleForms.MemberForm;
+import org.oneweek.people.PeopleForms.UnavailabilityForm;
+import org.oneweek.platform.AuditLog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adds and changes members and their unavailable dates; every change goes to the audit
+ * log.
+ */
+@Service
+public class MemberManagement {
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	MemberManagement(JdbcClient jdbc, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	@Transactional
+	public long create(MemberForm form, String actor) {
+		requireFreePhone(form.phone(), null);
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into member (name, gender, birth_year, retired, phone, home_township_id, home_village_id,
+				skills, notes, active) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(form.name().strip(), form.gender().name(), form.birthYear(), form.retired(), form.phone().strip(),
+					form.homeTownshipId(), form.homeVillageId(), blankToNull(form.skills()), blankToNull(form.notes()),
+					form.active())
+			.update(keys, "id");
+		long id = keys.getKeyAs(Long.class);
+		audit.record("member", id, "create", actor, null, values(form));
+		return id;
+	}
+
+	@Transactional
+	public void update(long id, MemberForm form, String actor) {
+		Member before = jdbc.sql("select * from member where id = ? for update")
+			.param(id)
+			.query(Members.MEMBER)
+			.optional()
+			.orElseThrow(() -> new MemberNotFoundException(id));
+		requireFreePhone(form.phone(), before.phone());
+		jdbc.sql("""
+				update member set name = ?, gender = ?, birth_year = ?, retired = ?, phone = ?, home_township_id = ?,
+				home_village_id = ?, skills = ?, notes = ?, active = ?, updated_at = now() where id = ?""")
+			.params(form.name().strip(), form.gender().name(), form.birthYear(), form.retired(), form.phone().strip(),
+					form.homeTownshipId(), form.homeVillageId(), blankToNull(form.skills()), blankToNull(form.notes()),
+					form.active(), id)
+			.update();
+		audit.record("member", id, "update", actor, values(MemberForm.of(before)), values(form));
+	}
+
+	@Transactional
+	public long addUnavailability(long memberId, UnavailabilityForm form, String actor) {
+		if (form.to().isBefore(form.from())) {
+			throw new IllegalArgumentException("people.unavailability.order");
+		}
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into member_unavailability (member_id, from_date, to_date, reason) values (?, ?, ?, ?)")
+			.params(memberId, form.from(), form.to(), blankToNull(form.reason()))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Long.class);
+		audit.record("member_unavailability", id, "create", actor, null,
+				Map.of("memberId", memberId, "from", form.from().toString(), "to", form.to().toString()));
+		return id;
+	}
+
+	@Transactional
+	public void removeUnavailability(long memberId, long unavailabilityId, String actor) {
+		int removed = jdbc.sql("delete from member_unavailability where id = ? and member_id = ?")
+			.params(unavailabilityId, memberId)
+			.update();
+		if (removed > 0) {
+			audit.record("member_unavailability", unavailabilityId, "delete", actor, Map.of("memberId", memberId),
+					null);
+		}
+	}
+
+	private void requireFreePhone(@Nullable String phone, @Nullable String current) {
+		if (phone == null || phone.strip().equals(current)) {
+			return;
+		}
+		boolean taken = jdbc.sql("select exists (select 1 from member where phone = ?)")
+			.param(phone.strip())
+			.query(Boolean.class)
+			.single();
+		if (taken) {
+			throw new DuplicatePhoneException(phone);
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	private static Map<String, @Nullable Object> values(MemberForm form) {
+		Map<String, @Nullable Object> values = new LinkedHashMap<>();
+		values.put("name", form.name());
+		values.put("gender", form.gender());
+		values.put("birthYear", form.birthYear());
+		values.put("retired", form.retired());
+		values.put("phone", form.phone());
+		values.put("homeTownshipId", form.homeTownshipId());
+		values.put("homeVillageId", form.homeVillageId());
+		values.put("skills", form.skills());
+		values.put("active", form.active());
+		return values;
+	}
+
+}

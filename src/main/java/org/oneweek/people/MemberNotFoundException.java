@@ -1,0 +1,12 @@
+package org.oneweek.people;
+
+/**
+ * No member with this id.
+ */
+public class MemberNotFoundException extends RuntimeException {
+
+	public MemberNotFoundException(long id) {
+		super("no member " + id);
+	}
+
+}

@@ -1,0 +1,71 @@
+package org.oneweek.people;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads members and their unavailable dates.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Members {
+
+	static final RowMapper<Member> MEMBER = (rs, n) -> new Member(rs.getLong("id"), rs.getString("name"),
+			Member.Gender.valueOf(rs.getString("gender")), rs.getInt("birth_year"), rs.getBoolean("retired"),
+			rs.getString("phone"), rs.getObject("home_township_id", Long.class),
+			rs.getObject("home_village_id", Long.class), rs.getString("skills"), rs.getString("notes"),
+			rs.getBoolean("active"));
+
+	static final RowMapper<Unavailability> UNAVAILABILITY = (rs, n) -> new Unavailability(rs.getLong("id"),
+			rs.getLong("member_id"), rs.getObject("from_date", LocalDate.class),
+			rs.getObject("to_date", LocalDate.class), rs.getString("reason"));
+
+	private final JdbcClient jdbc;
+
+	Members(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<Member> all() {
+		return jdbc.sql("select * from member order by active desc, name, id").query(MEMBER).list();
+	}
+
+	/** Members whose name or phone contains the text. */
+	public List<Member> search(String text) {
+		String pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return jdbc.sql("select * from member where name like ? or phone like ? order by active desc, name, id")
+			.params(pattern, pattern)
+			.query(MEMBER)
+			.list();
+	}
+
+	public Optional<Member> member(long id) {
+		return jdbc.sql("select * from member where id = ?").param(id).query(MEMBER).optional();
+	}
+
+	public List<Member> members(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from member where id in (:ids) order by name").param("ids", ids).query(MEMBER).list();
+	}
+
+	public long count() {
+		return jdbc.sql("select count(*) from member where active").query(Long.class).single();
+	}
+
+	public List<Unavailability> unavailability(long memberId) {
+		return jdbc.sql("select * from member_unavailability where member_id = ? order by from_date")
+			.param(memberId)
+			.query(UNAVAILABILITY)
+			.list();
+	}
+
+}

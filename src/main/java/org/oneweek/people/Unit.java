@@ -1,0 +1,10 @@
+package org.oneweek.people;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A responsible unit (a street office, a bureau) to which cases are referred.
+ */
+public record Unit(long id, String code, String name, @Nullable String contact, @Nullable String phone) {
+
+}

@@ -1,0 +1,62 @@
+package org.oneweek.people;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.oneweek.people.PeopleForms.UnitForm;
+import org.oneweek.platform.AuditLog;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Responsible units: reads and creation.
+ */
+@Service
+public class Units {
+
+	private static final RowMapper<Unit> UNIT = (rs, n) -> new Unit(rs.getLong("id"), rs.getString("code"),
+			rs.getString("name"), rs.getString("contact"), rs.getString("phone"));
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	Units(JdbcClient jdbc, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Unit> all() {
+		return jdbc.sql("select * from unit order by code").query(UNIT).list();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Unit> unit(long id) {
+		return jdbc.sql("select * from unit where id = ?").param(id).query(UNIT).optional();
+	}
+
+	/**
+	 * @throws DuplicateKeyException when the code is taken
+	 */
+	@Transactional
+	public long create(UnitForm form, String actor) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into unit (code, name, contact, phone) values (?, ?, ?, ?)")
+			.params(form.code().strip(), form.name().strip(), blankToNull(form.contact()), blankToNull(form.phone()))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Long.class);
+		audit.record("unit", id, "create", actor, null, Map.of("code", form.code(), "name", form.name()));
+		return id;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

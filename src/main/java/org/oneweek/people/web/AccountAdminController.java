@@ -1,0 +1,131 @@
+package org.oneweek.people.web;
+
+import java.security.Principal;
+
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.oneweek.people.Account;
+import org.oneweek.people.Accounts;
+import org.oneweek.people.DuplicateUsernameException;
+import org.oneweek.people.InvalidPasswordException;
+import org.oneweek.people.Members;
+import org.oneweek.people.PeopleForms.AccountForm;
+import org.oneweek.people.Role;
+import org.oneweek.people.Units;
+import org.oneweek.places.Places;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The organization department's management of accounts: who may sign in, in which role,
+ * linked to which member, village or unit.
+ */
+@Controller
+@RequestMapping("/accounts")
+class AccountAdminController {
+
+	private final Accounts accounts;
+
+	private final Members members;
+
+	private final Places places;
+
+	private final Units units;
+
+	AccountAdminController(Accounts accounts, Members members, Places places, Units units) {
+		this.accounts = accounts;
+		this.members = members;
+		this.places = places;
+		this.units = units;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("accounts", accounts.all());
+		return "people/listAccounts";
+	}
+
+	@GetMapping("/new")
+	String newAccount(Model model) {
+		model.addAttribute("form", new AccountForm(null, null, null, null, null, null, null));
+		return form(model);
+	}
+
+	@PostMapping("/new")
+	String create(@Valid @ModelAttribute("form") AccountForm form, BindingResult result, Model model,
+			Principal principal, RedirectAttributes redirect) {
+		if (form.roles() != null) {
+			boolean needsMember = form.roles().contains(Role.SECRETARY) || form.roles().contains(Role.TROUBLESHOOTER);
+			if (needsMember && (form.memberId() == null || members.member(form.memberId()).isEmpty())) {
+				result.rejectValue("memberId", "people.account.memberRequired");
+			}
+			if (form.roles().contains(Role.COMMITTEE)
+					&& (form.villageId() == null || places.village(form.villageId()).isEmpty())) {
+				result.rejectValue("villageId", "people.account.villageRequired");
+			}
+			if (form.roles().contains(Role.UNIT) && (form.unitId() == null || units.unit(form.unitId()).isEmpty())) {
+				result.rejectValue("unitId", "people.account.unitRequired");
+			}
+		}
+		if (!result.hasErrors()) {
+			try {
+				accounts.create(form, principal.getName());
+				redirect.addFlashAttribute("messageKey", "common.saved");
+				return "redirect:/accounts";
+			}
+			catch (DuplicateUsernameException ex) {
+				result.rejectValue("username", "people.username.duplicate");
+			}
+			catch (InvalidPasswordException ex) {
+				result.rejectValue("password", ex.getMessage());
+			}
+		}
+		return form(model);
+	}
+
+	@PostMapping("/{id}/enabled")
+	String setEnabled(@PathVariable long id, @RequestParam boolean enabled, Principal principal,
+			RedirectAttributes redirect) {
+		Account account = accounts.account(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (account.username().equalsIgnoreCase(principal.getName()) && !enabled) {
+			redirect.addFlashAttribute("errorKey", "people.account.cannotDisableSelf");
+			return "redirect:/accounts";
+		}
+		accounts.setEnabled(id, enabled, principal.getName());
+		redirect.addFlashAttribute("messageKey", "common.saved");
+		return "redirect:/accounts";
+	}
+
+	@PostMapping("/{id}/password")
+	String resetPassword(@PathVariable long id, @RequestParam(required = false) @Nullable String password,
+			Principal principal, RedirectAttributes redirect) {
+		accounts.account(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		try {
+			accounts.resetPassword(id, password, principal.getName());
+			redirect.addFlashAttribute("messageKey", "password.reset");
+		}
+		catch (InvalidPasswordException ex) {
+			redirect.addFlashAttribute("errorKey", ex.getMessage());
+		}
+		return "redirect:/accounts";
+	}
+
+	private String form(Model model) {
+		model.addAttribute("allRoles", Role.values());
+		model.addAttribute("members", members.all());
+		model.addAttribute("villages", places.villages());
+		model.addAttribute("units", units.all());
+		return "people/editAccount";
+	}
+
+}

@@ -1,0 +1,80 @@
+package org.oneweek.places;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads places: the module's API for everyone else.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Places {
+
+	static final RowMapper<District> DISTRICT = (rs, n) -> new District(rs.getLong("id"), rs.getString("code"),
+			rs.getString("name"), rs.getString("case_prefix"));
+
+	static final RowMapper<Township> TOWNSHIP = (rs, n) -> new Township(rs.getLong("id"), rs.getLong("district_id"),
+			rs.getString("code"), rs.getString("name"), Township.Kind.valueOf(rs.getString("kind")),
+			rs.getObject("population", Integer.class));
+
+	static final RowMapper<Village> VILLAGE = (rs, n) -> new Village(rs.getLong("id"), rs.getLong("township_id"),
+			rs.getString("code"), rs.getString("name"), Village.Kind.valueOf(rs.getString("kind")),
+			rs.getObject("population", Integer.class), rs.getObject("households", Integer.class),
+			rs.getString("committee_contact"), rs.getString("committee_phone"), rs.getString("address"),
+			rs.getString("notes"), rs.getBoolean("active"));
+
+	private final JdbcClient jdbc;
+
+	Places(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<District> districts() {
+		return jdbc.sql("select * from district order by code").query(DISTRICT).list();
+	}
+
+	public Optional<District> district(long id) {
+		return jdbc.sql("select * from district where id = ?").param(id).query(DISTRICT).optional();
+	}
+
+	public List<Township> townships() {
+		return jdbc.sql("select * from township order by code").query(TOWNSHIP).list();
+	}
+
+	public Optional<Township> township(long id) {
+		return jdbc.sql("select * from township where id = ?").param(id).query(TOWNSHIP).optional();
+	}
+
+	public Optional<Township> townshipByCode(String code) {
+		return jdbc.sql("select * from township where code = ?").param(code).query(TOWNSHIP).optional();
+	}
+
+	public List<Village> villages() {
+		return jdbc.sql("select * from village order by code").query(VILLAGE).list();
+	}
+
+	public List<Village> villagesOf(long townshipId) {
+		return jdbc.sql("select * from village where township_id = ? order by code")
+			.param(townshipId)
+			.query(VILLAGE)
+			.list();
+	}
+
+	public Optional<Village> village(long id) {
+		return jdbc.sql("select * from village where id = ?").param(id).query(VILLAGE).optional();
+	}
+
+	public Optional<Village> villageByCode(String code) {
+		return jdbc.sql("select * from village where code = ?").param(code).query(VILLAGE).optional();
+	}
+
+	public long countVillages() {
+		return jdbc.sql("select count(*) from village").query(Long.class).single();
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.oneweek.platform.imports;
+
+import java.util.List;
+
+/**
+ * One kind of import a module offers (places, members…): its columns, how rows are
+ * checked, and how checked rows are written. {@link #apply} runs inside the transaction
+ * of {@link ImportBatches#apply}, so a failure leaves nothing half-imported.
+ */
+public interface ImportKind {
+
+	String name();
+
+	/** The role that may run this import. */
+	default String requiredRole() {
+		return "ORG_ADMIN";
+	}
+
+	/** Where to go after a successful import. */
+	String doneUrl();
+
+	List<Column> columns();
+
+	/** Every error of every row, checked against the file itself and the database. */
+	List<RowError> validate(List<Row> rows);
+
+	/** Writes all rows; returns how many records were created. */
+	int apply(List<Row> rows, String actor);
+
+}

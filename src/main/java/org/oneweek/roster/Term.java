@@ -1,0 +1,45 @@
+package org.oneweek.roster;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.oneweek.platform.Weeks;
+
+/**
+ * One village's week with its team of three.
+ */
+public record Term(long id, long villageId, LocalDate weekStart, List<TeamMember> team) {
+
+	public record TeamMember(long memberId, boolean lead) {
+
+	}
+
+	public Term {
+		team = List.copyOf(team);
+	}
+
+	public LocalDate weekEnd() {
+		return weekStart.plusDays(6);
+	}
+
+	public String week() {
+		return Weeks.label(weekStart);
+	}
+
+	public boolean covers(LocalDate date) {
+		return !date.isBefore(weekStart) && !date.isAfter(weekEnd());
+	}
+
+	public boolean hasMember(long memberId) {
+		return team.stream().anyMatch((m) -> m.memberId() == memberId);
+	}
+
+	public List<Long> memberIds() {
+		return team.stream().map(TeamMember::memberId).toList();
+	}
+
+	public long leadId() {
+		return team.stream().filter(TeamMember::lead).findFirst().orElseThrow().memberId();
+	}
+
+}

@@ -1,0 +1,140 @@
+package org.oneweek.roster;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.oneweek.platform.Weeks;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the published roster: who serves where in which week.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Terms {
+
+	private static final String SELECT_TERMS = """
+			select t.id, t.village_id, t.week_start, tm.member_id, tm.lead
+			from term t join term_member tm on tm.term_id = t.id
+			""";
+
+	private static final RowMapper<TroubleshooterDuty> DUTY = (rs, n) -> new TroubleshooterDuty(rs.getLong("id"),
+			rs.getLong("township_id"), rs.getObject("week_start", LocalDate.class), rs.getLong("member_id"));
+
+	private final JdbcClient jdbc;
+
+	Terms(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<Term> inWeek(LocalDate date) {
+		return terms(SELECT_TERMS + " where t.week_start = ? order by t.village_id, tm.lead desc, tm.member_id",
+				Weeks.mondayOf(date));
+	}
+
+	public Optional<Term> ofVillage(long villageId, LocalDate date) {
+		return terms(SELECT_TERMS + " where t.village_id = ? and t.week_start = ? order by tm.lead desc, tm.member_id",
+				villageId, Weeks.mondayOf(date))
+			.stream()
+			.findFirst();
+	}
+
+	/** The member's term in the week of the date, if they serve that week. */
+	public Optional<Term> ofMember(long memberId, LocalDate date) {
+		return terms(SELECT_TERMS + """
+				where t.week_start = ? and t.id in (select term_id from term_member where member_id = ?)
+				order by tm.lead desc, tm.member_id""", Weeks.mondayOf(date), memberId).stream().findFirst();
+	}
+
+	/** All the member's terms, most recent first. */
+	public List<Term> allOfMember(long memberId) {
+		List<Term> terms = terms(SELECT_TERMS + """
+				where t.id in (select term_id from term_member where member_id = ?)
+				order by t.week_start desc, tm.lead desc, tm.member_id""", memberId);
+		return terms;
+	}
+
+	/** The village's terms, most recent first. */
+	public List<Term> allOfVillage(long villageId) {
+		return terms(SELECT_TERMS + " where t.village_id = ? order by t.week_start desc, tm.lead desc, tm.member_id",
+				villageId);
+	}
+
+	public List<TroubleshooterDuty> dutiesInWeek(LocalDate date) {
+		return jdbc.sql("select * from troubleshooter_duty where week_start = ? order by township_id")
+			.param(Weeks.mondayOf(date))
+			.query(DUTY)
+			.list();
+	}
+
+	public Optional<TroubleshooterDuty> dutyOf(long memberId, LocalDate date) {
+		return jdbc.sql("select * from troubleshooter_duty where member_id = ? and week_start = ?")
+			.params(memberId, Weeks.mondayOf(date))
+			.query(DUTY)
+			.optional();
+	}
+
+	public Optional<TroubleshooterDuty> dutyOfTownship(long townshipId, LocalDate date) {
+		return jdbc.sql("select * from troubleshooter_duty where township_id = ? and week_start = ?")
+			.params(townshipId, Weeks.mondayOf(date))
+			.query(DUTY)
+			.optional();
+	}
+
+	/**
+	 * The member's next term or duty week starting after the date, if any is published.
+	 */
+	public Optional<Term> nextOfMember(long memberId, LocalDate date) {
+		return terms(SELECT_TERMS + """
+				where t.week_start > ? and t.id in (select term_id from term_member where member_id = ?)
+				order by t.week_start, tm.lead desc, tm.member_id""", Weeks.mondayOf(date), memberId).stream()
+			.findFirst();
+	}
+
+	private List<Term> terms(String sql, Object... params) {
+		Map<Long, TermBuilder> builders = new LinkedHashMap<>();
+		jdbc.sql(sql).params(params).query((ResultSet rs) -> {
+			builders.computeIfAbsent(rs.getLong("id"), (id) -> {
+				try {
+					return new TermBuilder(id, rs.getLong("village_id"), rs.getObject("week_start", LocalDate.class));
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}).team.add(new Term.TeamMember(rs.getLong("member_id"), rs.getBoolean("lead")));
+		});
+		return builders.values().stream().map(TermBuilder::build).toList();
+	}
+
+	private static final class TermBuilder {
+
+		final long id;
+
+		final long villageId;
+
+		final LocalDate weekStart;
+
+		final List<Term.TeamMember> team = new ArrayList<>();
+
+		TermBuilder(long id, long villageId, LocalDate weekStart) {
+			this.id = id;
+			this.villageId = villageId;
+			this.weekStart = weekStart;
+		}
+
+		Term build() {
+			return new Term(id, villageId, weekStart, team);
+		}
+
+	}
+
+}
