@@ -117,7 +117,8 @@ class SecurityConfiguration {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())
+			if ("POST".equals(request.getMethod())
+					&& (request.getContextPath() + "/login").equals(request.getRequestURI())
 					&& attempts.addressBlocked(request.getRemoteAddr())) {
 				response.sendRedirect(request.getContextPath() + "/login?blocked");
 				return;

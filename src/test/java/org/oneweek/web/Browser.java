@@ -1,0 +1,65 @@
+package org.oneweek.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium for browser tests. On a machine without Chromium the tests are
+ * skipped, unless ONEWEEK_REQUIRE_BROWSER=true (CI), where its absence fails them.
+ */
+public final class Browser {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private Browser() {
+	}
+
+	public static WebDriver phone() {
+		return open(360, 780);
+	}
+
+	public static WebDriver open(int width, int height) {
+		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!present && !"true".equals(System.getenv("ONEWEEK_REQUIRE_BROWSER"))) {
+			Assumptions.abort("Debian's chromium and chromium-driver are not installed");
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=1",
+				"--window-size=" + Math.max(width, 500) + "," + height);
+		// a desktop window is at least 500 px wide; a phone's viewport is emulated
+		// instead
+		options.setExperimentalOption("mobileEmulation",
+				Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 1.0)));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		return driver;
+	}
+
+	/** Saves a screenshot under target/screenshots, kept as a test artifact. */
+	public static Path screenshot(WebDriver driver, String name) throws Exception {
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		Path file = dir.resolve(name + ".png");
+		Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+		return file;
+	}
+
+}
