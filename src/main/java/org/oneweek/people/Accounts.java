@@ -79,28 +79,28 @@ public class Accounts {
 
 	@Transactional
 	public long create(AccountForm form, String actor, boolean demo) {
-		String problem = PasswordPolicy.problem(form.password(), form.username());
+		String problem = PasswordPolicy.problem(form.getPassword(), form.getUsername());
 		if (problem != null) {
 			throw new InvalidPasswordException(problem);
 		}
-		if (byUsername(form.username()).isPresent()) {
-			throw new DuplicateUsernameException(form.username());
+		if (byUsername(form.getUsername()).isPresent()) {
+			throw new DuplicateUsernameException(form.getUsername());
 		}
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql(
 				"""
 						insert into user_account (username, password_hash, display_name, roles, member_id, village_id, unit_id, demo)
 						values (?, ?, ?, ?::text[], ?, ?, ?, ?)""")
-			.params(form.username().strip(), passwords.encode(form.password()), form.displayName().strip(),
-					rolesLiteral(form.roles()), form.memberId(), form.villageId(), form.unitId(), demo)
+			.params(form.getUsername().strip(), passwords.encode(form.getPassword()), form.getDisplayName().strip(),
+					rolesLiteral(form.getRoles()), form.getMemberId(), form.getVillageId(), form.getUnitId(), demo)
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		Map<String, @Nullable Object> after = new LinkedHashMap<>();
-		after.put("username", form.username());
-		after.put("roles", form.roles().toString());
-		after.put("memberId", form.memberId());
-		after.put("villageId", form.villageId());
-		after.put("unitId", form.unitId());
+		after.put("username", form.getUsername());
+		after.put("roles", form.getRoles().toString());
+		after.put("memberId", form.getMemberId());
+		after.put("villageId", form.getVillageId());
+		after.put("unitId", form.getUnitId());
 		audit.record("account", id, "create", actor, null, after);
 		return id;
 	}

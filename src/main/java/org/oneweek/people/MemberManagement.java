@@ -30,14 +30,14 @@ public class MemberManagement {
 
 	@Transactional
 	public long create(MemberForm form, String actor) {
-		requireFreePhone(form.phone(), null);
+		requireFreePhone(form.getPhone(), null);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into member (name, gender, birth_year, retired, phone, home_township_id, home_village_id,
 				skills, notes, active) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(form.name().strip(), form.gender().name(), form.birthYear(), form.retired(), form.phone().strip(),
-					form.homeTownshipId(), form.homeVillageId(), blankToNull(form.skills()), blankToNull(form.notes()),
-					form.active())
+			.params(form.getName().strip(), form.getGender().name(), form.getBirthYear(), form.isRetired(),
+					form.getPhone().strip(), form.getHomeTownshipId(), form.getHomeVillageId(),
+					blankToNull(form.getSkills()), blankToNull(form.getNotes()), form.isActive())
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		audit.record("member", id, "create", actor, null, values(form));
@@ -51,29 +51,29 @@ public class MemberManagement {
 			.query(Members.MEMBER)
 			.optional()
 			.orElseThrow(() -> new MemberNotFoundException(id));
-		requireFreePhone(form.phone(), before.phone());
+		requireFreePhone(form.getPhone(), before.phone());
 		jdbc.sql("""
 				update member set name = ?, gender = ?, birth_year = ?, retired = ?, phone = ?, home_township_id = ?,
 				home_village_id = ?, skills = ?, notes = ?, active = ?, updated_at = now() where id = ?""")
-			.params(form.name().strip(), form.gender().name(), form.birthYear(), form.retired(), form.phone().strip(),
-					form.homeTownshipId(), form.homeVillageId(), blankToNull(form.skills()), blankToNull(form.notes()),
-					form.active(), id)
+			.params(form.getName().strip(), form.getGender().name(), form.getBirthYear(), form.isRetired(),
+					form.getPhone().strip(), form.getHomeTownshipId(), form.getHomeVillageId(),
+					blankToNull(form.getSkills()), blankToNull(form.getNotes()), form.isActive(), id)
 			.update();
 		audit.record("member", id, "update", actor, values(MemberForm.of(before)), values(form));
 	}
 
 	@Transactional
 	public long addUnavailability(long memberId, UnavailabilityForm form, String actor) {
-		if (form.to().isBefore(form.from())) {
+		if (form.getTo().isBefore(form.getFrom())) {
 			throw new IllegalArgumentException("people.unavailability.order");
 		}
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into member_unavailability (member_id, from_date, to_date, reason) values (?, ?, ?, ?)")
-			.params(memberId, form.from(), form.to(), blankToNull(form.reason()))
+			.params(memberId, form.getFrom(), form.getTo(), blankToNull(form.getReason()))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		audit.record("member_unavailability", id, "create", actor, null,
-				Map.of("memberId", memberId, "from", form.from().toString(), "to", form.to().toString()));
+				Map.of("memberId", memberId, "from", form.getFrom().toString(), "to", form.getTo().toString()));
 		return id;
 	}
 
@@ -107,15 +107,15 @@ public class MemberManagement {
 
 	private static Map<String, @Nullable Object> values(MemberForm form) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
-		values.put("name", form.name());
-		values.put("gender", form.gender());
-		values.put("birthYear", form.birthYear());
-		values.put("retired", form.retired());
-		values.put("phone", form.phone());
-		values.put("homeTownshipId", form.homeTownshipId());
-		values.put("homeVillageId", form.homeVillageId());
-		values.put("skills", form.skills());
-		values.put("active", form.active());
+		values.put("name", form.getName());
+		values.put("gender", form.getGender());
+		values.put("birthYear", form.getBirthYear());
+		values.put("retired", form.isRetired());
+		values.put("phone", form.getPhone());
+		values.put("homeTownshipId", form.getHomeTownshipId());
+		values.put("homeVillageId", form.getHomeVillageId());
+		values.put("skills", form.getSkills());
+		values.put("active", form.isActive());
 		return values;
 	}
 

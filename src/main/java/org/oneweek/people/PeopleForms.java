@@ -13,7 +13,8 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a person fills in to create or change members, units and accounts.
+ * What a person fills in to create or change members, units and accounts. Mutable beans,
+ * so that a field that does not convert is reported beside the others (see PlaceForms).
  */
 public final class PeopleForms {
 
@@ -24,18 +25,138 @@ public final class PeopleForms {
 	private PeopleForms() {
 	}
 
-	public record MemberForm(
-			@NotBlank(message = "{validation.required}") @Size(max = 40,
-					message = "{validation.tooLong}") @Nullable String name,
-			@NotNull(message = "{validation.required}") Member.@Nullable Gender gender,
-			@NotNull(message = "{validation.required}") @Min(value = 1900, message = "{people.birthYear.range}") @Max(
-					value = 2010, message = "{people.birthYear.range}") @Nullable Integer birthYear,
-			boolean retired,
-			@NotBlank(message = "{validation.required}") @Pattern(regexp = PHONE_PATTERN,
-					message = "{validation.phone}") @Nullable String phone,
-			@Nullable Long homeTownshipId, @Nullable Long homeVillageId,
-			@Size(max = 500, message = "{validation.tooLong}") @Nullable String skills,
-			@Size(max = 2000, message = "{validation.tooLong}") @Nullable String notes, boolean active) {
+	/**
+	 * A member.
+	 */
+	public static final class MemberForm {
+
+		@NotBlank(message = "{validation.required}")
+		@Size(max = 40, message = "{validation.tooLong}")
+		private @Nullable String name;
+
+		@NotNull(message = "{validation.required}")
+		private Member.@Nullable Gender gender;
+
+		@NotNull(message = "{validation.required}")
+		@Min(value = 1900, message = "{people.birthYear.range}")
+		@Max(value = 2010, message = "{people.birthYear.range}")
+		private @Nullable Integer birthYear;
+
+		private boolean retired;
+
+		@NotBlank(message = "{validation.required}")
+		@Pattern(regexp = PHONE_PATTERN, message = "{validation.phone}")
+		private @Nullable String phone;
+
+		private @Nullable Long homeTownshipId;
+
+		private @Nullable Long homeVillageId;
+
+		@Size(max = 500, message = "{validation.tooLong}")
+		private @Nullable String skills;
+
+		@Size(max = 2000, message = "{validation.tooLong}")
+		private @Nullable String notes;
+
+		private boolean active;
+
+		public MemberForm() {
+		}
+
+		public MemberForm(@Nullable String name, Member.@Nullable Gender gender, @Nullable Integer birthYear,
+				boolean retired, @Nullable String phone, @Nullable Long homeTownshipId, @Nullable Long homeVillageId,
+				@Nullable String skills, @Nullable String notes, boolean active) {
+			this.name = name;
+			this.gender = gender;
+			this.birthYear = birthYear;
+			this.retired = retired;
+			this.phone = phone;
+			this.homeTownshipId = homeTownshipId;
+			this.homeVillageId = homeVillageId;
+			this.skills = skills;
+			this.notes = notes;
+			this.active = active;
+		}
+
+		public @Nullable String getName() {
+			return name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public Member.@Nullable Gender getGender() {
+			return gender;
+		}
+
+		public void setGender(Member.@Nullable Gender gender) {
+			this.gender = gender;
+		}
+
+		public @Nullable Integer getBirthYear() {
+			return birthYear;
+		}
+
+		public void setBirthYear(@Nullable Integer birthYear) {
+			this.birthYear = birthYear;
+		}
+
+		public boolean isRetired() {
+			return retired;
+		}
+
+		public void setRetired(boolean retired) {
+			this.retired = retired;
+		}
+
+		public @Nullable String getPhone() {
+			return phone;
+		}
+
+		public void setPhone(@Nullable String phone) {
+			this.phone = phone;
+		}
+
+		public @Nullable Long getHomeTownshipId() {
+			return homeTownshipId;
+		}
+
+		public void setHomeTownshipId(@Nullable Long homeTownshipId) {
+			this.homeTownshipId = homeTownshipId;
+		}
+
+		public @Nullable Long getHomeVillageId() {
+			return homeVillageId;
+		}
+
+		public void setHomeVillageId(@Nullable Long homeVillageId) {
+			this.homeVillageId = homeVillageId;
+		}
+
+		public @Nullable String getSkills() {
+			return skills;
+		}
+
+		public void setSkills(@Nullable String skills) {
+			this.skills = skills;
+		}
+
+		public @Nullable String getNotes() {
+			return notes;
+		}
+
+		public void setNotes(@Nullable String notes) {
+			this.notes = notes;
+		}
+
+		public boolean isActive() {
+			return active;
+		}
+
+		public void setActive(boolean active) {
+			this.active = active;
+		}
 
 		public static MemberForm empty() {
 			return new MemberForm(null, null, null, false, null, null, null, null, null, true);
@@ -48,34 +169,259 @@ public final class PeopleForms {
 
 	}
 
-	public record UnavailabilityForm(@NotNull(message = "{validation.required}") @Nullable LocalDate from,
-			@NotNull(message = "{validation.required}") @Nullable LocalDate to,
-			@Size(max = 200, message = "{validation.tooLong}") @Nullable String reason) {
+	/**
+	 * Dates a member cannot serve.
+	 */
+	public static final class UnavailabilityForm {
+
+		@NotNull(message = "{validation.required}")
+		private @Nullable LocalDate from;
+
+		@NotNull(message = "{validation.required}")
+		private @Nullable LocalDate to;
+
+		@Size(max = 200, message = "{validation.tooLong}")
+		private @Nullable String reason;
+
+		public UnavailabilityForm() {
+		}
+
+		public UnavailabilityForm(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String reason) {
+			this.from = from;
+			this.to = to;
+			this.reason = reason;
+		}
+
+		public @Nullable LocalDate getFrom() {
+			return from;
+		}
+
+		public void setFrom(@Nullable LocalDate from) {
+			this.from = from;
+		}
+
+		public @Nullable LocalDate getTo() {
+			return to;
+		}
+
+		public void setTo(@Nullable LocalDate to) {
+			this.to = to;
+		}
+
+		public @Nullable String getReason() {
+			return reason;
+		}
+
+		public void setReason(@Nullable String reason) {
+			this.reason = reason;
+		}
 
 	}
 
-	public record UnitForm(
-			@NotBlank(message = "{validation.required}") @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$",
-					message = "{places.code.pattern}") @Nullable String code,
-			@NotBlank(message = "{validation.required}") @Size(max = 60,
-					message = "{validation.tooLong}") @Nullable String name,
-			@Size(max = 40, message = "{validation.tooLong}") @Nullable String contact,
-			@Pattern(regexp = "^$|" + PHONE_PATTERN, message = "{validation.phone}") @Nullable String phone) {
+	/**
+	 * A responsible unit.
+	 */
+	public static final class UnitForm {
+
+		@NotBlank(message = "{validation.required}")
+		@Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$", message = "{places.code.pattern}")
+		private @Nullable String code;
+
+		@NotBlank(message = "{validation.required}")
+		@Size(max = 60, message = "{validation.tooLong}")
+		private @Nullable String name;
+
+		@Size(max = 40, message = "{validation.tooLong}")
+		private @Nullable String contact;
+
+		@Pattern(regexp = "^$|" + PHONE_PATTERN, message = "{validation.phone}")
+		private @Nullable String phone;
+
+		public UnitForm() {
+		}
+
+		public UnitForm(@Nullable String code, @Nullable String name, @Nullable String contact,
+				@Nullable String phone) {
+			this.code = code;
+			this.name = name;
+			this.contact = contact;
+			this.phone = phone;
+		}
+
+		public @Nullable String getCode() {
+			return code;
+		}
+
+		public void setCode(@Nullable String code) {
+			this.code = code;
+		}
+
+		public @Nullable String getName() {
+			return name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public @Nullable String getContact() {
+			return contact;
+		}
+
+		public void setContact(@Nullable String contact) {
+			this.contact = contact;
+		}
+
+		public @Nullable String getPhone() {
+			return phone;
+		}
+
+		public void setPhone(@Nullable String phone) {
+			this.phone = phone;
+		}
 
 	}
 
-	public record AccountForm(
-			@NotBlank(message = "{validation.required}") @Pattern(regexp = USERNAME_PATTERN,
-					message = "{people.username.pattern}") @Nullable String username,
-			@NotBlank(message = "{validation.required}") @Size(max = 40,
-					message = "{validation.tooLong}") @Nullable String displayName,
-			@NotEmpty(message = "{people.roles.required}") @Nullable Set<Role> roles, @Nullable Long memberId,
-			@Nullable Long villageId, @Nullable Long unitId, @Nullable String password) {
+	/**
+	 * A new account.
+	 */
+	public static final class AccountForm {
+
+		@NotBlank(message = "{validation.required}")
+		@Pattern(regexp = USERNAME_PATTERN, message = "{people.username.pattern}")
+		private @Nullable String username;
+
+		@NotBlank(message = "{validation.required}")
+		@Size(max = 40, message = "{validation.tooLong}")
+		private @Nullable String displayName;
+
+		@NotEmpty(message = "{people.roles.required}")
+		private @Nullable Set<Role> roles;
+
+		private @Nullable Long memberId;
+
+		private @Nullable Long villageId;
+
+		private @Nullable Long unitId;
+
+		private @Nullable String password;
+
+		public AccountForm() {
+		}
+
+		public AccountForm(@Nullable String username, @Nullable String displayName, @Nullable Set<Role> roles,
+				@Nullable Long memberId, @Nullable Long villageId, @Nullable Long unitId, @Nullable String password) {
+			this.username = username;
+			this.displayName = displayName;
+			this.roles = roles;
+			this.memberId = memberId;
+			this.villageId = villageId;
+			this.unitId = unitId;
+			this.password = password;
+		}
+
+		public @Nullable String getUsername() {
+			return username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getDisplayName() {
+			return displayName;
+		}
+
+		public void setDisplayName(@Nullable String displayName) {
+			this.displayName = displayName;
+		}
+
+		public @Nullable Set<Role> getRoles() {
+			return roles;
+		}
+
+		public void setRoles(@Nullable Set<Role> roles) {
+			this.roles = roles;
+		}
+
+		public @Nullable Long getMemberId() {
+			return memberId;
+		}
+
+		public void setMemberId(@Nullable Long memberId) {
+			this.memberId = memberId;
+		}
+
+		public @Nullable Long getVillageId() {
+			return villageId;
+		}
+
+		public void setVillageId(@Nullable Long villageId) {
+			this.villageId = villageId;
+		}
+
+		public @Nullable Long getUnitId() {
+			return unitId;
+		}
+
+		public void setUnitId(@Nullable Long unitId) {
+			this.unitId = unitId;
+		}
+
+		public @Nullable String getPassword() {
+			return password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
 
 	}
 
-	public record PasswordChangeForm(@Nullable String currentPassword, @Nullable String newPassword,
-			@Nullable String confirmPassword) {
+	/**
+	 * A change of one's own password.
+	 */
+	public static final class PasswordChangeForm {
+
+		private @Nullable String currentPassword;
+
+		private @Nullable String newPassword;
+
+		private @Nullable String confirmPassword;
+
+		public PasswordChangeForm() {
+		}
+
+		public PasswordChangeForm(@Nullable String currentPassword, @Nullable String newPassword,
+				@Nullable String confirmPassword) {
+			this.currentPassword = currentPassword;
+			this.newPassword = newPassword;
+			this.confirmPassword = confirmPassword;
+		}
+
+		public @Nullable String getCurrentPassword() {
+			return currentPassword;
+		}
+
+		public void setCurrentPassword(@Nullable String currentPassword) {
+			this.currentPassword = currentPassword;
+		}
+
+		public @Nullable String getNewPassword() {
+			return newPassword;
+		}
+
+		public void setNewPassword(@Nullable String newPassword) {
+			this.newPassword = newPassword;
+		}
+
+		public @Nullable String getConfirmPassword() {
+			return confirmPassword;
+		}
+
+		public void setConfirmPassword(@Nullable String confirmPassword) {
+			this.confirmPassword = confirmPassword;
+		}
 
 	}
 

@@ -48,10 +48,11 @@ public class Units {
 	public long create(UnitForm form, String actor) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into unit (code, name, contact, phone) values (?, ?, ?, ?)")
-			.params(form.code().strip(), form.name().strip(), blankToNull(form.contact()), blankToNull(form.phone()))
+			.params(form.getCode().strip(), form.getName().strip(), blankToNull(form.getContact()),
+					blankToNull(form.getPhone()))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
-		audit.record("unit", id, "create", actor, null, Map.of("code", form.code(), "name", form.name()));
+		audit.record("unit", id, "create", actor, null, Map.of("code", form.getCode(), "name", form.getName()));
 		return id;
 	}
 

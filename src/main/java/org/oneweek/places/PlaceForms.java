@@ -9,7 +9,10 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a person fills in to create or change a place.
+ * What a person fills in to create or change a place. Forms are mutable beans, not
+ * records: a browser can send anything, and a field that does not convert (a population
+ * of "many") must be reported beside every other field's error, with what the person
+ * typed kept.
  */
 public final class PlaceForms {
 
@@ -20,41 +23,283 @@ public final class PlaceForms {
 	private PlaceForms() {
 	}
 
-	public record DistrictForm(
-			@NotBlank(message = "{validation.required}") @Pattern(regexp = CODE_PATTERN,
-					message = "{places.code.pattern}") @Nullable String code,
-			@NotBlank(message = "{validation.required}") @Size(max = 60,
-					message = "{validation.tooLong}") @Nullable String name,
-			@NotBlank(message = "{validation.required}") @Pattern(regexp = "^[A-Z]{2,6}$",
-					message = "{places.casePrefix.pattern}") @Nullable String casePrefix) {
+	/**
+	 * A district.
+	 */
+	public static final class DistrictForm {
+
+		@NotBlank(message = "{validation.required}")
+		@Pattern(regexp = CODE_PATTERN, message = "{places.code.pattern}")
+		private @Nullable String code;
+
+		@NotBlank(message = "{validation.required}")
+		@Size(max = 60, message = "{validation.tooLong}")
+		private @Nullable String name;
+
+		@NotBlank(message = "{validation.required}")
+		@Pattern(regexp = "^[A-Z]{2,6}$", message = "{places.casePrefix.pattern}")
+		private @Nullable String casePrefix;
+
+		public DistrictForm() {
+		}
+
+		public DistrictForm(@Nullable String code, @Nullable String name, @Nullable String casePrefix) {
+			this.code = code;
+			this.name = name;
+			this.casePrefix = casePrefix;
+		}
+
+		public @Nullable String getCode() {
+			return code;
+		}
+
+		public void setCode(@Nullable String code) {
+			this.code = code;
+		}
+
+		public @Nullable String getName() {
+			return name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public @Nullable String getCasePrefix() {
+			return casePrefix;
+		}
+
+		public void setCasePrefix(@Nullable String casePrefix) {
+			this.casePrefix = casePrefix;
+		}
 
 	}
 
-	public record TownshipForm(@NotNull(message = "{validation.required}") @Nullable Long districtId,
-			@NotBlank(message = "{validation.required}") @Pattern(regexp = CODE_PATTERN,
-					message = "{places.code.pattern}") @Nullable String code,
-			@NotBlank(message = "{validation.required}") @Size(max = 60,
-					message = "{validation.tooLong}") @Nullable String name,
-			@NotNull(message = "{validation.required}") Township.@Nullable Kind kind,
-			@Min(value = 0, message = "{validation.notNegative}") @Max(value = 10_000_000,
-					message = "{validation.tooLarge}") @Nullable Integer population) {
+	/**
+	 * A township or street.
+	 */
+	public static final class TownshipForm {
+
+		@NotNull(message = "{validation.required}")
+		private @Nullable Long districtId;
+
+		@NotBlank(message = "{validation.required}")
+		@Pattern(regexp = CODE_PATTERN, message = "{places.code.pattern}")
+		private @Nullable String code;
+
+		@NotBlank(message = "{validation.required}")
+		@Size(max = 60, message = "{validation.tooLong}")
+		private @Nullable String name;
+
+		@NotNull(message = "{validation.required}")
+		private Township.@Nullable Kind kind;
+
+		@Min(value = 0, message = "{validation.notNegative}")
+		@Max(value = 10_000_000, message = "{validation.tooLarge}")
+		private @Nullable Integer population;
+
+		public TownshipForm() {
+		}
+
+		public TownshipForm(@Nullable Long districtId, @Nullable String code, @Nullable String name,
+				Township.@Nullable Kind kind, @Nullable Integer population) {
+			this.districtId = districtId;
+			this.code = code;
+			this.name = name;
+			this.kind = kind;
+			this.population = population;
+		}
+
+		public @Nullable Long getDistrictId() {
+			return districtId;
+		}
+
+		public void setDistrictId(@Nullable Long districtId) {
+			this.districtId = districtId;
+		}
+
+		public @Nullable String getCode() {
+			return code;
+		}
+
+		public void setCode(@Nullable String code) {
+			this.code = code;
+		}
+
+		public @Nullable String getName() {
+			return name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public Township.@Nullable Kind getKind() {
+			return kind;
+		}
+
+		public void setKind(Township.@Nullable Kind kind) {
+			this.kind = kind;
+		}
+
+		public @Nullable Integer getPopulation() {
+			return population;
+		}
+
+		public void setPopulation(@Nullable Integer population) {
+			this.population = population;
+		}
 
 	}
 
-	public record VillageForm(@NotNull(message = "{validation.required}") @Nullable Long townshipId,
-			@NotBlank(message = "{validation.required}") @Pattern(regexp = CODE_PATTERN,
-					message = "{places.code.pattern}") @Nullable String code,
-			@NotBlank(message = "{validation.required}") @Size(max = 60,
-					message = "{validation.tooLong}") @Nullable String name,
-			@NotNull(message = "{validation.required}") Village.@Nullable Kind kind,
-			@Min(value = 0, message = "{validation.notNegative}") @Max(value = 1_000_000,
-					message = "{validation.tooLarge}") @Nullable Integer population,
-			@Min(value = 0, message = "{validation.notNegative}") @Max(value = 1_000_000,
-					message = "{validation.tooLarge}") @Nullable Integer households,
-			@Size(max = 60, message = "{validation.tooLong}") @Nullable String committeeContact,
-			@Pattern(regexp = "^$|" + PHONE_PATTERN, message = "{validation.phone}") @Nullable String committeePhone,
-			@Size(max = 200, message = "{validation.tooLong}") @Nullable String address,
-			@Size(max = 2000, message = "{validation.tooLong}") @Nullable String notes, boolean active) {
+	/**
+	 * A village or community.
+	 */
+	public static final class VillageForm {
+
+		@NotNull(message = "{validation.required}")
+		private @Nullable Long townshipId;
+
+		@NotBlank(message = "{validation.required}")
+		@Pattern(regexp = CODE_PATTERN, message = "{places.code.pattern}")
+		private @Nullable String code;
+
+		@NotBlank(message = "{validation.required}")
+		@Size(max = 60, message = "{validation.tooLong}")
+		private @Nullable String name;
+
+		@NotNull(message = "{validation.required}")
+		private Village.@Nullable Kind kind;
+
+		@Min(value = 0, message = "{validation.notNegative}")
+		@Max(value = 1_000_000, message = "{validation.tooLarge}")
+		private @Nullable Integer population;
+
+		@Min(value = 0, message = "{validation.notNegative}")
+		@Max(value = 1_000_000, message = "{validation.tooLarge}")
+		private @Nullable Integer households;
+
+		@Size(max = 60, message = "{validation.tooLong}")
+		private @Nullable String committeeContact;
+
+		@Pattern(regexp = "^$|" + PHONE_PATTERN, message = "{validation.phone}")
+		private @Nullable String committeePhone;
+
+		@Size(max = 200, message = "{validation.tooLong}")
+		private @Nullable String address;
+
+		@Size(max = 2000, message = "{validation.tooLong}")
+		private @Nullable String notes;
+
+		private boolean active;
+
+		public VillageForm() {
+		}
+
+		public VillageForm(@Nullable Long townshipId, @Nullable String code, @Nullable String name,
+				Village.@Nullable Kind kind, @Nullable Integer population, @Nullable Integer households,
+				@Nullable String committeeContact, @Nullable String committeePhone, @Nullable String address,
+				@Nullable String notes, boolean active) {
+			this.townshipId = townshipId;
+			this.code = code;
+			this.name = name;
+			this.kind = kind;
+			this.population = population;
+			this.households = households;
+			this.committeeContact = committeeContact;
+			this.committeePhone = committeePhone;
+			this.address = address;
+			this.notes = notes;
+			this.active = active;
+		}
+
+		public @Nullable Long getTownshipId() {
+			return townshipId;
+		}
+
+		public void setTownshipId(@Nullable Long townshipId) {
+			this.townshipId = townshipId;
+		}
+
+		public @Nullable String getCode() {
+			return code;
+		}
+
+		public void setCode(@Nullable String code) {
+			this.code = code;
+		}
+
+		public @Nullable String getName() {
+			return name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public Village.@Nullable Kind getKind() {
+			return kind;
+		}
+
+		public void setKind(Village.@Nullable Kind kind) {
+			this.kind = kind;
+		}
+
+		public @Nullable Integer getPopulation() {
+			return population;
+		}
+
+		public void setPopulation(@Nullable Integer population) {
+			this.population = population;
+		}
+
+		public @Nullable Integer getHouseholds() {
+			return households;
+		}
+
+		public void setHouseholds(@Nullable Integer households) {
+			this.households = households;
+		}
+
+		public @Nullable String getCommitteeContact() {
+			return committeeContact;
+		}
+
+		public void setCommitteeContact(@Nullable String committeeContact) {
+			this.committeeContact = committeeContact;
+		}
+
+		public @Nullable String getCommitteePhone() {
+			return committeePhone;
+		}
+
+		public void setCommitteePhone(@Nullable String committeePhone) {
+			this.committeePhone = committeePhone;
+		}
+
+		public @Nullable String getAddress() {
+			return address;
+		}
+
+		public void setAddress(@Nullable String address) {
+			this.address = address;
+		}
+
+		public @Nullable String getNotes() {
+			return notes;
+		}
+
+		public void setNotes(@Nullable String notes) {
+			this.notes = notes;
+		}
+
+		public boolean isActive() {
+			return active;
+		}
+
+		public void setActive(boolean active) {
+			this.active = active;
+		}
 
 		public static VillageForm of(Village v) {
 			return new VillageForm(v.townshipId(), v.code(), v.name(), v.kind(), v.population(), v.households(),

@@ -31,18 +31,18 @@ public class PlaceManagement {
 
 	@Transactional
 	public long createDistrict(DistrictForm form, String actor) {
-		requireFreeCode(form.code(), null);
-		long id = insert("insert into district (code, name, case_prefix) values (?, ?, ?)", form.code(), form.name(),
-				form.casePrefix());
-		audit.record("district", id, "create", actor, null, Map.of("code", form.code(), "name", form.name()));
+		requireFreeCode(form.getCode(), null);
+		long id = insert("insert into district (code, name, case_prefix) values (?, ?, ?)", form.getCode(),
+				form.getName(), form.getCasePrefix());
+		audit.record("district", id, "create", actor, null, Map.of("code", form.getCode(), "name", form.getName()));
 		return id;
 	}
 
 	@Transactional
 	public long createTownship(TownshipForm form, String actor) {
-		requireFreeCode(form.code(), null);
+		requireFreeCode(form.getCode(), null);
 		long id = insert("insert into township (district_id, code, name, kind, population) values (?, ?, ?, ?, ?)",
-				form.districtId(), form.code(), form.name(), form.kind().name(), form.population());
+				form.getDistrictId(), form.getCode(), form.getName(), form.getKind().name(), form.getPopulation());
 		audit.record("township", id, "create", actor, null, values(form));
 		return id;
 	}
@@ -54,11 +54,12 @@ public class PlaceManagement {
 			.query(Places.TOWNSHIP)
 			.optional()
 			.orElseThrow(() -> new PlaceNotFoundException(id));
-		requireFreeCode(form.code(), before.code());
+		requireFreeCode(form.getCode(), before.code());
 		jdbc.sql("""
 				update township set district_id = ?, code = ?, name = ?, kind = ?, population = ?, updated_at = now()
 				where id = ?""")
-			.params(form.districtId(), form.code(), form.name(), form.kind().name(), form.population(), id)
+			.params(form.getDistrictId(), form.getCode(), form.getName(), form.getKind().name(), form.getPopulation(),
+					id)
 			.update();
 		audit.record("township", id, "update", actor, Map.of("code", before.code(), "name", before.name()),
 				values(form));
@@ -66,13 +67,13 @@ public class PlaceManagement {
 
 	@Transactional
 	public long createVillage(VillageForm form, String actor) {
-		requireFreeCode(form.code(), null);
+		requireFreeCode(form.getCode(), null);
 		long id = insert("""
 				insert into village (township_id, code, name, kind, population, households, committee_contact,
-				committee_phone, address, notes, active) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", form.townshipId(),
-				form.code(), form.name(), form.kind().name(), form.population(), form.households(),
-				blankToNull(form.committeeContact()), blankToNull(form.committeePhone()), blankToNull(form.address()),
-				blankToNull(form.notes()), form.active());
+				committee_phone, address, notes, active) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+				form.getTownshipId(), form.getCode(), form.getName(), form.getKind().name(), form.getPopulation(),
+				form.getHouseholds(), blankToNull(form.getCommitteeContact()), blankToNull(form.getCommitteePhone()),
+				blankToNull(form.getAddress()), blankToNull(form.getNotes()), form.isActive());
 		audit.record("village", id, "create", actor, null, values(form));
 		return id;
 	}
@@ -92,9 +93,10 @@ public class PlaceManagement {
 				update village set township_id = ?, name = ?, kind = ?, population = ?, households = ?,
 				committee_contact = ?, committee_phone = ?, address = ?, notes = ?, active = ?, updated_at = now()
 				where id = ?""")
-			.params(form.townshipId(), form.name(), form.kind().name(), form.population(), form.households(),
-					blankToNull(form.committeeContact()), blankToNull(form.committeePhone()),
-					blankToNull(form.address()), blankToNull(form.notes()), form.active(), id)
+			.params(form.getTownshipId(), form.getName(), form.getKind().name(), form.getPopulation(),
+					form.getHouseholds(), blankToNull(form.getCommitteeContact()),
+					blankToNull(form.getCommitteePhone()), blankToNull(form.getAddress()), blankToNull(form.getNotes()),
+					form.isActive(), id)
 			.update();
 		audit.record("village", id, "update", actor, values(VillageForm.of(before)), values(form));
 	}
@@ -127,26 +129,26 @@ public class PlaceManagement {
 
 	private static Map<String, @Nullable Object> values(TownshipForm form) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
-		values.put("districtId", form.districtId());
-		values.put("code", form.code());
-		values.put("name", form.name());
-		values.put("kind", form.kind());
-		values.put("population", form.population());
+		values.put("districtId", form.getDistrictId());
+		values.put("code", form.getCode());
+		values.put("name", form.getName());
+		values.put("kind", form.getKind());
+		values.put("population", form.getPopulation());
 		return values;
 	}
 
 	private static Map<String, @Nullable Object> values(VillageForm form) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
-		values.put("townshipId", form.townshipId());
-		values.put("code", form.code());
-		values.put("name", form.name());
-		values.put("kind", form.kind());
-		values.put("population", form.population());
-		values.put("households", form.households());
-		values.put("committeeContact", form.committeeContact());
-		values.put("committeePhone", form.committeePhone());
-		values.put("address", form.address());
-		values.put("active", form.active());
+		values.put("townshipId", form.getTownshipId());
+		values.put("code", form.getCode());
+		values.put("name", form.getName());
+		values.put("kind", form.getKind());
+		values.put("population", form.getPopulation());
+		values.put("households", form.getHouseholds());
+		values.put("committeeContact", form.getCommitteeContact());
+		values.put("committeePhone", form.getCommitteePhone());
+		values.put("address", form.getAddress());
+		values.put("active", form.isActive());
 		return values;
 	}
 

@@ -23,6 +23,9 @@ public class WebClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+	/** What a browser asks for. */
+	private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
 	private final int port;
 
 	private final CookieManager cookies = new CookieManager();
@@ -35,7 +38,8 @@ public class WebClient {
 	}
 
 	public HttpResponse<String> get(String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+		return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", ACCEPT).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	public HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
@@ -46,6 +50,7 @@ public class WebClient {
 			.collect(Collectors.joining("&"));
 		return http.send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", ACCEPT)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -64,16 +64,18 @@ class AccountAdminController {
 	@PostMapping("/new")
 	String create(@Valid @ModelAttribute("form") AccountForm form, BindingResult result, Model model,
 			Principal principal, RedirectAttributes redirect) {
-		if (form.roles() != null) {
-			boolean needsMember = form.roles().contains(Role.SECRETARY) || form.roles().contains(Role.TROUBLESHOOTER);
-			if (needsMember && (form.memberId() == null || members.member(form.memberId()).isEmpty())) {
+		if (form.getRoles() != null) {
+			boolean needsMember = form.getRoles().contains(Role.SECRETARY)
+					|| form.getRoles().contains(Role.TROUBLESHOOTER);
+			if (needsMember && (form.getMemberId() == null || members.member(form.getMemberId()).isEmpty())) {
 				result.rejectValue("memberId", "people.account.memberRequired");
 			}
-			if (form.roles().contains(Role.COMMITTEE)
-					&& (form.villageId() == null || places.village(form.villageId()).isEmpty())) {
+			if (form.getRoles().contains(Role.COMMITTEE)
+					&& (form.getVillageId() == null || places.village(form.getVillageId()).isEmpty())) {
 				result.rejectValue("villageId", "people.account.villageRequired");
 			}
-			if (form.roles().contains(Role.UNIT) && (form.unitId() == null || units.unit(form.unitId()).isEmpty())) {
+			if (form.getRoles().contains(Role.UNIT)
+					&& (form.getUnitId() == null || units.unit(form.getUnitId()).isEmpty())) {
 				result.rejectValue("unitId", "people.account.unitRequired");
 			}
 		}

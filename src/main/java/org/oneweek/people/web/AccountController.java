@@ -34,12 +34,12 @@ class AccountController {
 	String changePassword(@AuthenticationPrincipal AccountPrincipal me, @ModelAttribute PasswordChangeForm form,
 			Model model, RedirectAttributes redirect) {
 		String problem = null;
-		if (form.newPassword() == null || !form.newPassword().equals(form.confirmPassword())) {
+		if (form.getNewPassword() == null || !form.getNewPassword().equals(form.getConfirmPassword())) {
 			problem = "password.mismatch";
 		}
 		else {
 			try {
-				accounts.changeOwnPassword(me.accountId(), form.currentPassword(), form.newPassword());
+				accounts.changeOwnPassword(me.accountId(), form.getCurrentPassword(), form.getNewPassword());
 			}
 			catch (InvalidPasswordException ex) {
 				problem = ex.getMessage();

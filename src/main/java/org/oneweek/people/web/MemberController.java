@@ -117,7 +117,7 @@ class MemberController {
 			@Valid @ModelAttribute("unavailabilityForm") UnavailabilityForm form, BindingResult result, Model model,
 			Principal principal, RedirectAttributes redirect) {
 		members.member(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		if (!result.hasErrors() && form.to().isBefore(form.from())) {
+		if (!result.hasErrors() && form.getTo().isBefore(form.getFrom())) {
 			result.rejectValue("to", "people.unavailability.order");
 		}
 		if (result.hasErrors()) {
@@ -137,15 +137,15 @@ class MemberController {
 	}
 
 	private void checkPlaces(MemberForm form, BindingResult result) {
-		if (form.homeTownshipId() != null && places.township(form.homeTownshipId()).isEmpty()) {
+		if (form.getHomeTownshipId() != null && places.township(form.getHomeTownshipId()).isEmpty()) {
 			result.rejectValue("homeTownshipId", "validation.unknown");
 		}
-		if (form.homeVillageId() != null) {
-			Village village = places.village(form.homeVillageId()).orElse(null);
+		if (form.getHomeVillageId() != null) {
+			Village village = places.village(form.getHomeVillageId()).orElse(null);
 			if (village == null) {
 				result.rejectValue("homeVillageId", "validation.unknown");
 			}
-			else if (form.homeTownshipId() != null && village.townshipId() != form.homeTownshipId()) {
+			else if (form.getHomeTownshipId() != null && village.townshipId() != form.getHomeTownshipId()) {
 				result.rejectValue("homeVillageId", "people.village.notInTownship");
 			}
 		}

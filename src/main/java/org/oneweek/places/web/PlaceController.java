@@ -82,7 +82,7 @@ class PlaceController {
 	@PostMapping("/townships/new")
 	String createTownship(@Valid @ModelAttribute("form") TownshipForm form, BindingResult result, Model model,
 			Principal principal, RedirectAttributes redirect) {
-		if (form.districtId() != null && places.district(form.districtId()).isEmpty()) {
+		if (form.getDistrictId() != null && places.district(form.getDistrictId()).isEmpty()) {
 			result.rejectValue("districtId", "validation.unknown");
 		}
 		if (!result.hasErrors()) {
@@ -109,7 +109,7 @@ class PlaceController {
 	String updateTownship(@PathVariable long id, @Valid @ModelAttribute("form") TownshipForm form, BindingResult result,
 			Model model, Principal principal, RedirectAttributes redirect) {
 		places.township(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		if (form.districtId() != null && places.district(form.districtId()).isEmpty()) {
+		if (form.getDistrictId() != null && places.district(form.getDistrictId()).isEmpty()) {
 			result.rejectValue("districtId", "validation.unknown");
 		}
 		if (!result.hasErrors()) {
@@ -184,7 +184,7 @@ class PlaceController {
 	}
 
 	private void checkTownship(VillageForm form, BindingResult result) {
-		if (form.townshipId() != null && places.township(form.townshipId()).isEmpty()) {
+		if (form.getTownshipId() != null && places.township(form.getTownshipId()).isEmpty()) {
 			result.rejectValue("townshipId", "validation.unknown");
 		}
 	}
