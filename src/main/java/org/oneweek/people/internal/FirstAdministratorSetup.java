@@ -38,7 +38,7 @@ public class FirstAdministratorSetup {
 
 	private final Environment environment;
 
-	FirstAdministratorSetup(Accounts accounts, JdbcClient jdbc, Environment environment) {
+	public FirstAdministratorSetup(Accounts accounts, JdbcClient jdbc, Environment environment) {
 		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.environment = environment;
