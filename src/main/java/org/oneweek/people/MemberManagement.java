@@ -68,9 +68,19 @@ public class MemberManagement {
 			throw new IllegalArgumentException("people.unavailability.order");
 		}
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into member_unavailability (member_id, from_date, to_date, reason) values (?, ?, ?, ?)")
+		jdbc.sql("""
+				insert into member_unavailability (member_id, from_date, to_date, reason) values (?, ?, ?, ?)
+				on conflict (member_id, from_date, to_date) do nothing""")
 			.params(memberId, form.getFrom(), form.getTo(), blankToNull(form.getReason()))
 			.update(keys, "id");
+		if (keys.getKeyList().isEmpty()) {
+			// the same dates sent twice (a double tap): one record
+			return jdbc
+				.sql("select id from member_unavailability where member_id = ? and from_date = ? and to_date = ?")
+				.params(memberId, form.getFrom(), form.getTo())
+				.query(Long.class)
+				.single();
+		}
 		long id = keys.getKeyAs(Long.class);
 		audit.record("member_unavailability", id, "create", actor, null,
 				Map.of("memberId", memberId, "from", form.getFrom().toString(), "to", form.getTo().toString()));

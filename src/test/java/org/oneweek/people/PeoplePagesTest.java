@@ -65,6 +65,17 @@ class PeoplePagesTest {
 			.param("from", "2027-01-05")
 			.param("to", "2027-01-10")
 			.param("reason", "住院")).andExpect(status().is3xxRedirection());
+		// the same form sent twice (a double tap) is one record
+		mvc.perform(post(location + "/unavailability").with(csrf())
+			.with(user(admin()))
+			.param("from", "2027-01-05")
+			.param("to", "2027-01-10")
+			.param("reason", "住院")).andExpect(status().is3xxRedirection());
+		long memberId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(jdbc.sql("select count(*) from member_unavailability where member_id = ?")
+			.param(memberId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 		mvc.perform(get(location).with(user(admin())))
 			.andExpect(content().string(containsString("欧阳修")))
 			.andExpect(content().string(containsString("2027-01-05 – 2027-01-10")))
