@@ -566,6 +566,11 @@ public class CaseManagement {
 			.orElseThrow(() -> new CaseNotFoundException(String.valueOf(id)));
 	}
 
+	/** Starts a change of a locked case (called through the proxy by other services). */
+	Change change(Case c, Instant now, @Nullable Long actorId, String actorName) {
+		return new Change(c, now, actorId, actorName);
+	}
+
 	/**
 	 * Appends the events of one change with consecutive numbers after the case's last.
 	 */

@@ -32,6 +32,9 @@ public class Escalations {
 
 	private static final int BATCH = 500;
 
+	/** At most this many batches per run; the next run goes on. */
+	private static final int MAX_ROUNDS = 20;
+
 	private final JdbcClient jdbc;
 
 	private final CaseManagement management;
@@ -62,6 +65,19 @@ public class Escalations {
 	 */
 	@Transactional
 	public int run(Instant now) {
+		int made = 0;
+		for (int round = 0; round < MAX_ROUNDS; round++) {
+			int[] batch = runBatch(now);
+			made += batch[1];
+			if (batch[0] < BATCH) {
+				break;
+			}
+		}
+		return made;
+	}
+
+	/** One batch: how many overdue deadlines were found, and how many escalated here. */
+	private int[] runBatch(Instant now) {
 		Timestamp at = Timestamp.from(now);
 		Timestamp secondLevel = Timestamp.from(now.minus(SECOND_LEVEL_AFTER));
 		List<Overdue> overdue = jdbc.sql("""
@@ -91,7 +107,7 @@ public class Escalations {
 				}
 			}
 		}
-		return made;
+		return new int[] { overdue.size(), made };
 	}
 
 	private boolean escalate(Overdue o, int level, Instant now) {
@@ -117,7 +133,7 @@ public class Escalations {
 		else {
 			data.put("to", "ORG_ADMIN");
 		}
-		CaseManagement.Change change = management.new Change(c, now, null, CaseManagement.SYSTEM);
+		CaseManagement.Change change = management.change(c, now, null, CaseManagement.SYSTEM);
 		change.event(CaseEvent.Kind.ESCALATED, null, null, null, data, false);
 		change.flush();
 		jdbc.sql("update case_file set escalation_level = greatest(escalation_level, ?) where id = ?")

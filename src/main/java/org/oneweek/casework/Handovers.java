@@ -112,7 +112,7 @@ public class Handovers {
 				.params(id, caseId, c.state().name())
 				.update();
 			jdbc.sql("update case_file set responsible_term_id = ? where id = ?").params(to.id(), caseId).update();
-			CaseManagement.Change change = management.new Change(c, now, actorId, actorName);
+			CaseManagement.Change change = management.change(c, now, actorId, actorName);
 			change.event(CaseEvent.Kind.HANDED_OVER, null, null, null,
 					Map.of("handoverId", id, "fromTermId", from.id(), "toTermId", to.id()), false);
 			change.flush();
@@ -140,7 +140,7 @@ public class Handovers {
 			throw new CaseRuleException("case.handover.acknowledged");
 		}
 		for (Handover.Item item : handover.items()) {
-			CaseManagement.Change change = management.new Change(management.lock(item.caseId()), now, me.accountId(),
+			CaseManagement.Change change = management.change(management.lock(item.caseId()), now, me.accountId(),
 					me.displayName());
 			change.event(CaseEvent.Kind.ACKNOWLEDGED, null, null, null, Map.of("handoverId", handoverId), false);
 			change.flush();
