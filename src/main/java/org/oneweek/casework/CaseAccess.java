@@ -137,6 +137,23 @@ public class CaseAccess {
 		return memberId != null && me.has(Role.SECRETARY) && onTeamOf(memberId, c);
 	}
 
+	/**
+	 * {@link #canSeeReporter} for many cases at once (an export): the person's terms are
+	 * looked up once.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.function.Predicate<Case> reporterVisibility(Standing s) {
+		AccountPrincipal me = s.me();
+		Long memberId = me.memberId();
+		List<Long> termIds = (memberId != null && me.has(Role.SECRETARY))
+				? terms.allOfMember(memberId).stream().map(Term::id).toList() : List.of();
+		return (c) -> me.has(Role.ORG_ADMIN)
+				|| (me.has(Role.COMMITTEE) && me.villageId() != null && me.villageId() == c.villageId())
+				|| (s.term() != null && s.term().villageId() == c.villageId())
+				|| (c.receivedTermId() != null && termIds.contains(c.receivedTermId()))
+				|| (c.responsibleTermId() != null && termIds.contains(c.responsibleTermId()));
+	}
+
 	private boolean readsAfterwards(Standing s, Case c) {
 		AccountPrincipal me = s.me();
 		Long memberId = me.memberId();

@@ -77,6 +77,68 @@ public class CaseInquiries {
 			.list();
 	}
 
+	/**
+	 * The troubleshooter's list: the open cases of their area that are urgent, escalated
+	 * or assigned to them, most urgent first.
+	 */
+	public List<Case> troubleshooterList(Standing standing, int limit) {
+		if (standing.duty() == null) {
+			return List.of();
+		}
+		return jdbc
+			.sql("select c.* from case_file c where c.township_id = :township and c.state in ('RECEIVED', "
+					+ "'ASSIGNED', 'IN_PROGRESS', 'REOPENED') and (c.urgency <> 'NORMAL' or c.escalation_level > 0 "
+					+ "or c.assignee_member_id = :member)" + order(CaseSearch.all().byPriority()) + " limit :limit")
+			.param("township", standing.duty().townshipId())
+			.param("member", standing.duty().memberId())
+			.param("limit", limit)
+			.query(Cases.CASE)
+			.list();
+	}
+
+	/**
+	 * Open cases of a village, most urgent first (no access check: the caller decides).
+	 */
+	public List<Case> openOfVillage(long villageId, int limit) {
+		return jdbc
+			.sql("select c.* from case_file c where c.village_id = :village and c.state in ('RECEIVED', "
+					+ "'ASSIGNED', 'IN_PROGRESS', 'RESOLVED', 'REOPENED')" + order(CaseSearch.all().byPriority())
+					+ " limit :limit")
+			.param("village", villageId)
+			.param("limit", limit)
+			.query(Cases.CASE)
+			.list();
+	}
+
+	/** Open cases referred to a unit. */
+	public List<Case> openOfUnit(long unitId, int limit) {
+		return jdbc
+			.sql("select c.* from case_file c where c.assignee_unit_id = :unit and c.state in ('RECEIVED', "
+					+ "'ASSIGNED', 'IN_PROGRESS', 'REOPENED')" + order(CaseSearch.all().byPriority()) + " limit :limit")
+			.param("unit", unitId)
+			.param("limit", limit)
+			.query(Cases.CASE)
+			.list();
+	}
+
+	/** Cases a person recorded, newest first. */
+	public List<Case> recordedBy(long accountId, int limit) {
+		return jdbc.sql("select c.* from case_file c where c.recorded_by = :account order by c.id desc limit :limit")
+			.param("account", accountId)
+			.param("limit", limit)
+			.query(Cases.CASE)
+			.list();
+	}
+
+	/** How many cases are overdue now across the district. */
+	public long overdueCount(Instant now) {
+		return jdbc.sql("select count(*) from case_file where state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS', "
+				+ "'REOPENED') and (resolution_due < :now or (first_contact_at is null and first_contact_due < :now))")
+			.param("now", java.sql.Timestamp.from(now))
+			.query(Long.class)
+			.single();
+	}
+
 	private static String order(CaseSearch search) {
 		return search.priority() ? " order by case c.urgency when 'EMERGENCY' then 0 when 'URGENT' then 1 else 2 end, "
 				+ "c.escalation_level desc, c.resolution_due, c.id" : " order by c.received_at desc, c.id desc";

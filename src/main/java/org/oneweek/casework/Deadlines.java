@@ -69,6 +69,19 @@ public class Deadlines {
 				describe(rule));
 	}
 
+	/** Adds a category, or renames and (de)activates one; codes never change. */
+	@Transactional
+	public void saveCategory(CaseCategory category, String actor) {
+		jdbc.sql("""
+				insert into case_category (code, name_zh, name_en, position, active) values (?, ?, ?, ?, ?)
+				on conflict (code) do update set name_zh = excluded.name_zh, name_en = excluded.name_en,
+				position = excluded.position, active = excluded.active""")
+			.params(category.code(), category.nameZh(), category.nameEn(), category.position(), category.active())
+			.update();
+		audit.record("case_category", category.code(), "save", actor, null,
+				Map.of("nameZh", category.nameZh(), "nameEn", category.nameEn(), "active", category.active()));
+	}
+
 	/** Marks a day as a holiday (not working) or a worked weekend day (working). */
 	@Transactional
 	public void setException(LocalDate day, boolean working, @Nullable String name, String actor) {

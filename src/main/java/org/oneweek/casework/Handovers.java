@@ -137,7 +137,7 @@ public class Handovers {
 			.params(Timestamp.from(now), me.displayName(), handoverId)
 			.update();
 		if (changed == 0) {
-			throw new CaseRuleException("case.handover.acknowledged");
+			throw new CaseRuleException("case.handover.acknowledged.already");
 		}
 		for (Handover.Item item : handover.items()) {
 			CaseManagement.Change change = management.change(management.lock(item.caseId()), now, me.accountId(),

@@ -205,7 +205,7 @@ class CaseLedgerRulesTest {
 		assertThat(h2.toTermId()).isEqualTo(third.termId());
 		handovers.acknowledge(h2.id(), third.people().get(2), afterSecond);
 		assertThatThrownBy(() -> handovers.acknowledge(h2.id(), third.lead(), afterSecond))
-			.hasMessage("case.handover.acknowledged");
+			.hasMessage("case.handover.acknowledged.already");
 
 		for (String ref : List.of(culvert, ditch)) {
 			Case c = cases.byReference(ref).orElseThrow();
