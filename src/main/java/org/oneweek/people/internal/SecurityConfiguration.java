@@ -68,6 +68,9 @@ class SecurityConfiguration {
 		success.setDefaultTargetUrl("/");
 		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC)
 			.permitAll()
+			// the village committee imports its own problem list (casework)
+			.requestMatchers("/imports/officials-list", "/imports/officials-list/**")
+			.hasRole("COMMITTEE")
 			.requestMatchers("/places/**", "/members/**", "/accounts/**", "/units/**", "/imports/**")
 			.hasRole("ORG_ADMIN")
 			.anyRequest()

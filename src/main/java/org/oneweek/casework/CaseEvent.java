@@ -1,0 +1,31 @@
+package org.oneweek.casework;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One entry of a case's timeline: who did what, when and why. Public entries may be shown
+ * on the village's board.
+ */
+public record CaseEvent(long id, long caseId, int seq, Kind kind, Instant at, @Nullable Long actorId, String actorName,
+		@Nullable CaseState fromState, @Nullable CaseState toState, @Nullable String reason, Map<String, Object> data,
+		boolean isPublic) {
+
+	public CaseEvent {
+		data = Map.copyOf(data);
+	}
+
+	public enum Kind {
+
+		RECEIVED, ASSIGNED, STARTED, RESOLVED, CLOSED, REOPENED, MERGED, DECLINED, NOTE, PROGRESS, PHOTO,
+		FUNDING_REQUESTED, FUNDING_APPROVED, URGENCY_CHANGED, OVERDUE, ESCALATED, HANDED_OVER, ACKNOWLEDGED, MERGED_FROM
+
+	}
+
+	public @Nullable Object get(String key) {
+		return data.get(key);
+	}
+
+}

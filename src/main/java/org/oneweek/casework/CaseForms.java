@@ -1,0 +1,371 @@
+package org.oneweek.casework;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a person fills in to record or change a case. Mutable beans, not records, so that
+ * every bad field is reported together with what the person typed kept (see
+ * {@code PlaceForms}).
+ */
+public final class CaseForms {
+
+	public static final String PHONE_PATTERN = "^$|^[0-9+\\-() ]{5,20}$";
+
+	private CaseForms() {
+	}
+
+	/**
+	 * A problem heard at a morning meeting, an inspection, on the phone or from the
+	 * officials' list.
+	 */
+	public static final class IntakeForm {
+
+		@NotNull(message = "{validation.required}")
+		private @Nullable Long villageId;
+
+		@NotNull(message = "{validation.required}")
+		private @Nullable CaseSource source = CaseSource.MORNING_MEETING;
+
+		@NotNull(message = "{validation.required}")
+		private @Nullable CaseType type = CaseType.HELP;
+
+		@NotBlank(message = "{validation.required}")
+		private @Nullable String category;
+
+		@NotNull(message = "{validation.required}")
+		private @Nullable Urgency urgency = Urgency.NORMAL;
+
+		@NotBlank(message = "{case.title.required}")
+		@Size(max = 100, message = "{validation.tooLong}")
+		private @Nullable String title;
+
+		@Size(max = 2000, message = "{validation.tooLong}")
+		private @Nullable String description;
+
+		@Size(max = 200, message = "{validation.tooLong}")
+		private @Nullable String location;
+
+		@Size(max = 100, message = "{validation.tooLong}")
+		private @Nullable String publicTitle;
+
+		@Size(max = 40, message = "{validation.tooLong}")
+		private @Nullable String reporterName;
+
+		@Pattern(regexp = PHONE_PATTERN, message = "{validation.phone}")
+		private @Nullable String reporterPhone;
+
+		@Size(max = 100, message = "{validation.tooLong}")
+		private @Nullable String reporterHousehold;
+
+		private boolean reporterConsent;
+
+		@Size(max = 100, message = "{validation.tooLong}")
+		private @Nullable String idempotencyKey;
+
+		public IntakeForm() {
+		}
+
+		public @Nullable Long getVillageId() {
+			return villageId;
+		}
+
+		public void setVillageId(@Nullable Long villageId) {
+			this.villageId = villageId;
+		}
+
+		public @Nullable CaseSource getSource() {
+			return source;
+		}
+
+		public void setSource(@Nullable CaseSource source) {
+			this.source = source;
+		}
+
+		public @Nullable CaseType getType() {
+			return type;
+		}
+
+		public void setType(@Nullable CaseType type) {
+			this.type = type;
+		}
+
+		public @Nullable String getCategory() {
+			return category;
+		}
+
+		public void setCategory(@Nullable String category) {
+			this.category = category;
+		}
+
+		public @Nullable Urgency getUrgency() {
+			return urgency;
+		}
+
+		public void setUrgency(@Nullable Urgency urgency) {
+			this.urgency = urgency;
+		}
+
+		public @Nullable String getTitle() {
+			return title;
+		}
+
+		public void setTitle(@Nullable String title) {
+			this.title = title;
+		}
+
+		public @Nullable String getDescription() {
+			return description;
+		}
+
+		public void setDescription(@Nullable String description) {
+			this.description = description;
+		}
+
+		public @Nullable String getLocation() {
+			return location;
+		}
+
+		public void setLocation(@Nullable String location) {
+			this.location = location;
+		}
+
+		public @Nullable String getPublicTitle() {
+			return publicTitle;
+		}
+
+		public void setPublicTitle(@Nullable String publicTitle) {
+			this.publicTitle = publicTitle;
+		}
+
+		public @Nullable String getReporterName() {
+			return reporterName;
+		}
+
+		public void setReporterName(@Nullable String reporterName) {
+			this.reporterName = reporterName;
+		}
+
+		public @Nullable String getReporterPhone() {
+			return reporterPhone;
+		}
+
+		public void setReporterPhone(@Nullable String reporterPhone) {
+			this.reporterPhone = reporterPhone;
+		}
+
+		public @Nullable String getReporterHousehold() {
+			return reporterHousehold;
+		}
+
+		public void setReporterHousehold(@Nullable String reporterHousehold) {
+			this.reporterHousehold = reporterHousehold;
+		}
+
+		public boolean isReporterConsent() {
+			return reporterConsent;
+		}
+
+		public void setReporterConsent(boolean reporterConsent) {
+			this.reporterConsent = reporterConsent;
+		}
+
+		public @Nullable String getIdempotencyKey() {
+			return idempotencyKey;
+		}
+
+		public void setIdempotencyKey(@Nullable String idempotencyKey) {
+			this.idempotencyKey = idempotencyKey;
+		}
+
+		/**
+		 * A fingerprint of what was asked, to tell a resent request from a different one.
+		 */
+		public String fingerprint() {
+			return String.join("\u001f", String.valueOf(villageId), String.valueOf(source), String.valueOf(type),
+					String.valueOf(category), String.valueOf(urgency), String.valueOf(title),
+					String.valueOf(description), String.valueOf(location), String.valueOf(reporterName),
+					String.valueOf(reporterPhone));
+		}
+
+		// no toString: the reporter must never reach a log line
+
+	}
+
+	/** Who takes the case, and how urgent it is now. */
+	public static final class AssignForm {
+
+		@NotNull(message = "{validation.required}")
+		private @Nullable AssigneeKind kind;
+
+		private @Nullable Long memberId;
+
+		private @Nullable Long unitId;
+
+		@Size(max = 60, message = "{validation.tooLong}")
+		private @Nullable String groupName;
+
+		private @Nullable Urgency urgency;
+
+		@Size(max = 500, message = "{validation.tooLong}")
+		private @Nullable String reason;
+
+		public @Nullable AssigneeKind getKind() {
+			return kind;
+		}
+
+		public void setKind(@Nullable AssigneeKind kind) {
+			this.kind = kind;
+		}
+
+		public @Nullable Long getMemberId() {
+			return memberId;
+		}
+
+		public void setMemberId(@Nullable Long memberId) {
+			this.memberId = memberId;
+		}
+
+		public @Nullable Long getUnitId() {
+			return unitId;
+		}
+
+		public void setUnitId(@Nullable Long unitId) {
+			this.unitId = unitId;
+		}
+
+		public @Nullable String getGroupName() {
+			return groupName;
+		}
+
+		public void setGroupName(@Nullable String groupName) {
+			this.groupName = groupName;
+		}
+
+		public @Nullable Urgency getUrgency() {
+			return urgency;
+		}
+
+		public void setUrgency(@Nullable Urgency urgency) {
+			this.urgency = urgency;
+		}
+
+		public @Nullable String getReason() {
+			return reason;
+		}
+
+		public void setReason(@Nullable String reason) {
+			this.reason = reason;
+		}
+
+	}
+
+	/** A note, progress, resolution or callback: a text and what goes with it. */
+	public static final class NoteForm {
+
+		@Size(max = 2000, message = "{validation.tooLong}")
+		private @Nullable String text;
+
+		private boolean publicNote;
+
+		@Min(value = 0, message = "{case.progress.range}")
+		@Max(value = 100, message = "{case.progress.range}")
+		private @Nullable Integer progress;
+
+		private @Nullable Satisfaction satisfaction;
+
+		public @Nullable String getText() {
+			return text;
+		}
+
+		public void setText(@Nullable String text) {
+			this.text = text;
+		}
+
+		public boolean isPublicNote() {
+			return publicNote;
+		}
+
+		public void setPublicNote(boolean publicNote) {
+			this.publicNote = publicNote;
+		}
+
+		public @Nullable Integer getProgress() {
+			return progress;
+		}
+
+		public void setProgress(@Nullable Integer progress) {
+			this.progress = progress;
+		}
+
+		public @Nullable Satisfaction getSatisfaction() {
+			return satisfaction;
+		}
+
+		public void setSatisfaction(@Nullable Satisfaction satisfaction) {
+			this.satisfaction = satisfaction;
+		}
+
+	}
+
+	/** Money asked for or granted. */
+	public static final class FundingForm {
+
+		@NotNull(message = "{validation.required}")
+		@DecimalMin(value = "0.01", message = "{case.funding.positive}")
+		@DecimalMax(value = "999999999", message = "{validation.tooLarge}")
+		private @Nullable BigDecimal amount;
+
+		@Size(max = 100, message = "{validation.tooLong}")
+		private @Nullable String source;
+
+		@Size(max = 100, message = "{validation.tooLong}")
+		private @Nullable String approvedBy;
+
+		@Size(max = 500, message = "{validation.tooLong}")
+		private @Nullable String note;
+
+		public @Nullable BigDecimal getAmount() {
+			return amount;
+		}
+
+		public void setAmount(@Nullable BigDecimal amount) {
+			this.amount = amount;
+		}
+
+		public @Nullable String getSource() {
+			return source;
+		}
+
+		public void setSource(@Nullable String source) {
+			this.source = source;
+		}
+
+		public @Nullable String getApprovedBy() {
+			return approvedBy;
+		}
+
+		public void setApprovedBy(@Nullable String approvedBy) {
+			this.approvedBy = approvedBy;
+		}
+
+		public @Nullable String getNote() {
+			return note;
+		}
+
+		public void setNote(@Nullable String note) {
+			this.note = note;
+		}
+
+	}
+
+}

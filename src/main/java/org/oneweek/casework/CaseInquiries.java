@@ -1,0 +1,270 @@
+package org.oneweek.casework;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.oneweek.casework.CaseAccess.Standing;
+import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.Role;
+import org.oneweek.roster.Term;
+import org.oneweek.roster.Terms;
+import org.oneweek.text.ChineseText;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Searches the ledger, showing each person only the cases they may read (the same rules
+ * as {@link CaseAccess}, as SQL).
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseInquiries {
+
+	public static final int MAX_PAGE_SIZE = 200;
+
+	/** An export holds at most this many rows. */
+	public static final int MAX_EXPORT = 20_000;
+
+	private final JdbcClient jdbc;
+
+	private final ChineseText text;
+
+	private final Terms terms;
+
+	private final ZoneId zone;
+
+	CaseInquiries(JdbcClient jdbc, ChineseText text, Terms terms, Clock clock) {
+		this.jdbc = jdbc;
+		this.text = text;
+		this.terms = terms;
+		this.zone = clock.getZone();
+	}
+
+	public CaseSearch.Page search(CaseSearch search, Standing standing, Instant now, int page, int size) {
+		int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+		int pageNumber = Math.max(0, page);
+		Map<String, Object> params = new HashMap<>();
+		String where = where(search, standing, now, params);
+		long total = jdbc.sql("select count(*) from case_file c where " + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		params.put("limit", pageSize);
+		params.put("offset", (long) pageNumber * pageSize);
+		List<Case> cases = jdbc
+			.sql("select c.* from case_file c where " + where + order(search) + " limit :limit offset :offset")
+			.params(params)
+			.query(Cases.CASE)
+			.list();
+		return new CaseSearch.Page(cases, total, pageNumber, pageSize);
+	}
+
+	/** Every matching case (up to {@link #MAX_EXPORT}), for exports. */
+	public List<Case> all(CaseSearch search, Standing standing, Instant now) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(search, standing, now, params);
+		params.put("limit", MAX_EXPORT);
+		return jdbc.sql("select c.* from case_file c where " + where + order(search) + " limit :limit")
+			.params(params)
+			.query(Cases.CASE)
+			.list();
+	}
+
+	/**
+	 * The troubleshooter's list: the open cases of their area that are urgent, escalated
+	 * or assigned to them, most urgent first.
+	 */
+	public List<Case> troubleshooterList(Standing standing, int limit) {
+		if (standing.duty() == null) {
+			return List.of();
+		}
+		return jdbc
+			.sql("select c.* from case_file c where c.township_id = :township and c.state in ('RECEIVED', "
+					+ "'ASSIGNED', 'IN_PROGRESS', 'REOPENED') and (c.urgency <> 'NORMAL' or c.escalation_level > 0 "
+					+ "or c.assignee_member_id = :member)" + order(CaseSearch.all().byPriority()) + " limit :limit")
+			.param("township", standing.duty().townshipId())
+			.param("member", standing.duty().memberId())
+			.param("limit", limit)
+			.query(Cases.CASE)
+			.list();
+	}
+
+	/**
+	 * Open cases of a village, most urgent first (no access check: the caller decides).
+	 */
+	public List<Case> openOfVillage(long villageId, int limit) {
+		return jdbc
+			.sql("select c.* from case_file c where c.village_id = :village and c.state in ('RECEIVED', "
+					+ "'ASSIGNED', 'IN_PROGRESS', 'RESOLVED', 'REOPENED')" + order(CaseSearch.all().byPriority())
+					+ " limit :limit")
+			.param("village", villageId)
+			.param("limit", limit)
+			.query(Cases.CASE)
+			.list();
+	}
+
+	/** Open cases referred to a unit. */
+	public List<Case> openOfUnit(long unitId, int limit) {
+		return jdbc
+			.sql("select c.* from case_file c where c.assignee_unit_id = :unit and c.state in ('RECEIVED', "
+					+ "'ASSIGNED', 'IN_PROGRESS', 'REOPENED')" + order(CaseSearch.all().byPriority()) + " limit :limit")
+			.param("unit", unitId)
+			.param("limit", limit)
+			.query(Cases.CASE)
+			.list();
+	}
+
+	/** Cases a person recorded, newest first. */
+	public List<Case> recordedBy(long accountId, int limit) {
+		return jdbc.sql("select c.* from case_file c where c.recorded_by = :account order by c.id desc limit :limit")
+			.param("account", accountId)
+			.param("limit", limit)
+			.query(Cases.CASE)
+			.list();
+	}
+
+	/** How many cases are overdue now across the district. */
+	public long overdueCount(Instant now) {
+		return jdbc.sql("select count(*) from case_file where state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS', "
+				+ "'REOPENED') and (resolution_due < :now or (first_contact_at is null and first_contact_due < :now))")
+			.param("now", java.sql.Timestamp.from(now))
+			.query(Long.class)
+			.single();
+	}
+
+	private static String order(CaseSearch search) {
+		return search.priority() ? " order by case c.urgency when 'EMERGENCY' then 0 when 'URGENT' then 1 else 2 end, "
+				+ "c.escalation_level desc, c.resolution_due, c.id" : " order by c.received_at desc, c.id desc";
+	}
+
+	private String where(CaseSearch search, Standing standing, Instant now, Map<String, Object> params) {
+		List<String> conditions = new ArrayList<>();
+		conditions.add(scope(standing, params));
+		if (search.words() != null && !search.words().isBlank()) {
+			String query = text.query(search.words());
+			String reference = search.words().strip().toUpperCase(Locale.ROOT);
+			params.put("refWords", reference);
+			if (query != null) {
+				params.put("tsquery", query);
+				conditions.add("(c.search @@ to_tsquery('simple', :tsquery) or c.reference = :refWords)");
+			}
+			else {
+				conditions.add("c.reference = :refWords");
+			}
+		}
+		if (search.reference() != null && !search.reference().isBlank()) {
+			params.put("reference", "%" + escapeLike(search.reference().strip().toUpperCase(Locale.ROOT)) + "%");
+			conditions.add("c.reference like :reference");
+		}
+		if (search.villageId() != null) {
+			params.put("village", search.villageId());
+			conditions.add("c.village_id = :village");
+		}
+		if (search.townshipId() != null) {
+			params.put("township", search.townshipId());
+			conditions.add("c.township_id = :township");
+		}
+		if (search.termId() != null) {
+			params.put("term", search.termId());
+			conditions.add("(c.received_term_id = :term or c.responsible_term_id = :term)");
+		}
+		if (search.state() != null) {
+			params.put("state", search.state().name());
+			conditions.add("c.state = :state");
+		}
+		if (search.category() != null && !search.category().isBlank()) {
+			params.put("category", search.category());
+			conditions.add("c.category = :category");
+		}
+		if (search.type() != null) {
+			params.put("type", search.type().name());
+			conditions.add("c.case_type = :type");
+		}
+		if (search.urgency() != null) {
+			params.put("urgency", search.urgency().name());
+			conditions.add("c.urgency = :urgency");
+		}
+		if (search.assigneeKind() != null) {
+			params.put("assigneeKind", search.assigneeKind().name());
+			conditions.add("c.assignee_kind = :assigneeKind");
+		}
+		if (search.responsibleMemberId() != null) {
+			params.put("responsibleMember", search.responsibleMemberId());
+			conditions.add("c.assignee_member_id = :responsibleMember");
+		}
+		if (search.responsibleUnitId() != null) {
+			params.put("responsibleUnit", search.responsibleUnitId());
+			conditions.add("c.assignee_unit_id = :responsibleUnit");
+		}
+		if (search.overdue()) {
+			params.put("now", java.sql.Timestamp.from(now));
+			conditions
+				.add("c.state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS', 'REOPENED') and (c.resolution_due < :now "
+						+ "or (c.first_contact_at is null and c.first_contact_due < :now))");
+		}
+		if (search.openOnly()) {
+			conditions.add("c.state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS', 'RESOLVED', 'REOPENED')");
+		}
+		if (search.from() != null) {
+			params.put("from", java.sql.Timestamp.from(search.from().atStartOfDay(zone).toInstant()));
+			conditions.add("c.received_at >= :from");
+		}
+		if (search.to() != null) {
+			params.put("to", java.sql.Timestamp.from(search.to().plusDays(1).atStartOfDay(zone).toInstant()));
+			conditions.add("c.received_at < :to");
+		}
+		return String.join(" and ", conditions);
+	}
+
+	/** The cases the person may read, as a condition on {@code c}. */
+	private String scope(Standing s, Map<String, Object> params) {
+		AccountPrincipal me = s.me();
+		if (me.has(Role.ORG_ADMIN)) {
+			return "true";
+		}
+		List<String> any = new ArrayList<>();
+		if (me.has(Role.COMMITTEE) && me.villageId() != null) {
+			params.put("scopeCommittee", me.villageId());
+			any.add("c.village_id = :scopeCommittee");
+		}
+		if (s.term() != null) {
+			params.put("scopeTermVillage", s.term().villageId());
+			any.add("c.village_id = :scopeTermVillage");
+		}
+		if (s.duty() != null) {
+			params.put("scopeDutyTownship", s.duty().townshipId());
+			any.add("c.township_id = :scopeDutyTownship");
+		}
+		if (me.has(Role.UNIT) && me.unitId() != null) {
+			params.put("scopeUnit", me.unitId());
+			params.put("scopeUnitText", String.valueOf(me.unitId()));
+			any.add("(c.assignee_unit_id = :scopeUnit or exists (select 1 from case_event e where e.case_id = c.id "
+					+ "and e.kind = 'ASSIGNED' and e.data ->> 'unitId' = :scopeUnitText))");
+		}
+		Long memberId = me.memberId();
+		if (memberId != null) {
+			params.put("scopeMember", memberId);
+			any.add("c.recorded_by_member = :scopeMember or c.assignee_member_id = :scopeMember");
+			if (me.has(Role.SECRETARY)) {
+				List<Long> termIds = terms.allOfMember(memberId).stream().map(Term::id).toList();
+				if (!termIds.isEmpty()) {
+					params.put("scopeTerms", termIds);
+					any.add("c.received_term_id in (:scopeTerms) or c.responsible_term_id in (:scopeTerms)");
+				}
+			}
+		}
+		return any.isEmpty() ? "false" : "(" + String.join(" or ", any) + ")";
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}

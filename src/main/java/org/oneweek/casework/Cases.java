@@ -1,0 +1,170 @@
+package org.oneweek.casework;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.Case.Assignee;
+import org.oneweek.casework.Case.Reporter;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads cases, their timelines, reporters and photos. Access is checked by the callers
+ * (the web and API controllers, through {@link CaseAccess}); searches are scoped by
+ * {@link CaseSearch}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Cases {
+
+	static final RowMapper<Case> CASE = Cases::mapCase;
+
+	private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	Cases(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	public Optional<Case> byReference(String reference) {
+		return jdbc.sql("select * from case_file where reference = ?")
+			.param(reference.strip().toUpperCase(java.util.Locale.ROOT))
+			.query(CASE)
+			.optional();
+	}
+
+	public Optional<Case> byId(long id) {
+		return jdbc.sql("select * from case_file where id = ?").param(id).query(CASE).optional();
+	}
+
+	public List<Case> byIds(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from case_file where id in (:ids) order by received_at")
+			.param("ids", ids)
+			.query(CASE)
+			.list();
+	}
+
+	/** The cases a person recorded since an instant, newest first. */
+	public List<Case> recordedSince(long accountId, Instant since) {
+		return jdbc.sql("select * from case_file where recorded_by = ? and received_at >= ? order by id desc limit 100")
+			.params(accountId, Timestamp.from(since))
+			.query(CASE)
+			.list();
+	}
+
+	public List<CaseEvent> events(long caseId) {
+		return jdbc.sql("select * from case_event where case_id = ? order by seq")
+			.param(caseId)
+			.query((rs, n) -> new CaseEvent(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("seq"),
+					CaseEvent.Kind.valueOf(rs.getString("kind")), rs.getTimestamp("at").toInstant(),
+					rs.getObject("actor_id", Long.class), rs.getString("actor_name"), state(rs, "from_state"),
+					state(rs, "to_state"), rs.getString("reason"), json.readValue(rs.getString("data"), DATA),
+					rs.getBoolean("public")))
+			.list();
+	}
+
+	public Optional<Reporter> reporter(long caseId) {
+		return jdbc.sql("select * from case_reporter where case_id = ?")
+			.param(caseId)
+			.query((rs, n) -> new Reporter(rs.getString("name"), rs.getString("phone"), rs.getString("household"),
+					rs.getBoolean("consent")))
+			.optional();
+	}
+
+	public Map<Long, Reporter> reporters(List<Long> caseIds) {
+		if (caseIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Reporter> reporters = new java.util.HashMap<>();
+		jdbc.sql("select * from case_reporter where case_id in (:ids)").param("ids", caseIds).query((rs) -> {
+			reporters.put(rs.getLong("case_id"), new Reporter(rs.getString("name"), rs.getString("phone"),
+					rs.getString("household"), rs.getBoolean("consent")));
+		});
+		return reporters;
+	}
+
+	public List<CasePhoto> photos(long caseId) {
+		return jdbc.sql(
+				"select id, case_id, phase, content_type, size_bytes, uploaded_at from case_photo where case_id = ? order by id")
+			.param(caseId)
+			.query((rs, n) -> new CasePhoto(rs.getLong("id"), rs.getLong("case_id"),
+					CasePhoto.Phase.valueOf(rs.getString("phase")), rs.getString("content_type"),
+					rs.getInt("size_bytes"), rs.getTimestamp("uploaded_at").toInstant()))
+			.list();
+	}
+
+	/** The bytes of a photo: the public copy, or the original as uploaded. */
+	public Optional<byte[]> photoContent(long caseId, long photoId, boolean original) {
+		return jdbc
+			.sql("select " + (original ? "original" : "public_copy") + " from case_photo where case_id = ? and id = ?")
+			.params(caseId, photoId)
+			.query((rs, n) -> rs.getBytes(1))
+			.optional();
+	}
+
+	public List<CaseCategory> categories() {
+		return jdbc.sql("select * from case_category order by position, code")
+			.query((rs, n) -> new CaseCategory(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
+					rs.getInt("position"), rs.getBoolean("active")))
+			.list();
+	}
+
+	public Optional<CaseCategory> category(String code) {
+		return categories().stream().filter((c) -> c.code().equals(code)).findFirst();
+	}
+
+	private static @Nullable CaseState state(ResultSet rs, String column) throws SQLException {
+		String value = rs.getString(column);
+		return (value != null) ? CaseState.valueOf(value) : null;
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	static Case mapCase(ResultSet rs, int n) throws SQLException {
+		String assigneeKind = rs.getString("assignee_kind");
+		Assignee assignee = (assigneeKind != null)
+				? new Assignee(AssigneeKind.valueOf(assigneeKind), rs.getObject("assignee_member_id", Long.class),
+						rs.getObject("assignee_unit_id", Long.class), rs.getString("assignee_name"))
+				: null;
+		String satisfaction = rs.getString("satisfaction");
+		return new Case(rs.getLong("id"), rs.getString("reference"), rs.getLong("village_id"),
+				rs.getLong("township_id"), rs.getObject("received_term_id", Long.class),
+				rs.getObject("responsible_term_id", Long.class), CaseSource.valueOf(rs.getString("source")),
+				CaseType.valueOf(rs.getString("case_type")), rs.getString("category"),
+				Urgency.valueOf(rs.getString("urgency")), rs.getString("title"), rs.getString("description"),
+				rs.getString("location"), rs.getString("public_title"), CaseState.valueOf(rs.getString("state")),
+				assignee, rs.getInt("progress"), rs.getTimestamp("received_at").toInstant(),
+				rs.getTimestamp("first_contact_due").toInstant(), rs.getTimestamp("resolution_due").toInstant(),
+				instant(rs, "first_contact_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
+				rs.getString("result"), (satisfaction != null) ? Satisfaction.valueOf(satisfaction) : null,
+				rs.getObject("merged_into_id", Long.class), rs.getString("decline_reason"),
+				rs.getInt("escalation_level"), rs.getObject("funding_requested", BigDecimal.class),
+				rs.getObject("funding_approved", BigDecimal.class), rs.getString("funding_source"),
+				rs.getString("funding_approved_by"), rs.getInt("reopened_count"), rs.getLong("recorded_by"),
+				rs.getObject("recorded_by_member", Long.class), rs.getInt("last_event_seq"),
+				rs.getTimestamp("updated_at").toInstant());
+	}
+
+}

@@ -1,0 +1,229 @@
+package org.oneweek.casework;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.CaseEvents.CasesHandedOver;
+import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.Role;
+import org.oneweek.roster.Term;
+import org.oneweek.roster.Terms;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Hand-over between terms: at the end of a term every open case of the village passes to
+ * the village's next term, whose team acknowledges them on their first morning. A case is
+ * never without a responsible team, however many weeks it stays open.
+ */
+@Service
+public class Handovers {
+
+	private final JdbcClient jdbc;
+
+	private final Terms terms;
+
+	private final CaseManagement management;
+
+	private final ApplicationEventPublisher events;
+
+	private final ZoneId zone;
+
+	Handovers(JdbcClient jdbc, Terms terms, CaseManagement management, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.terms = terms;
+		this.management = management;
+		this.events = events;
+		this.zone = clock.getZone();
+	}
+
+	/**
+	 * The team (or the department) hands over the term's open cases to the village's next
+	 * term.
+	 * @throws CaseRuleException when there is no next term yet, or it was handed over
+	 */
+	@Transactional
+	public Handover handOver(long fromTermId, @Nullable String note, AccountPrincipal me, Instant now) {
+		Term from = term(fromTermId);
+		Long memberId = me.memberId();
+		boolean onTeam = memberId != null && me.has(Role.SECRETARY) && from.hasMember(memberId);
+		if (!onTeam && !me.has(Role.ORG_ADMIN)) {
+			throw new CaseAccessDeniedException("hand-over of term " + fromTermId);
+		}
+		Term to = nextTerm(from).orElseThrow(() -> new CaseRuleException("case.handover.noNextTerm"));
+		return create(from, to, note, me.accountId(), me.displayName(), now)
+			.orElseThrow(() -> new CaseRuleException("case.handover.done"));
+	}
+
+	/**
+	 * Hands over, as the system, the terms that ended before {@code now} and were not
+	 * handed over by their team, if the village's next term is published. Safe to run on
+	 * several instances at once: a term is handed over once.
+	 * @return the hand-overs made
+	 */
+	@Transactional
+	public List<Handover> handOverEndedTerms(Instant now, int weeksBack) {
+		LocalDate today = LocalDate.ofInstant(now, zone);
+		List<Handover> made = new ArrayList<>();
+		for (int week = 1; week <= weeksBack; week++) {
+			for (Term from : terms.inWeek(today.minusWeeks(week))) {
+				if (from.weekEnd().isBefore(today) && handoverFrom(from.id()).isEmpty()) {
+					nextTerm(from).flatMap((to) -> create(from, to, null, null, CaseManagement.SYSTEM, now))
+						.ifPresent(made::add);
+				}
+			}
+		}
+		return made;
+	}
+
+	private Optional<Handover> create(Term from, Term to, @Nullable String note, @Nullable Long actorId,
+			String actorName, Instant now) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into case_handover (village_id, from_term_id, to_term_id, created_at, created_by, note)
+				values (?, ?, ?, ?, ?, ?) on conflict (from_term_id) do nothing""")
+			.params(from.villageId(), from.id(), to.id(), Timestamp.from(now), actorName,
+					CaseManagement.blankToNull(note))
+			.update(keys, "id");
+		if (keys.getKeyList().isEmpty()) {
+			return Optional.empty();
+		}
+		long id = keys.getKeyAs(Long.class);
+		List<Long> open = jdbc.sql("""
+				select id from case_file where village_id = ? and state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS',
+				'RESOLVED', 'REOPENED') and responsible_term_id is distinct from ? order by id for update""")
+			.params(from.villageId(), to.id())
+			.query(Long.class)
+			.list();
+		for (long caseId : open) {
+			Case c = management.lock(caseId);
+			jdbc.sql("insert into case_handover_item (handover_id, case_id, state) values (?, ?, ?)")
+				.params(id, caseId, c.state().name())
+				.update();
+			jdbc.sql("update case_file set responsible_term_id = ? where id = ?").params(to.id(), caseId).update();
+			CaseManagement.Change change = management.change(c, now, actorId, actorName);
+			change.event(CaseEvent.Kind.HANDED_OVER, null, null, null,
+					Map.of("handoverId", id, "fromTermId", from.id(), "toTermId", to.id()), false);
+			change.flush();
+		}
+		events.publishEvent(new CasesHandedOver(id, from.villageId(), from.id(), to.id(), open));
+		return handover(id);
+	}
+
+	/** The next term's team (or the department) acknowledges what it received. */
+	@Transactional
+	public void acknowledge(long handoverId, AccountPrincipal me, Instant now) {
+		Handover handover = handover(handoverId).orElseThrow(() -> new CaseNotFoundException("hand-over"));
+		Term to = term(handover.toTermId());
+		Long memberId = me.memberId();
+		boolean onTeam = memberId != null && me.has(Role.SECRETARY) && to.hasMember(memberId);
+		if (!onTeam && !me.has(Role.ORG_ADMIN)) {
+			throw new CaseAccessDeniedException("hand-over " + handoverId);
+		}
+		int changed = jdbc.sql("""
+				update case_handover set acknowledged_at = ?, acknowledged_by = ?
+				where id = ? and acknowledged_at is null""")
+			.params(Timestamp.from(now), me.displayName(), handoverId)
+			.update();
+		if (changed == 0) {
+			throw new CaseRuleException("case.handover.acknowledged.already");
+		}
+		for (Handover.Item item : handover.items()) {
+			CaseManagement.Change change = management.change(management.lock(item.caseId()), now, me.accountId(),
+					me.displayName());
+			change.event(CaseEvent.Kind.ACKNOWLEDGED, null, null, null, Map.of("handoverId", handoverId), false);
+			change.flush();
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Handover> handover(long id) {
+		return jdbc.sql("select * from case_handover where id = ?").param(id).query((rs, n) -> {
+			long handoverId = rs.getLong("id");
+			Timestamp acknowledged = rs.getTimestamp("acknowledged_at");
+			return new Handover(handoverId, rs.getLong("village_id"), rs.getLong("from_term_id"),
+					rs.getLong("to_term_id"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+					rs.getString("note"), (acknowledged != null) ? acknowledged.toInstant() : null,
+					rs.getString("acknowledged_by"), List.of());
+		})
+			.optional()
+			.map((h) -> new Handover(h.id(), h.villageId(), h.fromTermId(), h.toTermId(), h.createdAt(), h.createdBy(),
+					h.note(), h.acknowledgedAt(), h.acknowledgedBy(), items(h.id())));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Handover> handoverFrom(long fromTermId) {
+		return jdbc.sql("select id from case_handover where from_term_id = ?")
+			.param(fromTermId)
+			.query(Long.class)
+			.optional()
+			.flatMap(this::handover);
+	}
+
+	/** Hand-overs to a term, newest first. */
+	@Transactional(readOnly = true)
+	public List<Handover> handoversTo(long toTermId) {
+		return jdbc.sql("select id from case_handover where to_term_id = ? order by id desc")
+			.param(toTermId)
+			.query(Long.class)
+			.list()
+			.stream()
+			.flatMap((id) -> handover(id).stream())
+			.toList();
+	}
+
+	/**
+	 * Hand-overs waiting for the member's acknowledgement: to their current or next term.
+	 */
+	@Transactional(readOnly = true)
+	public List<Handover> waitingFor(long memberId, LocalDate today) {
+		List<Handover> waiting = new ArrayList<>();
+		for (Term term : terms.allOfMember(memberId)) {
+			if (!term.weekEnd().isBefore(today)) {
+				handoversTo(term.id()).stream().filter((h) -> !h.acknowledged()).forEach(waiting::add);
+			}
+		}
+		return waiting;
+	}
+
+	private List<Handover.Item> items(long handoverId) {
+		return jdbc.sql("select case_id, state from case_handover_item where handover_id = ? order by case_id")
+			.param(handoverId)
+			.query((rs, n) -> new Handover.Item(rs.getLong("case_id"), CaseState.valueOf(rs.getString("state"))))
+			.list();
+	}
+
+	/** The village's first term that starts after the given one. */
+	public Optional<Term> nextTerm(Term from) {
+		return terms.allOfVillage(from.villageId())
+			.stream()
+			.filter((t) -> t.weekStart().isAfter(from.weekStart()))
+			.reduce((later, earlier) -> earlier);
+	}
+
+	private Term term(long termId) {
+		// Terms reads by member, village or week; a term is found through its village
+		Long villageId = jdbc.sql("select village_id from term where id = ?")
+			.param(termId)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new CaseNotFoundException("term " + termId));
+		return terms.allOfVillage(villageId)
+			.stream()
+			.filter((t) -> t.id() == termId)
+			.findFirst()
+			.orElseThrow(() -> new CaseNotFoundException("term " + termId));
+	}
+
+}

@@ -1,0 +1,409 @@
+package org.oneweek.casework.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.Case;
+import org.oneweek.casework.CaseAccess;
+import org.oneweek.casework.CaseAccess.Permission;
+import org.oneweek.casework.CaseAccess.Standing;
+import org.oneweek.casework.CaseCategory;
+import org.oneweek.casework.CaseEvent;
+import org.oneweek.casework.CaseForms.AssignForm;
+import org.oneweek.casework.CaseForms.FundingForm;
+import org.oneweek.casework.CaseForms.IntakeForm;
+import org.oneweek.casework.CaseForms.NoteForm;
+import org.oneweek.casework.CaseLifecycle;
+import org.oneweek.casework.CaseLifecycle.Action;
+import org.oneweek.casework.CaseManagement;
+import org.oneweek.casework.CaseNotFoundException;
+import org.oneweek.casework.CasePhoto;
+import org.oneweek.casework.CaseRuleException;
+import org.oneweek.casework.CaseSource;
+import org.oneweek.casework.CaseType;
+import org.oneweek.casework.Cases;
+import org.oneweek.casework.Satisfaction;
+import org.oneweek.casework.Urgency;
+import org.oneweek.casework.AssigneeKind;
+import org.oneweek.casework.internal.PhotoSanitizer;
+import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.Member;
+import org.oneweek.people.Members;
+import org.oneweek.people.Role;
+import org.oneweek.people.Units;
+import org.oneweek.places.Places;
+import org.oneweek.places.Village;
+import org.oneweek.roster.Term;
+import org.oneweek.roster.Terms;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Recording problems at the morning meeting and working on a case: its page, its timeline
+ * and every action, each checked for this person and this case on the server.
+ */
+@Controller
+@RequestMapping("/cases")
+class CaseController {
+
+	/** The longest reference number accepted in an address. */
+	private static final String REF = "{reference:[A-Za-z]{2,6}-[0-9]{4}-[0-9]{1,9}}";
+
+	private final Clock clock;
+
+	private final Cases cases;
+
+	private final CaseManagement management;
+
+	private final CaseAccess access;
+
+	private final Places places;
+
+	private final Terms terms;
+
+	private final Members members;
+
+	private final Units units;
+
+	private final CaseTexts texts;
+
+	CaseController(Clock clock, Cases cases, CaseManagement management, CaseAccess access, Places places, Terms terms,
+			Members members, Units units, CaseTexts texts) {
+		this.clock = clock;
+		this.cases = cases;
+		this.management = management;
+		this.access = access;
+		this.places = places;
+		this.terms = terms;
+		this.members = members;
+		this.units = units;
+		this.texts = texts;
+	}
+
+	// ---- intake ---------------------------------------------------------------------
+
+	@GetMapping("/new")
+	String newCase(@RequestParam(required = false) @Nullable Long villageId,
+			@RequestParam(required = false) @Nullable CaseSource source, @AuthenticationPrincipal AccountPrincipal me,
+			Model model) {
+		Standing standing = access.standing(me, today());
+		List<Village> villages = recordableVillages(standing);
+		if (villages.isEmpty()) {
+			throw new org.springframework.security.access.AccessDeniedException("no village to record in");
+		}
+		IntakeForm form = new IntakeForm();
+		form.setVillageId(villages.stream()
+			.map(Village::id)
+			.filter((id) -> id.equals(villageId))
+			.findFirst()
+			.orElse(villages.get(0).id()));
+		form.setSource((source != null) ? source : (me.has(Role.COMMITTEE) && !me.has(Role.ORG_ADMIN))
+				? CaseSource.OFFICIALS_LIST : CaseSource.MORNING_MEETING);
+		form.setIdempotencyKey(UUID.randomUUID().toString());
+		return intakeForm(form, villages, me, model);
+	}
+
+	@PostMapping("/new")
+	String record(@Valid @ModelAttribute("form") IntakeForm form, BindingResult result,
+			@RequestParam(name = "photo", required = false) @Nullable MultipartFile photo,
+			@AuthenticationPrincipal AccountPrincipal me, Model model, RedirectAttributes redirect, Locale locale)
+			throws IOException {
+		Standing standing = access.standing(me, today());
+		List<Village> villages = recordableVillages(standing);
+		if (villages.isEmpty()) {
+			throw new org.springframework.security.access.AccessDeniedException("no village to record in");
+		}
+		byte[] photoBytes = (photo != null && !photo.isEmpty()) ? photo.getBytes() : null;
+		if (photoBytes != null) {
+			try {
+				PhotoSanitizer.clean(photoBytes);
+			}
+			catch (CaseRuleException ex) {
+				model.addAttribute("photoError", texts.refusal(ex, locale));
+				result.reject(ex.messageKey(), ex.arguments(), ex.messageKey());
+			}
+		}
+		if (form.getCategory() != null && cases.category(form.getCategory()).isEmpty()) {
+			result.rejectValue("category", "case.category.unknown");
+		}
+		if (result.hasErrors()) {
+			return intakeForm(form, villages, me, model);
+		}
+		Instant now = clock.instant();
+		try {
+			CaseManagement.Recorded recorded = management.record(form, me, now);
+			if (photoBytes != null && !recorded.repeated()) {
+				management.addIntakePhoto(recorded.id(), photoBytes, me, now);
+			}
+			redirect.addFlashAttribute("recordedReference", recorded.reference());
+			return "redirect:/cases/new?villageId=" + form.getVillageId() + "&source=" + form.getSource();
+		}
+		catch (CaseRuleException ex) {
+			result.reject(ex.messageKey(), ex.arguments(), ex.messageKey());
+			model.addAttribute("errorKey", ex.messageKey());
+			return intakeForm(form, villages, me, model);
+		}
+	}
+
+	private String intakeForm(IntakeForm form, List<Village> villages, AccountPrincipal me, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("villages", villages);
+		model.addAttribute("categories", cases.categories().stream().filter(CaseCategory::active).toList());
+		model.addAttribute("types", CaseType.values());
+		model.addAttribute("urgencies", Urgency.values());
+		model.addAttribute("sources", CaseSource.values());
+		LocalDate today = today();
+		if (form.getVillageId() != null) {
+			terms.ofVillage(form.getVillageId(), today)
+				.ifPresent((term) -> model.addAttribute("teamNames",
+						String.join("、", members.members(term.memberIds()).stream().map(Member::name).toList())));
+		}
+		Instant startOfDay = today.atStartOfDay(clock.getZone()).toInstant();
+		model.addAttribute("recordedToday", cases.recordedSince(me.accountId(), startOfDay));
+		return "casework/recordCase";
+	}
+
+	/** The villages where the person may record a case today. */
+	List<Village> recordableVillages(Standing standing) {
+		AccountPrincipal me = standing.me();
+		if (me.has(Role.ORG_ADMIN)) {
+			return places.villages().stream().filter(Village::active).toList();
+		}
+		Set<Village> villages = new LinkedHashSet<>();
+		if (standing.term() != null) {
+			places.village(standing.term().villageId()).ifPresent(villages::add);
+		}
+		if (standing.duty() != null) {
+			villages.addAll(places.villagesOf(standing.duty().townshipId()));
+		}
+		if (me.has(Role.COMMITTEE) && me.villageId() != null) {
+			places.village(me.villageId()).ifPresent(villages::add);
+		}
+		return new ArrayList<>(villages);
+	}
+
+	// ---- the case page --------------------------------------------------------------
+
+	@GetMapping("/" + REF)
+	String show(@PathVariable String reference, @AuthenticationPrincipal AccountPrincipal me, Model model,
+			Locale locale) {
+		Case c = readable(reference, me);
+		Standing standing = access.standing(me, today());
+		Permission permission = access.permission(standing, c);
+		Village village = places.village(c.villageId()).orElseThrow();
+		model.addAttribute("c", c);
+		model.addAttribute("village", village);
+		model.addAttribute("township", places.township(c.townshipId()).orElseThrow());
+		model.addAttribute("category", cases.category(c.category()).map((cat) -> cat.name(locale)).orElse(""));
+		model.addAttribute("permission", permission.name());
+		model.addAttribute("overdue", c.isOverdue(clock.instant()));
+		Set<Action> actions = CaseLifecycle.actions(c.state());
+		if (permission == Permission.UNIT) {
+			actions.retainAll(Set.of(Action.START, Action.RESOLVE));
+		}
+		else if (permission != Permission.FULL) {
+			actions.clear();
+		}
+		model.addAttribute("actions", actions.stream().map(Action::name).toList());
+		if (access.canSeeReporter(standing, c)) {
+			model.addAttribute("reporter", cases.reporter(c.id()).orElse(null));
+			model.addAttribute("mayOpenOriginals", true);
+		}
+		List<CaseEvent> events = cases.events(c.id());
+		List<TimelineEntry> timeline = new ArrayList<>(events.stream()
+			.map((e) -> new TimelineEntry(e, texts.actor(e, locale), texts.describe(e, locale)))
+			.toList());
+		java.util.Collections.reverse(timeline);
+		model.addAttribute("timeline", timeline);
+		model.addAttribute("photos", cases.photos(c.id()));
+		if (c.mergedIntoId() != null) {
+			cases.byId(c.mergedIntoId()).ifPresent((into) -> model.addAttribute("mergedInto", into.reference()));
+		}
+		if (permission == Permission.FULL) {
+			Term term = terms.ofVillage(c.villageId(), today()).orElse(null);
+			model.addAttribute("teamMembers", (term != null) ? members.members(term.memberIds()) : List.of());
+			model.addAttribute("units", units.all());
+			model.addAttribute("assigneeKinds", AssigneeKind.values());
+			model.addAttribute("urgencies", Urgency.values());
+			model.addAttribute("satisfactions", Satisfaction.values());
+			terms.dutyOfTownship(c.townshipId(), today())
+				.flatMap((duty) -> members.member(duty.memberId()))
+				.ifPresent((m) -> model.addAttribute("troubleshooter", m));
+		}
+		model.addAttribute("phases", CasePhoto.Phase.values());
+		return "casework/showCase";
+	}
+
+	/** One line of the timeline, in words. */
+	record TimelineEntry(CaseEvent event, String actor, String text) {
+
+	}
+
+	@GetMapping("/" + REF + "/photos/{photoId}")
+	ResponseEntity<byte[]> photo(@PathVariable String reference, @PathVariable long photoId,
+			@RequestParam(defaultValue = "false") boolean original, @AuthenticationPrincipal AccountPrincipal me) {
+		Case c = readable(reference, me);
+		if (original && !access.canSeeReporter(access.standing(me, today()), c)) {
+			throw new org.springframework.security.access.AccessDeniedException("original photo");
+		}
+		CasePhoto photo = cases.photos(c.id())
+			.stream()
+			.filter((p) -> p.id() == photoId)
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		byte[] content = cases.photoContent(c.id(), photoId, original)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(photo.contentType()))
+			.cacheControl(CacheControl.noCache().cachePrivate())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(content);
+	}
+
+	// ---- actions --------------------------------------------------------------------
+
+	@PostMapping("/" + REF + "/assign")
+	String assign(@PathVariable String reference, @Valid @ModelAttribute AssignForm form, BindingResult result,
+			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
+		return act(reference, result, redirect, locale, "case.done.ASSIGN",
+				() -> management.assign(reference, form, me, clock.instant()));
+	}
+
+	@PostMapping("/" + REF + "/start")
+	String start(@PathVariable String reference, @RequestParam(required = false) @Nullable String note,
+			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
+		return act(reference, null, redirect, locale, "case.done.START",
+				() -> management.start(reference, limit(note), me, clock.instant()));
+	}
+
+	@PostMapping("/" + REF + "/note")
+	String note(@PathVariable String reference, @Valid @ModelAttribute NoteForm form, BindingResult result,
+			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
+		return act(reference, result, redirect, locale, "case.done.NOTE",
+				() -> management.note(reference, form, me, clock.instant()));
+	}
+
+	@PostMapping("/" + REF + "/resolve")
+	String resolve(@PathVariable String reference, @Valid @ModelAttribute NoteForm form, BindingResult result,
+			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
+		return act(reference, result, redirect, locale, "case.done.RESOLVE",
+				() -> management.resolve(reference, form, me, clock.instant()));
+	}
+
+	@PostMapping("/" + REF + "/close")
+	String close(@PathVariable String reference, @Valid @ModelAttribute NoteForm form, BindingResult result,
+			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
+		return act(reference, result, redirect, locale, "case.done.CLOSE",
+				() -> management.close(reference, form, me, clock.instant()));
+	}
+
+	@PostMapping("/" + REF + "/reopen")
+	String reopen(@PathVariable String reference, @RequestParam(required = false) @Nullable String reason,
+			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
+		return act(reference, null, redirect, locale, "case.done.REOPEN",
+				() -> management.reopen(reference, limit(reason), me, clock.instant()));
+	}
+
+	@PostMapping("/" + REF + "/decline")
+	String decline(@PathVariable String reference, @RequestParam(required = false) @Nullable String reason,
+			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
+		return act(reference, null, redirect, locale, "case.done.DECLINE",
+				() -> management.decline(reference, limit(reason), me, clock.instant()));
+	}
+
+	@PostMapping("/" + REF + "/merge")
+	String merge(@PathVariable String reference, @RequestParam(defaultValue = "") String into,
+			@RequestParam(required = false) @Nullable String reason, @AuthenticationPrincipal AccountPrincipal me,
+			RedirectAttributes redirect, Locale locale) {
+		return act(reference, null, redirect, locale, "case.done.MERGE",
+				() -> management.merge(reference, into, limit(reason), me, clock.instant()));
+	}
+
+	@PostMapping("/" + REF + "/photos")
+	String addPhoto(@PathVariable String reference, @RequestParam(defaultValue = "BEFORE") CasePhoto.Phase phase,
+			@RequestParam(name = "photo", required = false) @Nullable MultipartFile photo,
+			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale)
+			throws IOException {
+		byte[] content = (photo != null) ? photo.getBytes() : new byte[0];
+		return act(reference, null, redirect, locale, "case.done.PHOTO",
+				() -> management.addPhoto(reference, phase, content, me, clock.instant()));
+	}
+
+	@PostMapping("/" + REF + "/funding/request")
+	String requestFunding(@PathVariable String reference, @Valid @ModelAttribute FundingForm form, BindingResult result,
+			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
+		return act(reference, result, redirect, locale, "case.done.FUNDING",
+				() -> management.requestFunding(reference, form, me, clock.instant()));
+	}
+
+	@PostMapping("/" + REF + "/funding/approve")
+	String approveFunding(@PathVariable String reference, @Valid @ModelAttribute FundingForm form, BindingResult result,
+			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
+		return act(reference, result, redirect, locale, "case.done.FUNDING",
+				() -> management.approveFunding(reference, form, me, clock.instant()));
+	}
+
+	private String act(String reference, @Nullable BindingResult result, RedirectAttributes redirect, Locale locale,
+			String done, Runnable action) {
+		String target = "redirect:/cases/" + reference.toUpperCase(Locale.ROOT);
+		if (result != null && result.hasErrors()) {
+			FieldError error = result.getFieldError();
+			redirect.addFlashAttribute("errorKey", "case.form.invalid");
+			redirect.addFlashAttribute("errorArgs",
+					new Object[] { (error != null) ? error.getDefaultMessage() : texts.msg("error.400.text", locale) });
+			return target;
+		}
+		try {
+			action.run();
+			redirect.addFlashAttribute("messageKey", done);
+		}
+		catch (CaseRuleException ex) {
+			redirect.addFlashAttribute("errorKey", ex.messageKey());
+			redirect.addFlashAttribute("errorArgs", texts.refusalArgs(ex, locale));
+		}
+		return target;
+	}
+
+	private Case readable(String reference, AccountPrincipal me) {
+		Case c = cases.byReference(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+		if (!access.permission(me, c, today()).canRead()) {
+			throw new org.springframework.security.access.AccessDeniedException("case " + reference);
+		}
+		return c;
+	}
+
+	private static @Nullable String limit(@Nullable String text) {
+		return (text != null && text.length() > 2000) ? text.substring(0, 2000) : text;
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The ledger's pages and its JSON API.
+ */
+@NullMarked
+package org.oneweek.casework.web;
+
+import org.jspecify.annotations.NullMarked;

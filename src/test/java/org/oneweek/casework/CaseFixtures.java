@@ -1,0 +1,153 @@
+package org.oneweek.casework;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.oneweek.casework.CaseForms.IntakeForm;
+import org.oneweek.people.AccountPrincipal;
+import org.oneweek.places.PlaceForms.VillageForm;
+import org.oneweek.places.PlaceManagement;
+import org.oneweek.places.Village;
+import org.oneweek.platform.Weeks;
+import org.oneweek.roster.RosterManagement;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Test data of their own for case tests: a fresh village in a street, teams of members
+ * who have accounts, in weeks nobody else uses, so tests never depend on each other or on
+ * counts of whole tables.
+ */
+@Component
+public class CaseFixtures {
+
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private static final AtomicInteger villages = new AtomicInteger();
+
+	/** Each call gets weeks of its own, far from the demo's. */
+	private static final AtomicInteger weeks = new AtomicInteger();
+
+	private final JdbcClient jdbc;
+
+	private final PlaceManagement places;
+
+	private final RosterManagement roster;
+
+	private final UserDetailsService users;
+
+	public CaseFixtures(JdbcClient jdbc, PlaceManagement places, RosterManagement roster, UserDetailsService users) {
+		this.jdbc = jdbc;
+		this.places = places;
+		this.roster = roster;
+		this.users = users;
+	}
+
+	public AccountPrincipal principal(String username) {
+		return (AccountPrincipal) users.loadUserByUsername(username);
+	}
+
+	public long townshipId(String code) {
+		return jdbc.sql("select id from township where code = ?").param(code).query(Long.class).single();
+	}
+
+	public long villageId(String code) {
+		return jdbc.sql("select id from village where code = ?").param(code).query(Long.class).single();
+	}
+
+	/** A new village in the street with the given code. */
+	public long newVillage(String streetCode) {
+		int n = villages.incrementAndGet();
+		String code = "T" + ProcessHandle.current().pid() % 10000 + "V" + n;
+		return places.createVillage(new VillageForm(townshipId(streetCode), code, "测试村" + code, Village.Kind.VILLAGE,
+				1000, 300, null, null, null, null, true), "test");
+	}
+
+	/** A Monday of a week no other test uses, years from now. */
+	public LocalDate freshMonday() {
+		return Weeks.mondayOf(LocalDate.of(2031, 1, 6)).plusWeeks(weeks.getAndIncrement() * 2L);
+	}
+
+	/** Tuesday 9:30 of the week, in the district's zone. */
+	public static Instant tuesdayMorning(LocalDate monday) {
+		return monday.with(DayOfWeek.TUESDAY).atTime(LocalTime.of(9, 30)).atZone(ZONE).toInstant();
+	}
+
+	/** A team of three members with accounts, free in the week, the first the lead. */
+	public Team team(long villageId, LocalDate monday) {
+		List<Long> free = freeMembersWithAccounts(monday, 3);
+		long termId = roster.createTerm(villageId, monday, free, free.get(0));
+		List<AccountPrincipal> people = new ArrayList<>();
+		for (long memberId : free) {
+			String username = jdbc.sql("select username from user_account where member_id = ? order by id limit 1")
+				.param(memberId)
+				.query(String.class)
+				.single();
+			people.add(principal(username));
+		}
+		return new Team(termId, villageId, monday, people);
+	}
+
+	/** A troubleshooter with an account on duty in the street that week. */
+	public AccountPrincipal troubleshooter(String streetCode, LocalDate monday) {
+		long township = townshipId(streetCode);
+		Long existing = jdbc.sql("select member_id from troubleshooter_duty where township_id = ? and week_start = ?")
+			.params(township, monday)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		long memberId = (existing != null) ? existing : freeMembersWithAccounts(monday, 1).get(0);
+		if (existing == null) {
+			roster.assignTroubleshooter(township, monday, memberId);
+		}
+		String username = jdbc
+			.sql("select username from user_account where member_id = ? and 'TROUBLESHOOTER' = any(roles) "
+					+ "order by id limit 1")
+			.param(memberId)
+			.query(String.class)
+			.single();
+		return principal(username);
+	}
+
+	private List<Long> freeMembersWithAccounts(LocalDate monday, int count) {
+		return jdbc.sql("""
+				select m.id from member m where m.active
+				  and exists (select 1 from user_account a where a.member_id = m.id and 'SECRETARY' = any(a.roles)
+				              and 'TROUBLESHOOTER' = any(a.roles))
+				  and not exists (select 1 from term t join term_member tm on tm.term_id = t.id
+				                  where tm.member_id = m.id and t.week_start = ?)
+				  and not exists (select 1 from troubleshooter_duty d where d.member_id = m.id and d.week_start = ?)
+				order by random() limit ?""").params(monday, monday, count).query(Long.class).list();
+	}
+
+	public static IntakeForm intake(long villageId, String title) {
+		IntakeForm form = new IntakeForm();
+		form.setVillageId(villageId);
+		form.setCategory("OTHER");
+		form.setTitle(title);
+		form.setDescription(title + "，群众在晨会上反映。");
+		form.setLocation("村委会附近");
+		return form;
+	}
+
+	/** A term's team: the lead first. */
+	public record Team(long termId, long villageId, LocalDate monday, List<AccountPrincipal> people) {
+
+		public AccountPrincipal lead() {
+			return people.get(0);
+		}
+
+		public Instant tuesday() {
+			return tuesdayMorning(monday);
+		}
+
+	}
+
+}
