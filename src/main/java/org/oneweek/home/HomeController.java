@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.bulletin.FollowUps;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Member;
 import org.oneweek.people.Members;
@@ -64,12 +65,15 @@ class HomeController {
 
 	private final Units units;
 
-	HomeController(Clock clock, Terms terms, Places places, Members members, Units units) {
+	private final FollowUps followUps;
+
+	HomeController(Clock clock, Terms terms, Places places, Members members, Units units, FollowUps followUps) {
 		this.clock = clock;
 		this.terms = terms;
 		this.places = places;
 		this.members = members;
 		this.units = units;
+		this.followUps = followUps;
 	}
 
 	@GetMapping("/")
@@ -103,6 +107,7 @@ class HomeController {
 			places.village(villageId).ifPresent((village) -> {
 				model.addAttribute("committeeVillage", village);
 				model.addAttribute("committeeTownship", places.township(village.townshipId()).orElse(null));
+				model.addAttribute("followUpsWaiting", followUps.waiting(villageId));
 				terms.ofVillage(villageId, today)
 					.map(this::view)
 					.ifPresent((t) -> model.addAttribute("villageTerm", t));
