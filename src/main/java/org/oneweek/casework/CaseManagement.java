@@ -57,6 +57,9 @@ public class CaseManagement {
 	/** The name events carry when the system itself acted (deadlines, hand-over). */
 	public static final String SYSTEM = "system";
 
+	/** The name events carry when a villager acted through the public pages. */
+	public static final String PUBLIC = "public";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -373,8 +376,37 @@ public class CaseManagement {
 	public void reopen(String reference, @Nullable String reason, AccountPrincipal me, Instant now) {
 		String why = requireReason(reason);
 		Change change = begin(reference, me, now, Action.REOPEN);
-		Case c = change.c;
 		transition(change, Action.REOPEN, why, Map.of(), true);
+		restartWork(change.c, now);
+		change.flush();
+	}
+
+	/**
+	 * A villager's follow-up through the public pages (the bulletin board): appended to
+	 * the timeline as a public event without the villager's words or phone, which stay
+	 * private with the follow-up. "Still not fixed" on a resolved or closed case reopens
+	 * it for review. The public has no account: the events carry {@link #PUBLIC}.
+	 * @param type the kind of follow-up, as the bulletin board names it
+	 * @return whether the case was reopened
+	 * @throws CaseNotFoundException when there is no such case
+	 */
+	@Transactional
+	public boolean recordPublicFollowUp(String reference, String type, boolean notFixed, Instant now) {
+		Case found = cases.byReference(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+		Case c = lock(found.id());
+		Change change = new Change(c, now, null, PUBLIC);
+		change.event(CaseEvent.Kind.FOLLOW_UP, null, null, null, Map.of("type", type), true);
+		boolean reopen = notFixed && (c.state() == CaseState.RESOLVED || c.state() == CaseState.CLOSED);
+		if (reopen) {
+			transition(change, Action.REOPEN, null, Map.of("by", "FOLLOW_UP"), true);
+			restartWork(c, now);
+		}
+		change.flush();
+		return reopen;
+	}
+
+	/** Work starts again: new deadlines, no result, no satisfaction. */
+	private void restartWork(Case c, Instant now) {
 		Deadlines.Due due = deadlines.due(c.type(), c.urgency(), now);
 		jdbc.sql("""
 				update case_file set resolved_at = null, closed_at = null, satisfaction = null, result = null,
@@ -382,7 +414,6 @@ public class CaseManagement {
 				first_contact_due = ?, resolution_due = ?, first_contact_at = null where id = ?""")
 			.params(ts(due.firstContact()), ts(due.resolution()), c.id())
 			.update();
-		change.flush();
 	}
 
 	/** Declined with a reason (e.g. referred elsewhere, not a matter for the program). */

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.bulletin.FollowUps;
 import org.oneweek.casework.CaseDashboard;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Member;
@@ -67,13 +68,17 @@ class HomeController {
 
 	private final CaseDashboard caseDashboard;
 
-	HomeController(Clock clock, Terms terms, Places places, Members members, Units units, CaseDashboard caseDashboard) {
+	private final FollowUps followUps;
+
+	HomeController(Clock clock, Terms terms, Places places, Members members, Units units, CaseDashboard caseDashboard,
+			FollowUps followUps) {
 		this.clock = clock;
 		this.terms = terms;
 		this.places = places;
 		this.members = members;
 		this.units = units;
 		this.caseDashboard = caseDashboard;
+		this.followUps = followUps;
 	}
 
 	@GetMapping("/")
@@ -108,6 +113,7 @@ class HomeController {
 			places.village(villageId).ifPresent((village) -> {
 				model.addAttribute("committeeVillage", village);
 				model.addAttribute("committeeTownship", places.township(village.townshipId()).orElse(null));
+				model.addAttribute("followUpsWaiting", followUps.waiting(villageId));
 				terms.ofVillage(villageId, today)
 					.map(this::view)
 					.ifPresent((t) -> model.addAttribute("villageTerm", t));

@@ -59,6 +59,18 @@ class PageAccessTest {
 		CASEWORK.put("/imports/officials-list", List.of(403, 403, 403, 200, 403));
 	}
 
+	/**
+	 * The committee's side of the board: its village's committee, this week's team, the
+	 * department.
+	 */
+	static final List<String> BOARD_WORK = List.of("/bulletin/follow-ups", "/bulletin/tasks");
+
+	static final List<String> ADMIN_BOARD = List.of("/bulletin/open311/keys");
+
+	/** Open to anyone, signed in or not. */
+	static final List<String> PUBLIC = List.of("/board/DJ", "/board/DJ/poster", "/board/DJ/poster?size=A3",
+			"/board/DJ/qr.svg", "/board/DJ/qr.png", "/c", "/open311/v2/discovery.xml", "/open311/v2/services.json");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -75,6 +87,10 @@ class PageAccessTest {
 			ADMIN_ONLY.forEach((page) -> cases.add(Arguments.of(role, page, "admin".equals(role) ? 200 : 403)));
 			CASEWORK
 				.forEach((page, expected) -> cases.add(Arguments.of(role, page, expected.get(ROLES.indexOf(role)))));
+			ADMIN_BOARD.forEach((page) -> cases.add(Arguments.of(role, page, "admin".equals(role) ? 200 : 403)));
+			BOARD_WORK.forEach((page) -> cases
+				.add(Arguments.of(role, page, List.of("admin", "secretary", "committee").contains(role) ? 200 : 403)));
+			PUBLIC.forEach((page) -> cases.add(Arguments.of(role, page, 200)));
 		}
 		return cases;
 	}
@@ -89,7 +105,19 @@ class PageAccessTest {
 		List<String> pages = new ArrayList<>(EVERYONE);
 		pages.addAll(ADMIN_ONLY);
 		pages.addAll(CASEWORK.keySet());
+		pages.addAll(BOARD_WORK);
+		pages.addAll(ADMIN_BOARD);
 		return pages;
+	}
+
+	@ParameterizedTest(name = "anonymous {0}")
+	@MethodSource("publicPages")
+	void someoneNotSignedInOpensThePublicPages(String page) throws Exception {
+		mvc.perform(get(page)).andExpect(status().isOk());
+	}
+
+	static List<String> publicPages() {
+		return PUBLIC;
 	}
 
 	@ParameterizedTest(name = "anonymous {0}")

@@ -49,6 +49,9 @@ class CaseTexts {
 	}
 
 	String actor(CaseEvent event, Locale locale) {
+		if (event.actorId() == null && CaseManagement.PUBLIC.equals(event.actorName())) {
+			return msg("case.event.public", locale);
+		}
 		return CaseManagement.SYSTEM.equals(event.actorName()) && event.actorId() == null
 				? msg("case.event.system", locale) : event.actorName();
 	}
@@ -66,6 +69,7 @@ class CaseTexts {
 			case MERGED -> msg("case.event.MERGED", locale, e.get("into"));
 			case MERGED_FROM -> msg("case.event.MERGED_FROM", locale, e.get("from"));
 			case NOTE -> msg("case.event.NOTE", locale, e.get("text"));
+			case FOLLOW_UP -> msg("case.event.FOLLOW_UP." + e.get("type"), locale);
 			case PROGRESS -> msg("case.event.PROGRESS", locale, e.get("percent"));
 			case PHOTO -> msg("case.event.PHOTO", locale, msg("case.photo.phase." + e.get("phase"), locale));
 			case FUNDING_REQUESTED -> msg("case.event.FUNDING_REQUESTED", locale, e.get("amount"));

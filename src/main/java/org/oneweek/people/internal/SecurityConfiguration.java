@@ -86,6 +86,8 @@ class SecurityConfiguration {
 				String reason = (exception instanceof LockedException) ? "locked" : "error";
 				response.sendRedirect(request.getContextPath() + "/login?" + reason);
 			}).permitAll())
+			// Open311 clients authenticate with an api_key, not with a cookie
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/open311/**"))
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutSuccessUrl("/login?logout")

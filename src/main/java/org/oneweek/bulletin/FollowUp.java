@@ -1,0 +1,64 @@
+package org.oneweek.bulletin;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.CaseState;
+import org.oneweek.casework.Satisfaction;
+
+/**
+ * A villager's follow-up on a case. The text and the callback phone are private: for the
+ * committee and the team, never for a public page.
+ *
+ * @param caseState the case's state when the follow-up came in
+ * @param reopened whether it reopened the case
+ */
+public record FollowUp(long id, long caseId, String reference, long villageId, FollowUpKind kind, @Nullable String text,
+		@Nullable Satisfaction satisfaction, @Nullable String callbackPhone, CaseState caseState, boolean reopened,
+		Instant receivedAt, State state, @Nullable Instant calledBackAt, @Nullable Instant handledAt,
+		@Nullable String handledBy, @Nullable String handledNote) {
+
+	/** Where the committee is with it. */
+	public enum State {
+
+		NEW, CALLED_BACK, HANDLED
+
+	}
+
+	/** What the committee should do next. */
+	public enum NextAction {
+
+		/** Call the villager back. */
+		CALL_BACK,
+		/** The case was reopened: assign it again and tell the team. */
+		REVIEW_REOPENED,
+		/** The villager says it is fixed: make the callback and close the case. */
+		CLOSE_CASE,
+		/** Add what the villager said to the case, if it matters. */
+		CHECK_INFO,
+		/** Push the responsible person; the case is still being worked on. */
+		PUSH_RESPONSIBLE,
+		/** Nothing left to do. */
+		NONE
+
+	}
+
+	/** The next step, given where the case stands now. */
+	public NextAction nextAction(CaseState caseNow) {
+		if (state == State.HANDLED) {
+			return NextAction.NONE;
+		}
+		if (state == State.NEW && callbackPhone != null) {
+			return NextAction.CALL_BACK;
+		}
+		if (reopened && caseNow == CaseState.REOPENED) {
+			return NextAction.REVIEW_REOPENED;
+		}
+		return switch (kind) {
+			case CONFIRMED_FIXED -> (caseNow == CaseState.RESOLVED) ? NextAction.CLOSE_CASE : NextAction.CHECK_INFO;
+			case NOT_FIXED -> caseNow.isActive() ? NextAction.PUSH_RESPONSIBLE : NextAction.CHECK_INFO;
+			case INFO -> NextAction.CHECK_INFO;
+		};
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * QR codes, the rendered-board cache, Open311's XML and JSON, and the demo's Open311 key.
+ */
+@NullMarked
+package org.oneweek.bulletin.internal;
+
+import org.jspecify.annotations.NullMarked;
