@@ -13,6 +13,8 @@ DB=${BENCH_DB:-bench_casework}
 PORT=${BENCH_PORT:-8089}
 DURATION=${BENCH_DURATION:-30}
 CONNECTIONS=${BENCH_CONNECTIONS:-20}
+# the JIT needs tens of thousands of requests before the code is compiled
+WARMUP=${BENCH_WARMUP:-75}
 JAR=target/oneweek-0.1.0-SNAPSHOT.jar
 WORK=target/bench
 mkdir -p "$WORK"
@@ -65,7 +67,7 @@ pgbench -n -c "$CONNECTIONS" -j 2 -T "$DURATION" -f "$WORK/insert.sql" "$DB" > "
 PG_TPS=$(grep -o 'tps = [0-9.]*' "$WORK/pgbench.txt" | head -1 | awk '{print $3}')
 
 # warm the JVM up, then measure
-wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d10s -s bench/casework-intake.lua "http://127.0.0.1:$PORT" > "$WORK/wrk-warmup.txt"
+wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/casework-intake.lua "http://127.0.0.1:$PORT" > "$WORK/wrk-warmup.txt"
 wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/casework-intake.lua "http://127.0.0.1:$PORT" \
   > "$WORK/wrk.txt"
 LINE=$(grep '^BENCH' "$WORK/wrk.txt")
