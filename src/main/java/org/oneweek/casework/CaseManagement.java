@@ -140,47 +140,77 @@ public class CaseManagement {
 		Urgency urgency = require(form.getUrgency());
 		CaseSource source = require(form.getSource());
 		District district = places.district(township.districtId()).orElseThrow();
-		String reference = nextReference(district.casePrefix(), today.getYear());
+		String sequence = referenceSequence(district.casePrefix(), today.getYear());
 		Deadlines.Due due = deadlines.due(type, urgency, now);
 		Term receivedTerm = terms.ofVillage(village.id(), today).orElse(null);
 		Long responsibleTerm = (receivedTerm != null) ? Long.valueOf(receivedTerm.id())
 				: standingTerm(village.id(), today);
 		String title = require(form.getTitle()).strip();
 		String publicTitle = (blankToNull(form.getPublicTitle()) != null) ? form.getPublicTitle().strip() : title;
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql(
-				"""
-						insert into case_file (reference, village_id, township_id, received_term_id, responsible_term_id, source,
-						  case_type, category, urgency, title, description, location, public_title, state, received_at,
-						  first_contact_due, resolution_due, recorded_by, recorded_by_member, last_event_seq, updated_at, search)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, 1, ?, to_tsvector('simple', ?))""")
-			.params(reference, village.id(), township.id(), (receivedTerm != null) ? receivedTerm.id() : null,
-					responsibleTerm, source.name(), type.name(), category.code(), urgency.name(), title,
-					blankToNull(form.getDescription()), blankToNull(form.getLocation()), publicTitle, ts(now),
-					ts(due.firstContact()), ts(due.resolution()), me.accountId(), me.memberId(), ts(now),
-					text.indexTerms(reference, title, form.getDescription(), form.getLocation(), category.nameZh(),
-							category.nameEn(), village.name()))
-			.update(keys, "id");
-		long id = keys.getKeyAs(Long.class);
-		if (blankToNull(form.getReporterName()) != null || blankToNull(form.getReporterPhone()) != null
-				|| blankToNull(form.getReporterHousehold()) != null) {
-			jdbc.sql("insert into case_reporter (case_id, name, phone, household, consent) values (?, ?, ?, ?, ?)")
-				.params(id, blankToNull(form.getReporterName()), blankToNull(form.getReporterPhone()),
-						blankToNull(form.getReporterHousehold()), form.isReporterConsent())
-				.update();
-		}
+		boolean hasReporter = blankToNull(form.getReporterName()) != null
+				|| blankToNull(form.getReporterPhone()) != null || blankToNull(form.getReporterHousehold()) != null;
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("source", source.name());
 		data.put("urgency", urgency.name());
 		data.put("type", type.name());
 		data.put("category", category.code());
-		insertEvent(id, 1, CaseEvent.Kind.RECEIVED, now, me.accountId(), me.displayName(), null, CaseState.RECEIVED,
-				null, data, true);
-		if (key != null) {
-			jdbc.sql("update case_idempotency set case_id = ? where account_id = ? and key = ?")
-				.params(id, me.accountId(), key)
-				.update();
-		}
+		// one round trip: the case with its number, its reporter, its first event and its
+		// idempotency key
+		Map<String, Object> inserted = jdbc.sql("""
+				with c as (
+				  insert into case_file (reference, village_id, township_id, received_term_id, responsible_term_id,
+				    source, case_type, category, urgency, title, description, location, public_title, state,
+				    received_at, first_contact_due, resolution_due, recorded_by, recorded_by_member, last_event_seq,
+				    updated_at, search)
+				  values (:prefix || (select case when n < 100000 then lpad(n::text, 5, '0') else n::text end
+				                      from nextval(cast(:sequence as regclass)) n),
+				    :village, :township, :receivedTerm, :responsibleTerm, :source, :type, :category, :urgency, :title,
+				    :description, :location, :publicTitle, 'RECEIVED', :now, :firstContactDue, :resolutionDue,
+				    :account, :member, 1, :now, to_tsvector('simple', :terms))
+				  returning id, reference),
+				r as (
+				  insert into case_reporter (case_id, name, phone, household, consent)
+				  select id, :reporterName, :reporterPhone, :reporterHousehold, :consent from c where :hasReporter),
+				e as (
+				  insert into case_event (case_id, seq, kind, at, actor_id, actor_name, to_state, data, public)
+				  select id, 1, 'RECEIVED', :now, :account, :actorName, 'RECEIVED', cast(:data as jsonb), true from c),
+				k as (
+				  update case_idempotency set case_id = (select id from c) where account_id = :account and key = :key)
+				select id, reference from c""")
+			.param("prefix", district.casePrefix() + "-" + today.getYear() + "-")
+			.param("sequence", sequence)
+			.param("village", village.id())
+			.param("township", township.id())
+			.param("receivedTerm", (receivedTerm != null) ? receivedTerm.id() : null, java.sql.Types.BIGINT)
+			.param("responsibleTerm", responsibleTerm, java.sql.Types.BIGINT)
+			.param("source", source.name())
+			.param("type", type.name())
+			.param("category", category.code())
+			.param("urgency", urgency.name())
+			.param("title", title)
+			.param("description", blankToNull(form.getDescription()), java.sql.Types.VARCHAR)
+			.param("location", blankToNull(form.getLocation()), java.sql.Types.VARCHAR)
+			.param("publicTitle", publicTitle)
+			.param("now", ts(now))
+			.param("firstContactDue", ts(due.firstContact()))
+			.param("resolutionDue", ts(due.resolution()))
+			.param("account", me.accountId())
+			.param("member", me.memberId(), java.sql.Types.BIGINT)
+			.param("terms",
+					text.indexTerms(title, form.getDescription(), form.getLocation(), category.nameZh(),
+							category.nameEn(), village.name()))
+			.param("reporterName", blankToNull(form.getReporterName()), java.sql.Types.VARCHAR)
+			.param("reporterPhone", blankToNull(form.getReporterPhone()), java.sql.Types.VARCHAR)
+			.param("reporterHousehold", blankToNull(form.getReporterHousehold()), java.sql.Types.VARCHAR)
+			.param("consent", form.isReporterConsent())
+			.param("hasReporter", hasReporter)
+			.param("actorName", me.displayName())
+			.param("data", json.writeValueAsString(data))
+			.param("key", key, java.sql.Types.VARCHAR)
+			.query()
+			.singleRow();
+		long id = ((Number) inserted.get("id")).longValue();
+		String reference = (String) inserted.get("reference");
 		events.publishEvent(new CaseRecorded(id, reference, village.id(), township.id(), urgency, source));
 		events.publishEvent(new CaseStateChanged(id, reference, null, CaseState.RECEIVED));
 		if (urgency.goesToTroubleshooter()) {
@@ -665,17 +695,19 @@ public class CaseManagement {
 			.query(String.class)
 			.list();
 		jdbc.sql("update case_file set search = to_tsvector('simple', ?) where id = ?")
-			.params(text.indexTerms(c.reference(), c.title(), c.description(), c.location(), category.nameZh(),
-					category.nameEn(), village, c.result(), String.join("\n", notes)), caseId)
+			.params(text.indexTerms(c.title(), c.description(), c.location(), category.nameZh(), category.nameEn(),
+					village, c.result(), String.join("\n", notes)), caseId)
 			.update();
 	}
 
 	/**
-	 * The next reference number: district prefix, year, sequence (QX-2026-00123). Each
-	 * prefix and year has its own PostgreSQL sequence, so concurrent intakes never wait
-	 * for each other and never share a number.
+	 * The sequence of a district prefix and year, whose next value makes the next
+	 * reference number (QX-2026-00123). Each prefix and year has its own PostgreSQL
+	 * sequence, so concurrent intakes never wait for each other and never share a number;
+	 * a number taken by an intake that then fails is not given again (a gap, never a
+	 * duplicate).
 	 */
-	String nextReference(String prefix, int year) {
+	String referenceSequence(String prefix, int year) {
 		String sequence = "case_ref_" + prefix.toLowerCase(Locale.ROOT) + "_" + year;
 		if (!sequence.matches("^case_ref_[a-z]{2,6}_[0-9]{4}$")) {
 			throw new IllegalStateException("bad case prefix " + prefix);
@@ -693,8 +725,7 @@ public class CaseManagement {
 				}
 			});
 		}
-		long number = jdbc.sql("select nextval('" + sequence + "')").query(Long.class).single();
-		return String.format(Locale.ROOT, "%s-%d-%05d", prefix, year, number);
+		return sequence;
 	}
 
 	private void requireOpen(Case c) {

@@ -121,11 +121,39 @@ public class Cases {
 			.optional();
 	}
 
+	/**
+	 * The categories, read at most every few seconds: every intake needs them and they
+	 * change a few times a year (another instance sees a change within seconds).
+	 */
 	public List<CaseCategory> categories() {
-		return jdbc.sql("select * from case_category order by position, code")
+		Cached<List<CaseCategory>> cached = categories;
+		if (cached != null && cached.fresh()) {
+			return cached.value();
+		}
+		List<CaseCategory> read = jdbc.sql("select * from case_category order by position, code")
 			.query((rs, n) -> new CaseCategory(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
 					rs.getInt("position"), rs.getBoolean("active")))
 			.list();
+		categories = new Cached<>(read, System.nanoTime());
+		return read;
+	}
+
+	/** Forgets the categories read, after a change. */
+	void categoriesChanged() {
+		categories = null;
+	}
+
+	private volatile @Nullable Cached<List<CaseCategory>> categories;
+
+	/** A value read from the database and when. */
+	record Cached<T>(T value, long readAt) {
+
+		static final long TTL_NANOS = 5_000_000_000L;
+
+		boolean fresh() {
+			return System.nanoTime() - readAt < TTL_NANOS;
+		}
+
 	}
 
 	public Optional<CaseCategory> category(String code) {

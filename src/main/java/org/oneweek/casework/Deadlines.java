@@ -28,18 +28,18 @@ public class Deadlines {
 			new Span(rs.getInt("first_contact_amount"), DeadlineRule.Unit.valueOf(rs.getString("first_contact_unit"))),
 			new Span(rs.getInt("resolution_amount"), DeadlineRule.Unit.valueOf(rs.getString("resolution_unit"))));
 
-	/** Exceptions are looked up this far ahead; no rule reaches further. */
-	private static final int HORIZON_DAYS = 1500;
-
 	private final JdbcClient jdbc;
 
 	private final AuditLog audit;
 
+	private final Cases cases;
+
 	private final ZoneId zone;
 
-	Deadlines(JdbcClient jdbc, AuditLog audit, Clock clock) {
+	Deadlines(JdbcClient jdbc, AuditLog audit, Cases cases, Clock clock) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.cases = cases;
 		this.zone = clock.getZone();
 	}
 
@@ -48,13 +48,22 @@ public class Deadlines {
 		return jdbc.sql("select * from case_deadline_rule order by case_type, urgency").query(RULE).list();
 	}
 
+	/** A rule, read at most every few seconds (every intake needs one). */
 	@Transactional(readOnly = true)
 	public DeadlineRule rule(CaseType type, Urgency urgency) {
-		return jdbc.sql("select * from case_deadline_rule where case_type = ? and urgency = ?")
-			.params(type.name(), urgency.name())
-			.query(RULE)
-			.single();
+		Cases.Cached<List<DeadlineRule>> cached = rules;
+		if (cached == null || !cached.fresh()) {
+			cached = new Cases.Cached<>(rules(), System.nanoTime());
+			rules = cached;
+		}
+		return cached.value()
+			.stream()
+			.filter((r) -> r.type() == type && r.urgency() == urgency)
+			.findFirst()
+			.orElseThrow();
 	}
+
+	private volatile Cases.@Nullable Cached<List<DeadlineRule>> rules;
 
 	@Transactional
 	public void update(DeadlineRule rule, String actor) {
@@ -65,6 +74,7 @@ public class Deadlines {
 			.params(rule.firstContact().amount(), rule.firstContact().unit().name(), rule.resolution().amount(),
 					rule.resolution().unit().name(), actor, rule.type().name(), rule.urgency().name())
 			.update();
+		rules = null;
 		audit.record("case_deadline_rule", rule.type() + "/" + rule.urgency(), "update", actor, describe(before),
 				describe(rule));
 	}
@@ -78,6 +88,7 @@ public class Deadlines {
 				position = excluded.position, active = excluded.active""")
 			.params(category.code(), category.nameZh(), category.nameEn(), category.position(), category.active())
 			.update();
+		cases.categoriesChanged();
 		audit.record("case_category", category.code(), "save", actor, null,
 				Map.of("nameZh", category.nameZh(), "nameEn", category.nameEn(), "active", category.active()));
 	}
@@ -90,11 +101,13 @@ public class Deadlines {
 				on conflict (day) do update set working = excluded.working, name = excluded.name""")
 			.params(day, working, name)
 			.update();
+		calendar = null;
 		audit.record("working_day", day, "set", actor, null, Map.of("working", working));
 	}
 
 	@Transactional
 	public void removeException(LocalDate day, String actor) {
+		calendar = null;
 		if (jdbc.sql("delete from working_day_exception where day = ?").param(day).update() > 0) {
 			audit.record("working_day", day, "remove", actor, null, null);
 		}
@@ -125,15 +138,21 @@ public class Deadlines {
 				rule.resolution().dueFrom(start, zone, working));
 	}
 
+	/** The calendar's exceptions (a few dozen days), read at most every few seconds. */
 	private Map<LocalDate, Boolean> exceptionsBetween(LocalDate from) {
-		Map<LocalDate, Boolean> days = new HashMap<>();
-		jdbc.sql("select day, working from working_day_exception where day > ? and day <= ?")
-			.params(from, from.plusDays(HORIZON_DAYS))
-			.query((rs) -> {
+		Cases.Cached<Map<LocalDate, Boolean>> cached = calendar;
+		if (cached == null || !cached.fresh()) {
+			Map<LocalDate, Boolean> days = new HashMap<>();
+			jdbc.sql("select day, working from working_day_exception").query((rs) -> {
 				days.put(rs.getObject("day", LocalDate.class), rs.getBoolean("working"));
 			});
-		return days;
+			cached = new Cases.Cached<>(Map.copyOf(days), System.nanoTime());
+			calendar = cached;
+		}
+		return cached.value();
 	}
+
+	private volatile Cases.@Nullable Cached<Map<LocalDate, Boolean>> calendar;
 
 	/** A pair of deadlines. */
 	public record Due(Instant firstContact, Instant resolution) {

@@ -80,9 +80,16 @@ public class CaseFixtures {
 		return monday.with(DayOfWeek.TUESDAY).atTime(LocalTime.of(9, 30)).atZone(ZONE).toInstant();
 	}
 
-	/** A team of three members with accounts, free in the week, the first the lead. */
-	public Team team(long villageId, LocalDate monday) {
-		List<Long> free = freeMembersWithAccounts(monday, 3);
+	/**
+	 * A team of three members with accounts, free in the week, the first the lead; none
+	 * of the members of the teams to avoid.
+	 */
+	public Team team(long villageId, LocalDate monday, Team... avoid) {
+		List<Long> excluded = new ArrayList<>(List.of(-1L));
+		for (Team other : avoid) {
+			other.people().forEach((p) -> excluded.add(p.memberId()));
+		}
+		List<Long> free = freeMembersWithAccounts(monday, 3, excluded);
 		long termId = roster.createTerm(villageId, monday, free, free.get(0));
 		List<AccountPrincipal> people = new ArrayList<>();
 		for (long memberId : free) {
@@ -103,7 +110,7 @@ public class CaseFixtures {
 			.query(Long.class)
 			.optional()
 			.orElse(null);
-		long memberId = (existing != null) ? existing : freeMembersWithAccounts(monday, 1).get(0);
+		long memberId = (existing != null) ? existing : freeMembersWithAccounts(monday, 1, List.of(-1L)).get(0);
 		if (existing == null) {
 			roster.assignTroubleshooter(township, monday, memberId);
 		}
@@ -116,15 +123,21 @@ public class CaseFixtures {
 		return principal(username);
 	}
 
-	private List<Long> freeMembersWithAccounts(LocalDate monday, int count) {
+	private List<Long> freeMembersWithAccounts(LocalDate monday, int count, List<Long> excluded) {
 		return jdbc.sql("""
 				select m.id from member m where m.active
 				  and exists (select 1 from user_account a where a.member_id = m.id and 'SECRETARY' = any(a.roles)
 				              and 'TROUBLESHOOTER' = any(a.roles))
 				  and not exists (select 1 from term t join term_member tm on tm.term_id = t.id
-				                  where tm.member_id = m.id and t.week_start = ?)
-				  and not exists (select 1 from troubleshooter_duty d where d.member_id = m.id and d.week_start = ?)
-				order by random() limit ?""").params(monday, monday, count).query(Long.class).list();
+				                  where tm.member_id = m.id and t.week_start = :w)
+				  and not exists (select 1 from troubleshooter_duty d where d.member_id = m.id and d.week_start = :w)
+				  and m.id not in (:excluded)
+				order by random() limit :n""")
+			.param("w", monday)
+			.param("excluded", excluded)
+			.param("n", count)
+			.query(Long.class)
+			.list();
 	}
 
 	public static IntakeForm intake(long villageId, String title) {

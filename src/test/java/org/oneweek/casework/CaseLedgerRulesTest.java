@@ -177,8 +177,8 @@ class CaseLedgerRulesTest {
 		long village = fixtures.newVillage("HB");
 		var monday = fixtures.freshMonday();
 		Team first = fixtures.team(village, monday);
-		Team second = fixtures.team(village, monday.plusWeeks(1));
-		Team third = fixtures.team(village, monday.plusWeeks(2));
+		Team second = fixtures.team(village, monday.plusWeeks(1), first);
+		Team third = fixtures.team(village, monday.plusWeeks(2), first, second);
 		Instant t = first.tuesday();
 		String culvert = management.record(CaseFixtures.intake(village, "涵洞漏水"), first.lead(), t).reference();
 		String ditch = management.record(CaseFixtures.intake(village, "排水沟纠纷"), first.lead(), t).reference();

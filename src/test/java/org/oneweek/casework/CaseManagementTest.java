@@ -39,7 +39,7 @@ class CaseManagementTest {
 	JdbcClient jdbc;
 
 	Team team() {
-		long village = fixtures.newVillage("JA");
+		long village = fixtures.newVillage("HB");
 		return fixtures.team(village, fixtures.freshMonday());
 	}
 
@@ -196,7 +196,7 @@ class CaseManagementTest {
 	@Test
 	void anUrgentCaseGoesToTheTroubleshooterOnDutyAtOnce() {
 		Team team = team();
-		AccountPrincipal troubleshooter = fixtures.troubleshooter("JA", team.monday());
+		AccountPrincipal troubleshooter = fixtures.troubleshooter("HB", team.monday());
 		IntakeForm form = CaseFixtures.intake(team.villageId(), "老石桥栏杆松动，孩子每天经过");
 		form.setUrgency(Urgency.URGENT);
 		form.setCategory("BRIDGES");
@@ -214,7 +214,7 @@ class CaseManagementTest {
 	@Test
 	void raisingTheUrgencyOnAssignmentShortensTheDeadline() {
 		Team team = team();
-		fixtures.troubleshooter("JA", team.monday());
+		fixtures.troubleshooter("HB", team.monday());
 		String ref = management.record(CaseFixtures.intake(team.villageId(), "排水沟堵塞"), team.lead(), team.tuesday())
 			.reference();
 		AssignForm form = assignTo(AssigneeKind.TROUBLESHOOTER, null);

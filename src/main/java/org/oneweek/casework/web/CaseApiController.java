@@ -104,9 +104,12 @@ class CaseApiController {
 		Instant now = clock.instant();
 		CaseManagement.Recorded recorded = management.record(form, me, now);
 		Case c = cases.byId(recorded.id()).orElseThrow();
+		// the client sent the reporter itself: it is not sent back (GET shows it to those
+		// entitled)
+		String village = places.village(c.villageId()).map(Village::name).orElse("");
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + c.reference()))
 			.header("Idempotency-Replayed", String.valueOf(recorded.repeated()))
-			.body(json(c, me, now));
+			.body(CaseJson.of(c, village, now, null));
 	}
 
 	@GetMapping
