@@ -143,6 +143,24 @@ class BoardPagesTest {
 	}
 
 	@Test
+	void aBoardAnsweredFromTheCacheCarriesTheSameSecurityHeaders() throws Exception {
+		page("/board/DJ");
+		for (int i = 0; i < 3; i++) {
+			MvcResult result = mvc.perform(get("/board/DJ"))
+				.andExpect(status().isOk())
+				.andExpect(header().exists("Content-Security-Policy"))
+				.andExpect(header().string("X-Frame-Options", "DENY"))
+				.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+				.andExpect(header().string("Content-Type", "text/html;charset=UTF-8"))
+				.andExpect(header().doesNotExist("Set-Cookie"))
+				.andReturn();
+			assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("东江村公示栏");
+		}
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/board/DJ"))
+			.andExpect(status().is4xxClientError());
+	}
+
+	@Test
 	void theBoardSpeaksEnglishWhenAsked() throws Exception {
 		String board = page("/board/DJ?lang=en");
 		assertThat(board).contains("bulletin board", "Taken on this week", "Duty phone");

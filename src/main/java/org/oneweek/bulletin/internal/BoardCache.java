@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.oneweek.bulletin.BulletinProperties;
 import org.springframework.stereotype.Component;
 
@@ -27,31 +30,77 @@ public class BoardCache {
 
 	private final Map<String, Rendered> entries = new ConcurrentHashMap<>();
 
+	/** The headers a board was answered with (besides its tag and length), by key. */
+	private final Map<String, Map<String, List<String>>> headers = new ConcurrentHashMap<>();
+
+	/** The keys being rendered again right now. */
+	private final Set<String> rendering = ConcurrentHashMap.newKeySet();
+
 	private final long freshNanos;
 
 	BoardCache(BulletinProperties properties) {
 		this.freshNanos = properties.boardFreshFor().toNanos();
 	}
 
-	/** The cached page under the key, or a fresh one. */
+	/**
+	 * The cached page under the key, or a fresh one. When the page has gone stale, one
+	 * request renders it again while the others keep getting the stale copy, so that
+	 * readers never wait for a rendering that is already under way.
+	 */
 	public Rendered get(String key, long villageId, Supplier<String> render) {
 		Rendered current = entries.get(key);
 		if (current != null && fresh(current)) {
 			return current;
 		}
-		// one rendering per key at a time; the others wait for it and share it
+		if (current != null) {
+			if (!rendering.add(key)) {
+				return current;
+			}
+			try {
+				Rendered replaced = rendered(villageId, render.get());
+				entries.put(key, replaced);
+				return replaced;
+			}
+			finally {
+				rendering.remove(key);
+			}
+		}
+		// the first reader of a page renders it; the others wait for it and share it
 		return entries.compute(key, (k, old) -> (old != null && fresh(old)) ? old : rendered(villageId, render.get()));
 	}
 
-	/** The cached page under the key, if it is still fresh. */
-	public Rendered peek(String key) {
+	/** The page under the key if it is fresh, with the headers it was answered with. */
+	public @Nullable Answer fresh(String key) {
 		Rendered current = entries.get(key);
-		return (current != null && fresh(current)) ? current : null;
+		Map<String, List<String>> answered = headers.get(key);
+		return (current != null && answered != null && fresh(current)) ? new Answer(current, answered) : null;
 	}
 
-	/** Forgets the village's pages (in every language). */
+	/** Remembers the headers a page was answered with, to answer the same way again. */
+	public void answered(String key, String etag, Map<String, List<String>> answeredWith) {
+		Rendered current = entries.get(key);
+		if (current != null && current.etag().equals(etag)) {
+			headers.put(key, Map.copyOf(answeredWith));
+		}
+	}
+
+	/** A cached page and the headers to answer with. */
+	public record Answer(Rendered rendered, Map<String, List<String>> headers) {
+
+	}
+
+	/** The page under the key, fresh or stale, if there is one. */
+	public @Nullable Rendered known(String key) {
+		return entries.get(key);
+	}
+
+	/**
+	 * Marks the village's pages (in every language) stale: the next reader renders them
+	 * again.
+	 */
 	public void evictVillage(long villageId) {
-		entries.values().removeIf((r) -> r.villageId() == villageId);
+		entries.replaceAll((key, r) -> (r.villageId() == villageId)
+				? new Rendered(r.villageId(), r.body(), r.etag(), r.renderedAtNanos() - freshNanos - 1) : r);
 	}
 
 	private boolean fresh(Rendered rendered) {

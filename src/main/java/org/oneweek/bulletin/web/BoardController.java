@@ -68,18 +68,18 @@ class BoardController {
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
 			HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		String key = code.toUpperCase(Locale.ROOT) + "|" + locale.toLanguageTag();
-		BoardCache.Rendered rendered = cache.peek(key);
-		if (rendered == null) {
-			Village village = boards.village(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-			rendered = cache.get(key, village.id(), () -> {
-				Board board = boards.board(village, clock.instant());
-				Map<String, Object> model = new HashMap<>();
-				model.put("board", board);
-				model.put("zone", clock.getZone());
-				model.put("boardUrl", pages.boardUrl(village.code()));
-				return pages.render("bulletin/showBoard", model, request, response, locale);
-			});
-		}
+		BoardCache.Rendered known = cache.known(key);
+		long villageId = (known != null) ? known.villageId()
+				: boards.village(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).id();
+		BoardCache.Rendered rendered = cache.get(key, villageId, () -> {
+			Village village = boards.village(code).orElseThrow();
+			Board board = boards.board(village, clock.instant());
+			Map<String, Object> model = new HashMap<>();
+			model.put("board", board);
+			model.put("zone", clock.getZone());
+			model.put("boardUrl", pages.boardUrl(village.code()));
+			return pages.render("bulletin/showBoard", model, request, response, locale);
+		});
 		ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
 			.eTag(rendered.etag())
 			.cacheControl(BOARD_CACHE)

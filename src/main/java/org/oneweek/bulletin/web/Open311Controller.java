@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.oneweek.bulletin.BulletinProperties;
 import org.oneweek.bulletin.Open311Keys;
 import org.oneweek.bulletin.internal.Open311Documents;
 import org.oneweek.bulletin.internal.Open311Documents.Items;
@@ -97,8 +98,11 @@ class Open311Controller {
 
 	private final Clock clock;
 
+	private final BulletinProperties properties;
+
 	Open311Controller(Places places, Cases ledger, PublicCases cases, CaseManagement management, Open311Keys keys,
-			PublicPages pages, MessageSource messages, JsonMapper json, Clock clock) {
+			PublicPages pages, MessageSource messages, JsonMapper json, Clock clock, BulletinProperties properties) {
+		this.properties = properties;
 		this.places = places;
 		this.ledger = ledger;
 		this.cases = cases;
@@ -403,6 +407,10 @@ class Open311Controller {
 	private District district(@Nullable String jurisdiction) {
 		List<District> districts = places.districts();
 		if (jurisdiction == null || jurisdiction.isBlank()) {
+			String configured = properties.jurisdiction();
+			if (configured != null && !configured.isBlank()) {
+				return district(configured);
+			}
 			if (districts.size() == 1) {
 				return districts.get(0);
 			}
