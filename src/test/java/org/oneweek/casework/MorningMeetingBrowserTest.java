@@ -186,7 +186,7 @@ class MorningMeetingBrowserTest {
 				throw ex;
 			}
 		}
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+		org.oneweek.web.Browser.awaitNewPage(browser, page);
 	}
 
 	private void submit(By button) {
