@@ -1,5 +1,6 @@
 package org.oneweek.roster.planning;
 
+import java.util.Map;
 import java.util.Set;
 
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
@@ -14,6 +15,8 @@ public final class Candidate {
 
 	/** Never served on a team. */
 	public static final int NEVER = Integer.MAX_VALUE;
+
+	public static final int DEFAULT_SPREAD_WEEKS = 4;
 
 	@PlanningId
 	private final long id;
@@ -32,8 +35,22 @@ public final class Candidate {
 
 	private final int maxPerQuarter;
 
+	private final int spreadWeeks;
+
+	private final Map<Long, Integer> pastPartners;
+
 	public Candidate(long id, String name, @Nullable Long homeTownshipId, boolean active, Set<Integer> unavailableWeeks,
 			Set<Integer> preferredWeeks, int firstTermWeek, int maxPerQuarter) {
+		this(id, name, homeTownshipId, active, unavailableWeeks, preferredWeeks, firstTermWeek, maxPerQuarter,
+				DEFAULT_SPREAD_WEEKS, Map.of());
+	}
+
+	public Candidate(long id, String name, @Nullable Long homeTownshipId, boolean active, Set<Integer> unavailableWeeks,
+			Set<Integer> preferredWeeks, int firstTermWeek, int maxPerQuarter, int spreadWeeks,
+			Map<Long, Integer> pastPartners) {
+		if (spreadWeeks < 1 || maxPerQuarter < 0) {
+			throw new IllegalArgumentException("spreadWeeks must be at least 1, maxPerQuarter not negative");
+		}
 		this.id = id;
 		this.name = name;
 		this.homeTownshipId = homeTownshipId;
@@ -42,6 +59,8 @@ public final class Candidate {
 		this.preferredWeeks = Set.copyOf(preferredWeeks);
 		this.firstTermWeek = firstTermWeek;
 		this.maxPerQuarter = maxPerQuarter;
+		this.spreadWeeks = spreadWeeks;
+		this.pastPartners = Map.copyOf(pastPartners);
 	}
 
 	public long getId() {
@@ -92,6 +111,20 @@ public final class Candidate {
 
 	public int getMaxPerQuarter() {
 		return maxPerQuarter;
+	}
+
+	/** Duties closer together than this many weeks are to be avoided. */
+	public int getSpreadWeeks() {
+		return spreadWeeks;
+	}
+
+	/** How often the member served on a team with the other outside the planned range. */
+	public int pastTimesWith(Candidate other) {
+		return pastPartners.getOrDefault(other.id, 0);
+	}
+
+	public Map<Long, Integer> getPastPartners() {
+		return pastPartners;
 	}
 
 	public boolean livesIn(long townshipId) {

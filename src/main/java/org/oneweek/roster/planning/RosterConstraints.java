@@ -94,8 +94,8 @@ public class RosterConstraints implements ConstraintProvider {
 	Constraint oneDutyPerWeek(ConstraintFactory factory) {
 		return factory.forEach(Post.class)
 			.join(Post.class, Joiners.equal(Post::getMember), Joiners.equal(Post::getWeek),
-					Joiners.lessThan(Post::getId))
-			.filter((a, b) -> (a.isInRange() || b.isInRange()) && (a.getTerm() == null || a.getTerm() != b.getTerm()))
+					Joiners.filtering((a, b) -> a.getId() < b.getId() && (a.isInRange() || b.isInRange())
+							&& (a.getTerm() == null || a.getTerm() != b.getTerm())))
 			.penalize(HardSoftLongScore.ONE_HARD)
 			.justifyWith((a, b, score) -> new Finding(List.of(a.member().getId()), List.of(a.place(), b.place()),
 					List.of(a.getWeek()), 2))
@@ -106,7 +106,7 @@ public class RosterConstraints implements ConstraintProvider {
 		return factory.forEach(Post.class)
 			.filter((post) -> post.isInRange() && post.isSeat())
 			.join(Post.class, Joiners.equal(Post::getTerm), Joiners.equal(Post::getMember),
-					Joiners.lessThan(Post::getId))
+					Joiners.filtering((a, b) -> a.getId() < b.getId()))
 			.penalize(HardSoftLongScore.ONE_HARD)
 			.justifyWith((a, b, score) -> new Finding(List.of(a.member().getId()), List.of(a.place()),
 					List.of(a.getWeek()), 2))
@@ -148,8 +148,8 @@ public class RosterConstraints implements ConstraintProvider {
 		return factory.forEach(Post.class)
 			.filter((post) -> post.isInRange() && post.isSeat() && !post.term().isFirstOfVillage()
 					&& !post.member().servedBefore(post.getWeek()))
-			.ifNotExists(Post.class, Joiners.equal(Post::getMember), Joiners.greaterThan(Post::getWeek, Post::getWeek),
-					Joiners.filtering((a, b) -> b.isSeat()))
+			.ifNotExists(Post.class, Joiners.equal(Post::getMember),
+					Joiners.filtering((a, b) -> b.isSeat() && b.getWeek() < a.getWeek()))
 			.groupBy(Post::term, ConstraintCollectors.count())
 			.filter((term, newcomers) -> newcomers >= TEAM_SIZE)
 			.penalize(HardSoftLongScore.ONE_HARD)
@@ -206,12 +206,11 @@ public class RosterConstraints implements ConstraintProvider {
 
 	Constraint spreadOut(ConstraintFactory factory) {
 		return factory.forEach(Post.class)
-			.join(Post.class, Joiners.equal(Post::getMember), Joiners.lessThan(Post::getWeek))
-			.filter((a, b) -> a.isInRange() || b.isInRange())
-			.join(PlanRules.class,
-					Joiners.filtering((a, b, rules) -> b.getWeek() - a.getWeek() < rules.getSpreadWeeks()))
-			.penalize(SPREAD_WEIGHT, (a, b, rules) -> square(rules.getSpreadWeeks() - (b.getWeek() - a.getWeek())))
-			.justifyWith((a, b, rules, score) -> new Finding(List.of(a.member().getId()), List.of(a.place(), b.place()),
+			.join(Post.class, Joiners.equal(Post::getMember),
+					Joiners.filtering((a, b) -> a.getWeek() < b.getWeek() && (a.isInRange() || b.isInRange())
+							&& b.getWeek() - a.getWeek() < a.member().getSpreadWeeks()))
+			.penalize(SPREAD_WEIGHT, (a, b) -> square(a.member().getSpreadWeeks() - (b.getWeek() - a.getWeek())))
+			.justifyWith((a, b, score) -> new Finding(List.of(a.member().getId()), List.of(a.place(), b.place()),
 					List.of(a.getWeek(), b.getWeek()), b.getWeek() - a.getWeek()))
 			.asConstraint(SPREAD_OUT);
 	}
@@ -219,15 +218,24 @@ public class RosterConstraints implements ConstraintProvider {
 	Constraint newCombinations(ConstraintFactory factory) {
 		return factory.forEach(Post.class)
 			.filter((post) -> post.isInRange() && post.isSeat())
-			.join(Post.class, Joiners.equal(Post::getTerm), Joiners.lessThan(Post::getId))
-			.filter((a, b) -> a.getMember() != b.getMember())
-			.groupBy((a, b) -> MemberPair.of(a.member().getId(), b.member().getId()), ConstraintCollectors.countBi())
-			.join(PlanRules.class)
-			.filter((pair, times, rules) -> times + rules.pastTimes(pair) > 1)
-			.penalize(NEW_COMBINATION_WEIGHT, (pair, times, rules) -> times + rules.pastTimes(pair) - 1)
-			.justifyWith((pair, times, rules, score) -> new Finding(List.of(pair.first(), pair.second()), List.of(),
-					List.of(), times + rules.pastTimes(pair)))
+			.join(Post.class, Joiners.equal(Post::getTerm),
+					Joiners.filtering((a, b) -> a.getId() < b.getId() && a.getMember() != b.getMember()))
+			.groupBy((a, b) -> a.member().getId() < b.member().getId() ? new Partners(a.member(), b.member())
+					: new Partners(b.member(), a.member()), ConstraintCollectors.countBi())
+			.filter((pair, times) -> pair.timesWith(times) > 1)
+			.penalize(NEW_COMBINATION_WEIGHT, (pair, times) -> pair.timesWith(times) - 1)
+			.justifyWith((pair, times, score) -> new Finding(List.of(pair.first().getId(), pair.second().getId()),
+					List.of(), List.of(), pair.timesWith(times)))
 			.asConstraint(NEW_COMBINATIONS);
+	}
+
+	/** Two members on one team, the smaller id first. */
+	record Partners(Candidate first, Candidate second) {
+
+		int timesWith(int timesInPlan) {
+			return timesInPlan + first.pastTimesWith(second);
+		}
+
 	}
 
 	private static int square(int value) {

@@ -7,7 +7,6 @@ import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionPrope
 import ai.timefold.solver.core.api.domain.solution.PlanningScore;
 import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
-import ai.timefold.solver.core.api.domain.solution.ProblemFactProperty;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.jspecify.annotations.Nullable;
@@ -30,9 +29,6 @@ public class RosterPlan {
 	@ProblemFactCollectionProperty
 	private List<PlannedTerm> terms = new ArrayList<>();
 
-	@ProblemFactProperty
-	private @Nullable PlanRules rules;
-
 	@PlanningEntityCollectionProperty
 	private List<Post> posts = new ArrayList<>();
 
@@ -43,13 +39,12 @@ public class RosterPlan {
 	RosterPlan() {
 	}
 
-	public RosterPlan(int firstWeek, int lastWeek, List<Candidate> candidates, List<PlannedTerm> terms, PlanRules rules,
+	public RosterPlan(int firstWeek, int lastWeek, List<Candidate> candidates, List<PlannedTerm> terms,
 			List<Post> posts) {
 		this.firstWeek = firstWeek;
 		this.lastWeek = lastWeek;
 		this.candidates = new ArrayList<>(candidates);
 		this.terms = new ArrayList<>(terms);
-		this.rules = rules;
 		this.posts = new ArrayList<>(posts);
 	}
 
@@ -67,13 +62,6 @@ public class RosterPlan {
 
 	public List<PlannedTerm> getTerms() {
 		return terms;
-	}
-
-	public PlanRules getRules() {
-		if (rules == null) {
-			throw new IllegalStateException("no rules");
-		}
-		return rules;
 	}
 
 	public List<Post> getPosts() {
