@@ -21,6 +21,7 @@ import org.oneweek.places.Places;
 import org.oneweek.places.Township;
 import org.oneweek.places.Village;
 import org.oneweek.platform.Weeks;
+import org.oneweek.roster.RosterNotices;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
 import org.oneweek.roster.TroubleshooterDuty;
@@ -64,12 +65,15 @@ class HomeController {
 
 	private final Units units;
 
-	HomeController(Clock clock, Terms terms, Places places, Members members, Units units) {
+	private final RosterNotices notices;
+
+	HomeController(Clock clock, Terms terms, Places places, Members members, Units units, RosterNotices notices) {
 		this.clock = clock;
 		this.terms = terms;
 		this.places = places;
 		this.members = members;
 		this.units = units;
+		this.notices = notices;
 	}
 
 	@GetMapping("/")
@@ -90,6 +94,7 @@ class HomeController {
 		Long memberId = me.memberId();
 		if (memberId != null) {
 			model.addAttribute("member", members.member(memberId).orElse(null));
+			model.addAttribute("rosterNotices", notices.open(memberId));
 			terms.ofMember(memberId, today).map(this::view).ifPresent((t) -> model.addAttribute("myTerm", t));
 			terms.nextOfMember(memberId, today).map(this::view).ifPresent((t) -> model.addAttribute("nextTerm", t));
 			terms.dutyOf(memberId, today).ifPresent((duty) -> {

@@ -23,8 +23,18 @@ public final class PlannedTerm {
 
 	private final @Nullable PlannedTerm previous;
 
+	private final @Nullable Long sourceId;
+
 	public PlannedTerm(long id, long villageId, long townshipId, int week, boolean inRange, boolean firstOfVillage,
 			@Nullable PlannedTerm previous) {
+		this(id, villageId, townshipId, week, inRange, firstOfVillage, previous, null);
+	}
+
+	/**
+	 * @param sourceId the term's id in the database, or null for a term not created yet
+	 */
+	public PlannedTerm(long id, long villageId, long townshipId, int week, boolean inRange, boolean firstOfVillage,
+			@Nullable PlannedTerm previous, @Nullable Long sourceId) {
 		this.id = id;
 		this.villageId = villageId;
 		this.townshipId = townshipId;
@@ -32,6 +42,11 @@ public final class PlannedTerm {
 		this.inRange = inRange;
 		this.firstOfVillage = firstOfVillage;
 		this.previous = previous;
+		this.sourceId = sourceId;
+	}
+
+	public @Nullable Long getSourceId() {
+		return sourceId;
 	}
 
 	public long getId() {
