@@ -53,7 +53,7 @@ class MyRosterController {
 			Township township, List<Member> team, @Nullable Long leadId, @Nullable Member troubleshooterMember,
 			List<Village> area) {
 
-		LocalDate weekEnd() {
+		public LocalDate weekEnd() {
 			return weekStart.plusDays(6);
 		}
 

@@ -46,7 +46,7 @@ class PlanBoards {
 
 	record BoardWeek(LocalDate monday, String label, List<BoardTownship> townships) {
 
-		LocalDate sunday() {
+		public LocalDate sunday() {
 			return monday.plusDays(6);
 		}
 
@@ -59,11 +59,11 @@ class PlanBoards {
 	record BoardTerm(@Nullable Long termId, Village village, boolean published, boolean pinned, List<BoardSeat> seats,
 			boolean flagged) {
 
-		boolean planned() {
+		public boolean planned() {
 			return termId != null && !published;
 		}
 
-		boolean complete() {
+		public boolean complete() {
 			return seats.stream().allMatch((seat) -> seat.member() != null);
 		}
 
@@ -71,7 +71,7 @@ class PlanBoards {
 
 	record BoardSeat(@Nullable Slot slot, @Nullable Member member, boolean lead, boolean flagged, boolean local) {
 
-		@Nullable String key() {
+		public @Nullable String key() {
 			return (slot != null) ? slot.key() : null;
 		}
 
@@ -80,7 +80,7 @@ class PlanBoards {
 	record BoardDuty(long dutyId, Member member, boolean published, boolean pinned, Slot slot, boolean flagged,
 			boolean local) {
 
-		String key() {
+		public String key() {
 			return slot.key();
 		}
 

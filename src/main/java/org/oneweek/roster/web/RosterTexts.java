@@ -32,7 +32,7 @@ class RosterTexts {
 	record RuleView(String rule, String name, String explanation, boolean hard, long score, int count,
 			List<String> findings, int unlisted) {
 
-		boolean broken() {
+		public boolean broken() {
 			return count > 0;
 		}
 
