@@ -75,6 +75,22 @@ public class DraftRoster implements PhaseCommand<RosterPlan> {
 
 		private final int[] load;
 
+		// the candidates' facts as plain arrays: the inner loop runs millions of times
+
+		private final boolean[] active;
+
+		private final long[] home;
+
+		private final BitSet[] away;
+
+		private final boolean[] choosy;
+
+		private final BitSet[] wished;
+
+		private final int[] maxPerQuarter;
+
+		private final int[] spreadWeeks;
+
 		private final Map<MemberPair, Integer> pairs = new HashMap<>();
 
 		private final Map<PlannedTerm, List<Candidate>> teams = new IdentityHashMap<>();
@@ -97,15 +113,41 @@ public class DraftRoster implements PhaseCommand<RosterPlan> {
 			this.perQuarter = new int[candidates.size()][quarters];
 			this.firstSeat = new int[candidates.size()];
 			this.load = new int[candidates.size()];
-			for (int i = 0; i < candidates.size(); i++) {
+			int n = candidates.size();
+			this.active = new boolean[n];
+			this.home = new long[n];
+			this.away = new BitSet[n];
+			this.choosy = new boolean[n];
+			this.wished = new BitSet[n];
+			this.maxPerQuarter = new int[n];
+			this.spreadWeeks = new int[n];
+			for (int i = 0; i < n; i++) {
+				Candidate candidate = candidates.get(i);
 				busy[i] = new BitSet(max - min + 3);
-				firstSeat[i] = candidates.get(i).getFirstTermWeek();
+				firstSeat[i] = candidate.getFirstTermWeek();
+				active[i] = candidate.isActive();
+				home[i] = (candidate.getHomeTownshipId() != null) ? candidate.getHomeTownshipId() : Long.MIN_VALUE;
+				away[i] = weeks(candidate.getUnavailableWeeks());
+				choosy[i] = candidate.hasPreferences();
+				wished[i] = weeks(candidate.getPreferredWeeks());
+				maxPerQuarter[i] = candidate.getMaxPerQuarter();
+				spreadWeeks[i] = candidate.getSpreadWeeks();
 			}
 			for (Post post : plan.getPosts()) {
 				if (post.getMember() != null) {
 					assign(post, post.getMember());
 				}
 			}
+		}
+
+		private BitSet weeks(java.util.Set<Integer> weeks) {
+			BitSet bits = new BitSet();
+			for (int week : weeks) {
+				if (week - firstWeek >= 0) {
+					bits.set(week - firstWeek);
+				}
+			}
+			return bits;
 		}
 
 		void assign(Post post, Candidate member) {
@@ -141,67 +183,72 @@ public class DraftRoster implements PhaseCommand<RosterPlan> {
 			boolean needsStayer = !previousTeam.isEmpty() && team.stream().noneMatch(previousTeam::contains);
 			Candidate best = null;
 			long bestCost = Long.MAX_VALUE;
+			long township = post.getTownshipId();
+			long limit = 2 * RosterConstraints.CONTINUITY_WEIGHT.softScore();
 			for (int c = 0; c < candidates.size(); c++) {
-				Candidate candidate = candidates.get(c);
-				if (!candidate.isActive()) {
+				if (!active[c]) {
 					continue;
 				}
 				BitSet weeks = busy[c];
-				long hard = 0;
-				if (!candidate.isAvailableIn(week)) {
-					hard++;
+				long cost = (long) load[c] * LOAD;
+				if (away[c].get(w)) {
+					cost += HARD;
 				}
 				if (weeks.get(w)) {
-					hard++;
+					cost += HARD;
 				}
 				if (weeks.get(w - 1)) {
-					hard++;
+					cost += HARD;
 				}
 				if (weeks.get(w + 1)) {
-					hard++;
+					cost += HARD;
 				}
-				if (perQuarter[c][q] >= candidate.getMaxPerQuarter()) {
-					hard++;
+				if (perQuarter[c][q] >= maxPerQuarter[c]) {
+					cost += HARD;
 				}
-				boolean experienced = experienced(c, week);
+				// what follows takes off at most two bonuses: skip who cannot win
+				if (cost - limit >= bestCost) {
+					continue;
+				}
+				Candidate candidate = candidates.get(c);
+				boolean experienced = firstSeat[c] < week;
 				if (lastSeat && needsExperience && !experienced) {
-					hard++;
+					cost += HARD;
 				}
-				long soft = (long) load[c] * LOAD;
-				if (!candidate.livesIn(post.getTownshipId())) {
-					soft += RosterConstraints.FROM_THE_AREA_WEIGHT.softScore();
+				if (term != null && team.contains(candidate)) {
+					cost += HARD;
 				}
-				if (candidate.hasPreferences() && !candidate.prefers(week)) {
-					soft += RosterConstraints.PREFERRED_WEEK_WEIGHT.softScore();
+				if (home[c] != township) {
+					cost += RosterConstraints.FROM_THE_AREA_WEIGHT.softScore();
 				}
-				int spread = candidate.getSpreadWeeks();
+				if (choosy[c] && !wished[c].get(w)) {
+					cost += RosterConstraints.PREFERRED_WEEK_WEIGHT.softScore();
+				}
+				int spread = spreadWeeks[c];
 				int before = weeks.previousSetBit(w - 1);
 				if (before >= 0 && w - before < spread) {
-					soft += RosterConstraints.SPREAD_WEIGHT.softScore() * square(spread - (w - before));
+					cost += RosterConstraints.SPREAD_WEIGHT.softScore() * square(spread - (w - before));
 				}
 				int after = weeks.nextSetBit(w + 1);
 				if (after >= 0 && after - w < spread) {
-					soft += RosterConstraints.SPREAD_WEIGHT.softScore() * square(spread - (after - w));
+					cost += RosterConstraints.SPREAD_WEIGHT.softScore() * square(spread - (after - w));
 				}
 				if (term != null) {
 					if (needsExperience && experienced) {
-						soft -= RosterConstraints.CONTINUITY_WEIGHT.softScore();
+						cost -= RosterConstraints.CONTINUITY_WEIGHT.softScore();
 					}
 					if (needsStayer && previousTeam.contains(candidate)) {
-						soft -= RosterConstraints.CONTINUITY_WEIGHT.softScore();
+						cost -= RosterConstraints.CONTINUITY_WEIGHT.softScore();
+					}
+					if (cost >= bestCost) {
+						continue;
 					}
 					for (Candidate other : team) {
-						if (other == candidate) {
-							hard++;
-						}
-						else {
-							soft += RosterConstraints.NEW_COMBINATION_WEIGHT.softScore()
-									* (pairs.getOrDefault(MemberPair.of(other.getId(), candidate.getId()), 0)
-											+ candidate.pastTimesWith(other));
-						}
+						cost += RosterConstraints.NEW_COMBINATION_WEIGHT.softScore()
+								* (pairs.getOrDefault(MemberPair.of(other.getId(), candidate.getId()), 0)
+										+ candidate.pastTimesWith(other));
 					}
 				}
-				long cost = hard * HARD + soft;
 				if (cost < bestCost) {
 					bestCost = cost;
 					best = candidate;

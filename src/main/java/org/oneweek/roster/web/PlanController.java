@@ -19,6 +19,7 @@ import org.oneweek.roster.internal.PlanRange;
 import org.oneweek.roster.internal.PlanReview;
 import org.oneweek.roster.internal.RosterPlanner;
 import org.oneweek.roster.internal.Slot;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -213,6 +214,11 @@ class PlanController {
 			redirect.addFlashAttribute("errorKey", ex.getMessage());
 			return "redirect:" + url(from, to, township);
 		}
+		catch (DataIntegrityViolationException ex) {
+			// someone changed the same team at the same moment
+			redirect.addFlashAttribute("errorKey", "roster.slot.changed");
+			return "redirect:" + url(from, to, township);
+		}
 		PlanReview.Review after = review.review(range);
 		List<PlanReview.RuleResult> newlyBroken = after.rules()
 			.stream()
@@ -253,6 +259,9 @@ class PlanController {
 		}
 		catch (RosterConflictException ex) {
 			redirect.addFlashAttribute("errorKey", ex.getMessage());
+		}
+		catch (DataIntegrityViolationException ex) {
+			redirect.addFlashAttribute("errorKey", "roster.slot.changed");
 		}
 		return "redirect:" + url(from, to, township);
 	}
