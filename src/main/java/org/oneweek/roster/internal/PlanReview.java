@@ -41,7 +41,7 @@ public class PlanReview {
 		}
 
 		public int unlisted() {
-			return count - findings.size();
+			return Math.max(0, count - findings.size());
 		}
 
 	}
@@ -83,7 +83,9 @@ public class PlanReview {
 						.toList();
 			boolean hard = RosterConstraints.HARD.contains(rule);
 			long score = hard ? constraint.score().hardScore() : constraint.score().softScore();
-			rules.add(new RuleResult(rule, hard, score, constraint.matchCount(), findings));
+			// every hard rule costs one per violation: the score counts them
+			int count = hard ? (int) -score : constraint.matchCount();
+			rules.add(new RuleResult(rule, hard, score, count, findings));
 		}
 		int posts = plan.postsInRange().size();
 		int unstaffed = (int) plan.postsInRange().stream().filter((post) -> post.getMember() == null).count();

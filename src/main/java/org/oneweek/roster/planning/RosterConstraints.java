@@ -87,7 +87,8 @@ public class RosterConstraints implements ConstraintProvider {
 		return factory.forEachIncludingUnassigned(Post.class)
 			.filter((post) -> post.isInRange() && post.getMember() == null)
 			.penalize(HardSoftLongScore.ONE_HARD)
-			.justifyWith((post, score) -> new Finding(List.of(), List.of(post.place()), List.of(post.getWeek()), 1))
+			.justifyWith((post, score) -> new Finding(List.of(), List.of(post.place()), List.of(post.getWeek()),
+					post.getSeat()))
 			.asConstraint(STAFFED);
 	}
 

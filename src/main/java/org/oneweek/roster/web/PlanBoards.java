@@ -303,4 +303,25 @@ class PlanBoards {
 
 	}
 
+	/** Active members with no term or duty in the week of the slot, to put on it. */
+	@Transactional(readOnly = true)
+	List<Member> free(Slot slot) {
+		String table = slot.duty() ? "troubleshooter_duty" : "term";
+		LocalDate week = jdbc.sql("select week_start from " + table + " where id = ?")
+			.param(slot.id())
+			.query(LocalDate.class)
+			.optional()
+			.orElse(null);
+		if (week == null) {
+			return List.of();
+		}
+		Set<Long> busy = jdbc.sql("""
+				select tm.member_id from term t join term_member tm on tm.term_id = t.id where t.week_start = ?
+				union select member_id from troubleshooter_duty where week_start = ?""")
+			.params(week, week)
+			.query(Long.class)
+			.set();
+		return members.all().stream().filter(Member::active).filter((m) -> !busy.contains(m.id())).toList();
+	}
+
 }

@@ -9,8 +9,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.oneweek.people.Member;
-import org.oneweek.people.Members;
 import org.oneweek.places.Places;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.RosterConflictException;
@@ -21,7 +19,6 @@ import org.oneweek.roster.internal.RosterPlanner;
 import org.oneweek.roster.internal.Slot;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,22 +49,16 @@ class PlanController {
 
 	private final Places places;
 
-	private final Members members;
-
-	private final JdbcClient jdbc;
-
 	private final Clock clock;
 
 	PlanController(PlanReview review, PlanBoards boards, PlanEditor editor, RosterPlanner planner, RosterTexts texts,
-			Places places, Members members, JdbcClient jdbc, Clock clock) {
+			Places places, Clock clock) {
 		this.review = review;
 		this.boards = boards;
 		this.editor = editor;
 		this.planner = planner;
 		this.texts = texts;
 		this.places = places;
-		this.members = members;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -95,8 +86,7 @@ class PlanController {
 		Slot picked = Slot.parse(pick);
 		if (picked != null) {
 			model.addAttribute("pick", picked.key());
-			model.addAttribute("pickWeek", week(picked));
-			model.addAttribute("free", free(picked));
+			model.addAttribute("free", boards.free(picked));
 		}
 		return "roster/showPlan";
 	}
@@ -296,30 +286,6 @@ class PlanController {
 			url.queryParam("township", township);
 		}
 		return url.build().toUriString();
-	}
-
-	private @Nullable LocalDate week(Slot slot) {
-		String table = slot.duty() ? "troubleshooter_duty" : "term";
-		return jdbc.sql("select week_start from " + table + " where id = ?")
-			.param(slot.id())
-			.query(LocalDate.class)
-			.optional()
-			.orElse(null);
-	}
-
-	/** Active members with no term or duty in the picked slot's week, to put on it. */
-	private List<Member> free(Slot slot) {
-		LocalDate week = week(slot);
-		if (week == null) {
-			return List.of();
-		}
-		Set<Long> busy = jdbc.sql("""
-				select tm.member_id from term t join term_member tm on tm.term_id = t.id where t.week_start = ?
-				union select member_id from troubleshooter_duty where week_start = ?""")
-			.params(week, week)
-			.query(Long.class)
-			.set();
-		return members.all().stream().filter(Member::active).filter((m) -> !busy.contains(m.id())).toList();
 	}
 
 }
