@@ -25,6 +25,7 @@ import org.oneweek.places.Village;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.RosterManagement;
 import org.oneweek.roster.Terms;
+import org.oneweek.roster.VillageSchedules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -91,10 +92,13 @@ class DemoData implements ApplicationRunner {
 
 	private final Terms terms;
 
+	private final VillageSchedules schedules;
+
 	private final Clock clock;
 
 	DemoData(JdbcClient jdbc, TransactionTemplate transactions, PlaceManagement places, MemberManagement members,
-			Units units, Accounts accounts, RosterManagement roster, Terms terms, Clock clock) {
+			Units units, Accounts accounts, RosterManagement roster, Terms terms, VillageSchedules schedules,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.places = places;
@@ -103,6 +107,7 @@ class DemoData implements ApplicationRunner {
 		this.accounts = accounts;
 		this.roster = roster;
 		this.terms = terms;
+		this.schedules = schedules;
 		this.clock = clock;
 	}
 
@@ -124,6 +129,7 @@ class DemoData implements ApplicationRunner {
 				seed();
 			}
 			staffWeeksAroundToday();
+			scheduleVillages();
 		});
 	}
 
@@ -184,6 +190,27 @@ class DemoData implements ApplicationRunner {
 			@Nullable Long villageId, @Nullable Long unitId) {
 		accounts.create(new AccountForm(username, displayName, roles, memberId, villageId, unitId, PASSWORD), ACTOR,
 				true);
+	}
+
+	/**
+	 * Once: each village needs a team every fourth week, one village per street per week,
+	 * in the same turn as the weeks staffed around today, open-ended.
+	 */
+	private void scheduleVillages() {
+		if (!schedules.all().isEmpty()) {
+			return;
+		}
+		LocalDate thisMonday = Weeks.mondayOf(LocalDate.now(clock));
+		for (long townshipId : jdbc.sql("select id from township order by id").query(Long.class).list()) {
+			List<Long> villages = jdbc.sql("select id from village where township_id = ? order by id")
+				.param(townshipId)
+				.query(Long.class)
+				.list();
+			for (int i = 0; i < villages.size(); i++) {
+				schedules.create(villages.get(i), thisMonday.plusWeeks(i - villages.size()), null, villages.size(),
+						ACTOR);
+			}
+		}
 	}
 
 	/**

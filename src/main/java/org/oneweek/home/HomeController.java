@@ -23,6 +23,7 @@ import org.oneweek.places.Places;
 import org.oneweek.places.Township;
 import org.oneweek.places.Village;
 import org.oneweek.platform.Weeks;
+import org.oneweek.roster.RosterNotices;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
 import org.oneweek.roster.TroubleshooterDuty;
@@ -70,8 +71,10 @@ class HomeController {
 
 	private final FollowUps followUps;
 
+	private final RosterNotices notices;
+
 	HomeController(Clock clock, Terms terms, Places places, Members members, Units units, CaseDashboard caseDashboard,
-			FollowUps followUps) {
+			FollowUps followUps, RosterNotices notices) {
 		this.clock = clock;
 		this.terms = terms;
 		this.places = places;
@@ -79,6 +82,7 @@ class HomeController {
 		this.units = units;
 		this.caseDashboard = caseDashboard;
 		this.followUps = followUps;
+		this.notices = notices;
 	}
 
 	@GetMapping("/")
@@ -100,6 +104,7 @@ class HomeController {
 		Long memberId = me.memberId();
 		if (memberId != null) {
 			model.addAttribute("member", members.member(memberId).orElse(null));
+			model.addAttribute("rosterNotices", notices.open(memberId));
 			terms.ofMember(memberId, today).map(this::view).ifPresent((t) -> model.addAttribute("myTerm", t));
 			terms.nextOfMember(memberId, today).map(this::view).ifPresent((t) -> model.addAttribute("nextTerm", t));
 			terms.dutyOf(memberId, today).ifPresent((duty) -> {

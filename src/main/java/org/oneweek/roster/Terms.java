@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the published roster: who serves where in which week.
+ * Reads the published roster: who serves where in which week. Terms and duties still
+ * being planned are not here; only the organization department sees them, on the planner.
  */
 @Service
 @Transactional(readOnly = true)
@@ -25,6 +26,7 @@ public class Terms {
 	private static final String SELECT_TERMS = """
 			select t.id, t.village_id, t.week_start, tm.member_id, tm.lead
 			from term t join term_member tm on tm.term_id = t.id
+			where t.state = 'PUBLISHED'
 			""";
 
 	private static final RowMapper<TroubleshooterDuty> DUTY = (rs, n) -> new TroubleshooterDuty(rs.getLong("id"),
@@ -37,12 +39,12 @@ public class Terms {
 	}
 
 	public List<Term> inWeek(LocalDate date) {
-		return terms(SELECT_TERMS + " where t.week_start = ? order by t.village_id, tm.lead desc, tm.member_id",
+		return terms(SELECT_TERMS + " and t.week_start = ? order by t.village_id, tm.lead desc, tm.member_id",
 				Weeks.mondayOf(date));
 	}
 
 	public Optional<Term> ofVillage(long villageId, LocalDate date) {
-		return terms(SELECT_TERMS + " where t.village_id = ? and t.week_start = ? order by tm.lead desc, tm.member_id",
+		return terms(SELECT_TERMS + " and t.village_id = ? and t.week_start = ? order by tm.lead desc, tm.member_id",
 				villageId, Weeks.mondayOf(date))
 			.stream()
 			.findFirst();
@@ -51,40 +53,63 @@ public class Terms {
 	/** The member's term in the week of the date, if they serve that week. */
 	public Optional<Term> ofMember(long memberId, LocalDate date) {
 		return terms(SELECT_TERMS + """
-				where t.week_start = ? and t.id in (select term_id from term_member where member_id = ?)
+				and t.week_start = ? and t.id in (select term_id from term_member where member_id = ?)
 				order by tm.lead desc, tm.member_id""", Weeks.mondayOf(date), memberId).stream().findFirst();
 	}
 
 	/** All the member's terms, most recent first. */
 	public List<Term> allOfMember(long memberId) {
-		List<Term> terms = terms(SELECT_TERMS + """
-				where t.id in (select term_id from term_member where member_id = ?)
+		return terms(SELECT_TERMS + """
+				and t.id in (select term_id from term_member where member_id = ?)
 				order by t.week_start desc, tm.lead desc, tm.member_id""", memberId);
-		return terms;
+	}
+
+	/** The member's terms from the week of the date on, soonest first. */
+	public List<Term> upcomingOfMember(long memberId, LocalDate date) {
+		return terms(SELECT_TERMS + """
+				and t.week_start >= ? and t.id in (select term_id from term_member where member_id = ?)
+				order by t.week_start, tm.lead desc, tm.member_id""", Weeks.mondayOf(date), memberId);
+	}
+
+	/** The member's troubleshooter duties from the week of the date on, soonest first. */
+	public List<TroubleshooterDuty> upcomingDutiesOf(long memberId, LocalDate date) {
+		return jdbc.sql("""
+				select * from troubleshooter_duty where state = 'PUBLISHED' and member_id = ? and week_start >= ?
+				order by week_start""").params(memberId, Weeks.mondayOf(date)).query(DUTY).list();
+	}
+
+	/** The member's troubleshooter duties, most recent first. */
+	public List<TroubleshooterDuty> allDutiesOf(long memberId) {
+		return jdbc.sql("""
+				select * from troubleshooter_duty where state = 'PUBLISHED' and member_id = ?
+				order by week_start desc""").param(memberId).query(DUTY).list();
 	}
 
 	/** The village's terms, most recent first. */
 	public List<Term> allOfVillage(long villageId) {
-		return terms(SELECT_TERMS + " where t.village_id = ? order by t.week_start desc, tm.lead desc, tm.member_id",
+		return terms(SELECT_TERMS + " and t.village_id = ? order by t.week_start desc, tm.lead desc, tm.member_id",
 				villageId);
 	}
 
 	public List<TroubleshooterDuty> dutiesInWeek(LocalDate date) {
-		return jdbc.sql("select * from troubleshooter_duty where week_start = ? order by township_id")
+		return jdbc
+			.sql("select * from troubleshooter_duty where state = 'PUBLISHED' and week_start = ? order by township_id")
 			.param(Weeks.mondayOf(date))
 			.query(DUTY)
 			.list();
 	}
 
 	public Optional<TroubleshooterDuty> dutyOf(long memberId, LocalDate date) {
-		return jdbc.sql("select * from troubleshooter_duty where member_id = ? and week_start = ?")
+		return jdbc
+			.sql("select * from troubleshooter_duty where state = 'PUBLISHED' and member_id = ? and week_start = ?")
 			.params(memberId, Weeks.mondayOf(date))
 			.query(DUTY)
 			.optional();
 	}
 
 	public Optional<TroubleshooterDuty> dutyOfTownship(long townshipId, LocalDate date) {
-		return jdbc.sql("select * from troubleshooter_duty where township_id = ? and week_start = ?")
+		return jdbc
+			.sql("select * from troubleshooter_duty where state = 'PUBLISHED' and township_id = ? and week_start = ?")
 			.params(townshipId, Weeks.mondayOf(date))
 			.query(DUTY)
 			.optional();
@@ -95,7 +120,7 @@ public class Terms {
 	 */
 	public Optional<Term> nextOfMember(long memberId, LocalDate date) {
 		return terms(SELECT_TERMS + """
-				where t.week_start > ? and t.id in (select term_id from term_member where member_id = ?)
+				and t.week_start > ? and t.id in (select term_id from term_member where member_id = ?)
 				order by t.week_start, tm.lead desc, tm.member_id""", Weeks.mondayOf(date), memberId).stream()
 			.findFirst();
 	}

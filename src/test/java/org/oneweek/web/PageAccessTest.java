@@ -26,13 +26,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @OneweekTest
 class PageAccessTest {
 
-	static final List<String> EVERYONE = List.of("/", "/account");
+	static final List<String> EVERYONE = List.of("/", "/account", "/my/roster");
 
 	static final List<String> ADMIN_ONLY = List.of("/places", "/places/districts/new", "/places/townships/new",
 			"/places/townships/{township}/edit", "/places/villages/new", "/places/villages/{village}",
 			"/places/villages/{village}/edit", "/members", "/members?q=陈", "/members/new", "/members/{member}",
 			"/members/{member}/edit", "/units", "/accounts", "/accounts/new", "/imports/places", "/imports/members",
-			"/imports/places/template.csv");
+			"/imports/places/template.csv", "/roster", "/roster/plan", "/roster/plan?township={township}",
+			"/roster/schedules", "/roster/settings", "/roster/changes", "/imports/unavailability",
+			"/imports/village-schedules", "/imports/village-schedules/template.csv");
 
 	static final List<String> ROLES = List.of("admin", "secretary", "troubleshooter", "committee", "unit");
 

@@ -35,7 +35,7 @@ class SecurityConfiguration {
 
 	/** Pages anyone may open without signing in. */
 	static final String[] PUBLIC = { "/login", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-			"/actuator/health", "/actuator/health/**", "/error", "/board/**", "/c/**", "/open311/**" };
+			"/actuator/health", "/actuator/health/**", "/error", "/board/**", "/c/**", "/open311/**", "/calendar/**" };
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -71,7 +71,7 @@ class SecurityConfiguration {
 			// the village committee imports its own problem list (casework)
 			.requestMatchers("/imports/officials-list", "/imports/officials-list/**")
 			.hasRole("COMMITTEE")
-			.requestMatchers("/places/**", "/members/**", "/accounts/**", "/units/**", "/imports/**")
+			.requestMatchers("/places/**", "/members/**", "/accounts/**", "/units/**", "/imports/**", "/roster/**")
 			.hasRole("ORG_ADMIN")
 			.anyRequest()
 			.authenticated())

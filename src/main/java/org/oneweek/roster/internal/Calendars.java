@@ -1,0 +1,92 @@
+package org.oneweek.roster.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The secret addresses of members' calendar feeds. Only a hash of each secret is kept, so
+ * a copy of the database does not open anyone's calendar; a new address replaces the old
+ * one, which stops working.
+ */
+@Component
+public class Calendars {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	Calendars(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @return the new secret, shown once
+	 */
+	@Transactional
+	public String issue(long memberId) {
+		byte[] bytes = new byte[24];
+		RANDOM.nextBytes(bytes);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		jdbc.sql("""
+				insert into roster_calendar (member_id, token_hash) values (?, ?)
+				on conflict (member_id) do update set token_hash = excluded.token_hash, created_at = now()""")
+			.params(memberId, hash(token))
+			.update();
+		return token;
+	}
+
+	@Transactional(readOnly = true)
+	public boolean has(long memberId) {
+		return jdbc.sql("select exists (select 1 from roster_calendar where member_id = ?)")
+			.param(memberId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	@Transactional
+	public void revoke(long memberId) {
+		jdbc.sql("delete from roster_calendar where member_id = ?").param(memberId).update();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Long> memberOf(String token) {
+		if (!token.matches("[A-Za-z0-9_-]{20,64}")) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select member_id from roster_calendar where token_hash = ?")
+			.param(hash(token))
+			.query(Long.class)
+			.optional();
+	}
+
+	/** How often a term or duty changed after publication, for calendar updates. */
+	@Transactional(readOnly = true)
+	public int sequence(boolean duty, long id) {
+		return jdbc
+			.sql("select count(*) from roster_change where " + (duty ? "duty_id" : "term_id")
+					+ " = ? and kind <> 'PUBLISHED'")
+			.param(id)
+			.query(Integer.class)
+			.single();
+	}
+
+	static String hash(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
