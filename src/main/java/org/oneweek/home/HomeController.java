@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.diary.DiaryHome;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Member;
 import org.oneweek.people.Members;
@@ -64,12 +65,15 @@ class HomeController {
 
 	private final Units units;
 
-	HomeController(Clock clock, Terms terms, Places places, Members members, Units units) {
+	private final DiaryHome diary;
+
+	HomeController(Clock clock, Terms terms, Places places, Members members, Units units, DiaryHome diary) {
 		this.clock = clock;
 		this.terms = terms;
 		this.places = places;
 		this.members = members;
 		this.units = units;
+		this.diary = diary;
 	}
 
 	@GetMapping("/")
@@ -80,6 +84,7 @@ class HomeController {
 		model.addAttribute("weekStart", Weeks.mondayOf(today));
 		model.addAttribute("weekEnd", Weeks.mondayOf(today).plusDays(6));
 		model.addAttribute("me", me);
+		model.addAttribute("diaryCard", diary.card(me, clock.instant()));
 		if (me.has(Role.ORG_ADMIN)) {
 			List<TownshipWeek> week = townshipWeeks(today);
 			model.addAttribute("townshipWeeks", week);

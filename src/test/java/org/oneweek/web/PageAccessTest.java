@@ -1,7 +1,10 @@
 package org.oneweek.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,6 +37,16 @@ class PageAccessTest {
 
 	static final List<String> ROLES = List.of("admin", "secretary", "troubleshooter", "committee", "unit");
 
+	/**
+	 * The diary's pages: per role (in the order of {@link #ROLES}) the status expected.
+	 * The demo secretary serves in 东江村 this week; the troubleshooter is on duty, not on a
+	 * team.
+	 */
+	static final Map<String, List<Integer>> DIARY = Map.of("/diary", List.of(200, 200, 200, 403, 403), "/diary/{today}",
+			List.of(403, 200, 403, 403, 403), "/diary/meetings/new", List.of(403, 200, 403, 403, 403),
+			"/diary/inspections/new", List.of(403, 200, 403, 403, 403), "/diary/compliance",
+			List.of(200, 403, 403, 403, 403), "/diary/villages/{village}", List.of(200, 200, 403, 200, 403));
+
 	@Autowired
 	MockMvc mvc;
 
@@ -43,11 +56,15 @@ class PageAccessTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Clock clock;
+
 	static List<Arguments> pagesAndRoles() {
 		List<Arguments> cases = new ArrayList<>();
 		for (String role : ROLES) {
 			EVERYONE.forEach((page) -> cases.add(Arguments.of(role, page, 200)));
 			ADMIN_ONLY.forEach((page) -> cases.add(Arguments.of(role, page, "admin".equals(role) ? 200 : 403)));
+			DIARY.forEach((page, expected) -> cases.add(Arguments.of(role, page, expected.get(ROLES.indexOf(role)))));
 		}
 		return cases;
 	}
@@ -61,6 +78,7 @@ class PageAccessTest {
 	static List<String> protectedPages() {
 		List<String> pages = new ArrayList<>(EVERYONE);
 		pages.addAll(ADMIN_ONLY);
+		pages.addAll(DIARY.keySet());
 		return pages;
 	}
 
@@ -71,7 +89,7 @@ class PageAccessTest {
 	}
 
 	private String resolve(String page) {
-		return page
+		return page.replace("{today}", LocalDate.now(clock).toString())
 			.replace("{township}", String.valueOf(jdbc.sql("select min(id) from township").query(Long.class).single()))
 			.replace("{village}", String.valueOf(jdbc.sql("select min(id) from village").query(Long.class).single()))
 			.replace("{member}", String.valueOf(jdbc.sql("select min(id) from member").query(Long.class).single()));
