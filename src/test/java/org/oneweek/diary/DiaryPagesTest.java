@@ -211,6 +211,8 @@ class DiaryPagesTest {
 		await().untilAsserted(() -> mvc.perform(get(meetingPath).with(user(me)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("村委会二楼")))
+			.andExpect(content().string(containsString(team.people().get(1).displayName())))
+			.andExpect(content().string(not(containsString("null"))))
 			.andExpect(content().string(containsString(raised))));
 		mvc.perform(get(meetingPath).with(user(fixtures.principal("committee")))).andExpect(status().isForbidden());
 
@@ -259,7 +261,9 @@ class DiaryPagesTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(fromFinding.reference())))
 			.andExpect(content().string(containsString(raised)))
-			.andExpect(content().string(containsString("街道城管科王科长")));
+			.andExpect(content().string(containsString("街道城管科王科长")))
+			.andExpect(content().string(containsString(me.displayName())))
+			.andExpect(content().string(not(containsString("null"))));
 		long findingId = jdbc.sql("select id from inspection_finding where case_id = ?")
 			.param(fromFinding.id())
 			.query(Long.class)
@@ -320,6 +324,9 @@ class DiaryPagesTest {
 		mvc.perform(get(path).with(user(fixtures.principal("admin"))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(next.lead().displayName())));
+		mvc.perform(get(path).param("lang", "en").with(user(fixtures.principal("admin"))))
+			.andExpect(content().string(containsString("Hand-over report")))
+			.andExpect(content().string(containsString("Still open: next steps and deadlines")));
 		mvc.perform(get(path).with(user(fixtures.principal("unit")))).andExpect(status().isForbidden());
 		mvc.perform(get("/diary/reports/987654321").with(user(fixtures.principal("admin"))))
 			.andExpect(status().isNotFound());
