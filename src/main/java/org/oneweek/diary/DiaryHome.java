@@ -57,17 +57,19 @@ public class DiaryHome {
 	 * @param reportDue whether the term ends within two days and is not handed over
 	 * @param waiting reports waiting for the member's acknowledgement as the next lead
 	 * @param lastWeek last week's compliance across the district (department only)
+	 * @param recordsOfVillage the committee's village, whose hand-over reports it keeps
 	 */
 	public record Card(ZoneId zone, @Nullable Term term, @Nullable DayStatus today, @Nullable Instant savedAt,
 			boolean reminded, int reminderHour, @Nullable LocalDate yesterday, int missed, boolean reportDue,
-			List<HandoverReports.Waiting> waiting, DiaryCompliance.@Nullable Tally lastWeek) {
+			List<HandoverReports.Waiting> waiting, DiaryCompliance.@Nullable Tally lastWeek,
+			@Nullable Long recordsOfVillage) {
 
 		public Card {
 			waiting = List.copyOf(waiting);
 		}
 
 		public boolean isEmpty() {
-			return term == null && waiting.isEmpty() && lastWeek == null;
+			return term == null && waiting.isEmpty() && lastWeek == null && recordsOfVillage == null;
 		}
 
 	}
@@ -77,15 +79,17 @@ public class DiaryHome {
 		LocalDate today = LocalDate.ofInstant(now, zone);
 		DiaryCompliance.Tally lastWeek = me.has(Role.ORG_ADMIN)
 				? DiaryCompliance.total(compliance.between(today.minusWeeks(1), today.minusWeeks(1), now)) : null;
+		Long villageId = me.has(Role.COMMITTEE) ? me.villageId() : null;
 		Long memberId = me.memberId();
 		if (memberId == null || !me.has(Role.SECRETARY)) {
 			return new Card(zone, null, null, null, false, reminders.reminderHour(), null, 0, false, List.of(),
-					lastWeek);
+					lastWeek, villageId);
 		}
 		List<HandoverReports.Waiting> waiting = reports.waitingFor(memberId, today);
 		Term term = terms.ofMember(memberId, today).orElse(null);
 		if (term == null) {
-			return new Card(zone, null, null, null, false, reminders.reminderHour(), null, 0, false, waiting, lastWeek);
+			return new Card(zone, null, null, null, false, reminders.reminderHour(), null, 0, false, waiting, lastWeek,
+					villageId);
 		}
 		DiaryEntry entry = diaries.entry(memberId, today).orElse(null);
 		DayStatus status = diaries.status(today, entry != null && entry.written(), now);
@@ -103,7 +107,7 @@ public class DiaryHome {
 				&& !reports.status(term.id()).handedOver();
 		return new Card(zone, term, status, (entry != null && entry.written()) ? entry.updatedAt() : null,
 				pending.contains(today), reminders.reminderHour(), yesterdayEmpty ? yesterday : null, missed, reportDue,
-				waiting, lastWeek);
+				waiting, lastWeek, villageId);
 	}
 
 }

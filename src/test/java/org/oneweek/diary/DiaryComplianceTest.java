@@ -1,5 +1,6 @@
 package org.oneweek.diary;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,6 +49,9 @@ class DiaryComplianceTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
 
 	static Instant at(LocalDate day, int hour, int minute) {
 		return day.atTime(LocalTime.of(hour, minute)).atZone(CaseFixtures.ZONE).toInstant();
@@ -153,6 +157,23 @@ class DiaryComplianceTest {
 		// no reminder on a day no diary is required
 		reminders.run(at(monday.with(DayOfWeek.SATURDAY), 21, 0));
 		assertThat(notices(team)).isEqualTo(2);
+	}
+
+	@Test
+	void theDemoDistrictsPastWeeksHaveMostOfTheirDiaries() {
+		Instant now = clock.instant();
+		LocalDate lastWeek = LocalDate.ofInstant(now, clock.getZone()).minusWeeks(1);
+		// the demo's own villages, not those of the tests (codes like T1234V5)
+		List<MemberTerm> demo = compliance.between(lastWeek, lastWeek, now)
+			.stream()
+			.filter((r) -> jdbc.sql("select code !~ '^T[0-9]+V[0-9]+$' from village where id = ?")
+				.param(r.term().villageId())
+				.query(Boolean.class)
+				.single())
+			.toList();
+		Tally total = DiaryCompliance.total(demo);
+		assertThat(total.expected()).isEqualTo(45);
+		assertThat(total.percent()).isBetween(70, 95);
 	}
 
 	int notices(Team team) {

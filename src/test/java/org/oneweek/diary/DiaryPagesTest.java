@@ -343,6 +343,14 @@ class DiaryPagesTest {
 			.andExpect(status().isBadRequest());
 		mvc.perform(get("/diary/compliance").with(user(fixtures.principal("secretary"))))
 			.andExpect(status().isForbidden());
+		mvc.perform(get("/diary").with(user(fixtures.principal("admin"))))
+			.andExpect(content().string(containsString("village-records")));
+		mvc.perform(get("/").with(user(fixtures.principal("committee"))))
+			.andExpect(content().string(containsString("diary-village-records")));
+		mvc.perform(get("/diary/villages/" + fixtures.villageId("DJ")).with(user(fixtures.principal("committee"))))
+			.andExpect(status().isOk());
+		mvc.perform(get("/diary/villages/" + fixtures.villageId("HW")).with(user(fixtures.principal("committee"))))
+			.andExpect(status().isForbidden());
 	}
 
 	static byte[] png() throws Exception {

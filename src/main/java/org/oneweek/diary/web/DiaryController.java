@@ -118,6 +118,9 @@ class DiaryController {
 			}
 			model.addAttribute("otherTerms", others);
 		}
+		if (me.has(Role.ORG_ADMIN)) {
+			model.addAttribute("villages", names.villages());
+		}
 		return "diary/showDiaries";
 	}
 

@@ -49,6 +49,11 @@ class Names {
 		return places.village(villageId).orElseThrow(() -> new DiaryNotFoundException("village " + villageId));
 	}
 
+	/** The villages in use, street by street. */
+	List<Village> villages() {
+		return places.villages().stream().filter(Village::active).toList();
+	}
+
 	String villageName(long villageId) {
 		return places.village(villageId).map(Village::name).orElse("");
 	}
