@@ -71,6 +71,29 @@ public class Cases {
 			.list();
 	}
 
+	/**
+	 * The cases of a village received from one instant until (not including) another,
+	 * oldest first.
+	 */
+	public List<Case> receivedInVillage(long villageId, Instant from, Instant to) {
+		return jdbc.sql("""
+				select * from case_file where village_id = ? and received_at >= ? and received_at < ?
+				order by received_at, id limit 500""")
+			.params(villageId, Timestamp.from(from), Timestamp.from(to))
+			.query(CASE)
+			.list();
+	}
+
+	/**
+	 * The cases a term heard or holds (received in it, or it is responsible), oldest
+	 * first.
+	 */
+	public List<Case> ofTerm(long termId) {
+		return jdbc.sql("""
+				select * from case_file where received_term_id = ? or responsible_term_id = ?
+				order by received_at, id limit 2000""").params(termId, termId).query(CASE).list();
+	}
+
 	public List<CaseEvent> events(long caseId) {
 		return jdbc.sql("select * from case_event where case_id = ? order by seq")
 			.param(caseId)

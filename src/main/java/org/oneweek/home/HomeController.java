@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.bulletin.FollowUps;
 import org.oneweek.casework.CaseDashboard;
+import org.oneweek.diary.DiaryHome;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Member;
 import org.oneweek.people.Members;
@@ -73,8 +74,10 @@ class HomeController {
 
 	private final RosterNotices notices;
 
+	private final DiaryHome diary;
+
 	HomeController(Clock clock, Terms terms, Places places, Members members, Units units, CaseDashboard caseDashboard,
-			FollowUps followUps, RosterNotices notices) {
+			FollowUps followUps, RosterNotices notices, DiaryHome diary) {
 		this.clock = clock;
 		this.terms = terms;
 		this.places = places;
@@ -83,6 +86,7 @@ class HomeController {
 		this.caseDashboard = caseDashboard;
 		this.followUps = followUps;
 		this.notices = notices;
+		this.diary = diary;
 	}
 
 	@GetMapping("/")
@@ -94,6 +98,7 @@ class HomeController {
 		model.addAttribute("weekEnd", Weeks.mondayOf(today).plusDays(6));
 		model.addAttribute("me", me);
 		model.addAttribute("caseCards", caseDashboard.cards(me));
+		model.addAttribute("diaryCard", diary.card(me, clock.instant()));
 		if (me.has(Role.ORG_ADMIN)) {
 			List<TownshipWeek> week = townshipWeeks(today);
 			model.addAttribute("townshipWeeks", week);

@@ -1,5 +1,7 @@
 package org.oneweek.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +75,16 @@ class PageAccessTest {
 	static final List<String> PUBLIC = List.of("/board/DJ", "/board/DJ/poster", "/board/DJ/poster?size=A3",
 			"/board/DJ/qr.svg", "/board/DJ/qr.png", "/c", "/open311/v2/discovery.xml", "/open311/v2/services.json");
 
+	/**
+	 * The diary's pages: per role (in the order of {@link #ROLES}) the status expected.
+	 * The demo secretary serves in 东江村 this week; the troubleshooter is on duty, not on a
+	 * team.
+	 */
+	static final Map<String, List<Integer>> DIARY = Map.of("/diary", List.of(200, 200, 200, 403, 403), "/diary/{today}",
+			List.of(403, 200, 403, 403, 403), "/diary/meetings/new", List.of(403, 200, 403, 403, 403),
+			"/diary/inspections/new", List.of(403, 200, 403, 403, 403), "/diary/compliance",
+			List.of(200, 403, 403, 403, 403), "/diary/villages/{village}", List.of(200, 200, 403, 200, 403));
+
 	@Autowired
 	MockMvc mvc;
 
@@ -81,6 +93,9 @@ class PageAccessTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
 
 	static List<Arguments> pagesAndRoles() {
 		List<Arguments> cases = new ArrayList<>();
@@ -93,6 +108,7 @@ class PageAccessTest {
 			BOARD_WORK.forEach((page) -> cases
 				.add(Arguments.of(role, page, List.of("admin", "secretary", "committee").contains(role) ? 200 : 403)));
 			PUBLIC.forEach((page) -> cases.add(Arguments.of(role, page, 200)));
+			DIARY.forEach((page, expected) -> cases.add(Arguments.of(role, page, expected.get(ROLES.indexOf(role)))));
 		}
 		return cases;
 	}
@@ -109,6 +125,7 @@ class PageAccessTest {
 		pages.addAll(CASEWORK.keySet());
 		pages.addAll(BOARD_WORK);
 		pages.addAll(ADMIN_BOARD);
+		pages.addAll(DIARY.keySet());
 		return pages;
 	}
 
@@ -129,7 +146,7 @@ class PageAccessTest {
 	}
 
 	private String resolve(String page) {
-		return page
+		return page.replace("{today}", LocalDate.now(clock).toString())
 			.replace("{township}", String.valueOf(jdbc.sql("select min(id) from township").query(Long.class).single()))
 			.replace("{village}", String.valueOf(jdbc.sql("select min(id) from village").query(Long.class).single()))
 			.replace("{member}", String.valueOf(jdbc.sql("select min(id) from member").query(Long.class).single()))

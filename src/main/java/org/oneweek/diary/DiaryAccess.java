@@ -1,0 +1,72 @@
+package org.oneweek.diary;
+
+import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.Role;
+import org.oneweek.roster.Term;
+import org.oneweek.roster.Terms;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who may read what the diary module keeps, decided for every record: the organization
+ * department reads every diary; a team reads its own diaries, meetings and inspections
+ * and those of its village's previous teams; the public never does. A hand-over report is
+ * also kept with the village's records, so the village committee and every team of the
+ * village read it.
+ */
+@Component
+public class DiaryAccess {
+
+	private final Terms terms;
+
+	DiaryAccess(Terms terms) {
+		this.terms = terms;
+	}
+
+	/** Whether the person is a secretary of the term's team. */
+	public boolean onTeam(AccountPrincipal me, Term term) {
+		Long memberId = me.memberId();
+		return memberId != null && me.has(Role.SECRETARY) && term.hasMember(memberId);
+	}
+
+	/** Whether the person is the lead of the term's team. */
+	public boolean leads(AccountPrincipal me, Term term) {
+		return onTeam(me, term) && me.memberId() == term.leadId();
+	}
+
+	/**
+	 * Diaries, meetings and inspections of a term: the department, the team, and the
+	 * teams of the same village in that week or later.
+	 */
+	@Transactional(readOnly = true)
+	public boolean canRead(AccountPrincipal me, Term term) {
+		if (me.has(Role.ORG_ADMIN) || onTeam(me, term)) {
+			return true;
+		}
+		Long memberId = me.memberId();
+		if (memberId == null || !me.has(Role.SECRETARY)) {
+			return false;
+		}
+		return terms.allOfMember(memberId)
+			.stream()
+			.anyMatch((mine) -> mine.villageId() == term.villageId() && !mine.weekStart().isBefore(term.weekStart()));
+	}
+
+	/**
+	 * A term's hand-over report: the department, the village committee, and every team of
+	 * the village (the next one first of all).
+	 */
+	@Transactional(readOnly = true)
+	public boolean canReadReport(AccountPrincipal me, Term term) {
+		if (me.has(Role.ORG_ADMIN) || onTeam(me, term)) {
+			return true;
+		}
+		if (me.has(Role.COMMITTEE) && me.villageId() != null && me.villageId() == term.villageId()) {
+			return true;
+		}
+		Long memberId = me.memberId();
+		return memberId != null && me.has(Role.SECRETARY)
+				&& terms.allOfMember(memberId).stream().anyMatch((mine) -> mine.villageId() == term.villageId());
+	}
+
+}

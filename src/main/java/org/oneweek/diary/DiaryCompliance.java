@@ -1,0 +1,158 @@
+package org.oneweek.diary;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.oneweek.platform.Weeks;
+import org.oneweek.roster.Term;
+import org.oneweek.roster.Terms;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Whether the diaries were written, for the organization department: per member and term,
+ * counted over the days a diary is required (see {@link DiaryProperties}) once they have
+ * closed. A diary counts if anything was written in it before it closed; amendments
+ * afterwards do not make a missing day written.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DiaryCompliance {
+
+	/** No more weeks than this are counted at once. */
+	public static final int MAX_WEEKS = 53;
+
+	private final JdbcClient jdbc;
+
+	private final Terms terms;
+
+	private final DiaryProperties properties;
+
+	private final ZoneId zone;
+
+	DiaryCompliance(JdbcClient jdbc, Terms terms, DiaryProperties properties, TeamDays days) {
+		this.jdbc = jdbc;
+		this.terms = terms;
+		this.properties = properties;
+		this.zone = days.zone();
+	}
+
+	/**
+	 * One member's diaries in one term.
+	 *
+	 * @param closedDays required days whose diary has closed
+	 * @param missingDays those of them without a diary
+	 * @param openDays required days whose diary can still be written and is still empty
+	 */
+	public record MemberTerm(Term term, long memberId, List<LocalDate> closedDays, List<LocalDate> missingDays,
+			List<LocalDate> openDays) {
+
+		public MemberTerm {
+			closedDays = List.copyOf(closedDays);
+			missingDays = List.copyOf(missingDays);
+			openDays = List.copyOf(openDays);
+		}
+
+		public Tally tally() {
+			return new Tally(closedDays.size(), closedDays.size() - missingDays.size());
+		}
+
+		public boolean lead() {
+			return term.leadId() == memberId;
+		}
+
+	}
+
+	/** Diaries required and written. */
+	public record Tally(int expected, int written) {
+
+		public static final Tally NONE = new Tally(0, 0);
+
+		public int missing() {
+			return expected - written;
+		}
+
+		/** Percent written, rounded down; 100 when nothing was required. */
+		public int percent() {
+			return (expected == 0) ? 100 : (int) Math.floor(written * 100.0 / expected);
+		}
+
+		public Tally plus(Tally other) {
+			return new Tally(expected + other.expected, written + other.written);
+		}
+
+	}
+
+	/** Every member of every term in the weeks from {@code from} to {@code to}. */
+	public List<MemberTerm> between(LocalDate from, LocalDate to, Instant now) {
+		LocalDate first = Weeks.mondayOf(from);
+		LocalDate last = Weeks.mondayOf(to);
+		if (last.isBefore(first)) {
+			return List.of();
+		}
+		if (first.plusWeeks(MAX_WEEKS).isBefore(last)) {
+			first = last.minusWeeks(MAX_WEEKS);
+		}
+		Set<String> written = new HashSet<>();
+		jdbc.sql("select member_id, day from diary_entry where written and day >= ? and day <= ?")
+			.params(first, last.plusDays(6))
+			.query((rs) -> {
+				written.add(rs.getLong("member_id") + "/" + rs.getObject("day", LocalDate.class));
+			});
+		LocalDate today = LocalDate.ofInstant(now, zone);
+		List<MemberTerm> rows = new ArrayList<>();
+		for (LocalDate monday = first; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
+			for (Term term : terms.inWeek(monday)) {
+				for (long memberId : term.memberIds()) {
+					List<LocalDate> closed = new ArrayList<>();
+					List<LocalDate> missing = new ArrayList<>();
+					List<LocalDate> open = new ArrayList<>();
+					for (LocalDate day = term.weekStart(); !day.isAfter(term.weekEnd()); day = day.plusDays(1)) {
+						if (!properties.expected(day.getDayOfWeek()) || day.isAfter(today)) {
+							continue;
+						}
+						boolean done = written.contains(memberId + "/" + day);
+						if (now.isBefore(DiaryRules.closesAt(day, zone))) {
+							if (!done) {
+								open.add(day);
+							}
+						}
+						else {
+							closed.add(day);
+							if (!done) {
+								missing.add(day);
+							}
+						}
+					}
+					rows.add(new MemberTerm(term, memberId, closed, missing, open));
+				}
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * Rows added up by a key (a week, a village, a member, a term), in first-seen order.
+	 */
+	public static <K> Map<K, Tally> tally(List<MemberTerm> rows, Function<MemberTerm, K> key) {
+		Map<K, Tally> tallies = new LinkedHashMap<>();
+		for (MemberTerm row : rows) {
+			tallies.merge(key.apply(row), row.tally(), Tally::plus);
+		}
+		return tallies;
+	}
+
+	public static Tally total(List<MemberTerm> rows) {
+		return rows.stream().map(MemberTerm::tally).reduce(Tally.NONE, Tally::plus);
+	}
+
+}

@@ -1,0 +1,335 @@
+package org.oneweek.diary;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.Case;
+import org.oneweek.casework.CaseAccess;
+import org.oneweek.casework.CaseForms.IntakeForm;
+import org.oneweek.casework.CaseForms.NoteForm;
+import org.oneweek.casework.CaseManagement;
+import org.oneweek.casework.CasePhoto;
+import org.oneweek.casework.CaseSource;
+import org.oneweek.casework.CaseType;
+import org.oneweek.casework.Cases;
+import org.oneweek.casework.Urgency;
+import org.oneweek.diary.DiaryForms.FindingForm;
+import org.oneweek.diary.DiaryForms.InspectionForm;
+import org.oneweek.diary.DiaryForms.Outcome;
+import org.oneweek.diary.Inspection.Finding;
+import org.oneweek.diary.internal.TermLookup;
+import org.oneweek.people.AccountPrincipal;
+import org.oneweek.roster.Term;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Inspection walks and their findings. A finding becomes a case through the ledger's
+ * intake (source: inspection, with its photo), or is linked to a case already recorded
+ * (its photo added to the case as a "before" photo, and the finding noted on its
+ * timeline).
+ */
+@Service
+public class Inspections {
+
+	/** The largest photo accepted, as the ledger accepts. */
+	public static final int MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+
+	private final JdbcClient jdbc;
+
+	private final Cases cases;
+
+	private final CaseManagement management;
+
+	private final CaseAccess caseAccess;
+
+	private final TermLookup lookup;
+
+	private final DiaryAccess access;
+
+	private final TeamDays days;
+
+	Inspections(JdbcClient jdbc, Cases cases, CaseManagement management, CaseAccess caseAccess, TermLookup lookup,
+			DiaryAccess access, TeamDays days) {
+		this.jdbc = jdbc;
+		this.cases = cases;
+		this.management = management;
+		this.caseAccess = caseAccess;
+		this.lookup = lookup;
+		this.access = access;
+		this.days = days;
+	}
+
+	/**
+	 * A team member records an inspection walk of a day of their term.
+	 * @throws DiaryAccessDeniedException when they do not serve that day
+	 * @throws DiaryRuleException when the day has not come or is past recording
+	 */
+	@Transactional
+	public long record(InspectionForm form, AccountPrincipal me, Instant now) {
+		LocalDate day = form.getDay();
+		if (day == null || TeamDays.blankToNull(form.getRoute()) == null) {
+			throw new DiaryRuleException("validation.required");
+		}
+		Term term = days.termOf(me, day);
+		days.requireOpen(day, now, "diary.dayClosed");
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into inspection (term_id, village_id, day, route, officials, notes, recorded_by,
+				  recorded_by_name, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(term.id(), term.villageId(), day, TeamDays.blankToNull(form.getRoute()),
+					TeamDays.blankToNull(form.getOfficials()), TeamDays.blankToNull(form.getNotes()), me.accountId(),
+					me.displayName(), Timestamp.from(now))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Long.class);
+		for (long memberId : TeamDays.present(term, form.getMemberIds(), me.memberId())) {
+			jdbc.sql("insert into inspection_member (inspection_id, member_id) values (?, ?)")
+				.params(id, memberId)
+				.update();
+		}
+		return id;
+	}
+
+	/**
+	 * Records a finding with its photo (optional) and, as the form says, makes it a case
+	 * or links it to one.
+	 * @throws DiaryRuleException when the photo is not a JPEG or PNG, the case is unknown
+	 * or another village's
+	 */
+	@Transactional
+	public long addFinding(long inspectionId, FindingForm form, byte @Nullable [] photo, AccountPrincipal me,
+			Instant now) {
+		Inspection inspection = writable(inspectionId, me, now);
+		String text = TeamDays.blankToNull(form.getText());
+		if (text == null) {
+			throw new DiaryRuleException("diary.finding.text.required");
+		}
+		String photoType = null;
+		if (photo != null && photo.length > 0) {
+			photoType = photoType(photo);
+		}
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into inspection_finding (inspection_id, text, details, location, photo, photo_type, recorded_by,
+				  recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(inspectionId, text, TeamDays.blankToNull(form.getDetails()),
+					TeamDays.blankToNull(form.getLocation()), (photoType != null) ? photo : null, photoType,
+					me.accountId(), Timestamp.from(now))
+			.update(keys, "id");
+		long findingId = keys.getKeyAs(Long.class);
+		Outcome outcome = (form.getOutcome() != null) ? form.getOutcome() : Outcome.NOTE;
+		switch (outcome) {
+			case NEW_CASE -> makeCase(inspection, findingId, form, me, now);
+			case LINK -> link(inspection, findingId, form.getReference(), me, now);
+			case NOTE -> {
+			}
+		}
+		return findingId;
+	}
+
+	/** A finding only noted so far becomes a case, or is linked to one. */
+	@Transactional
+	public void decide(long findingId, FindingForm form, AccountPrincipal me, Instant now) {
+		long inspectionId = jdbc.sql("select inspection_id from inspection_finding where id = ? for update")
+			.param(findingId)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new DiaryNotFoundException("finding"));
+		Inspection inspection = writable(inspectionId, me, now);
+		Finding finding = inspection.findings().stream().filter((f) -> f.id() == findingId).findFirst().orElseThrow();
+		if (finding.caseId() != null) {
+			throw new DiaryRuleException("diary.finding.hasCase");
+		}
+		FindingForm decided = new FindingForm();
+		decided.setText(finding.text());
+		decided.setDetails(finding.details());
+		decided.setLocation(finding.location());
+		decided.setCategory(form.getCategory());
+		decided.setUrgency(form.getUrgency());
+		decided.setReference(form.getReference());
+		if (form.getOutcome() == Outcome.NEW_CASE) {
+			makeCase(inspection, findingId, decided, me, now);
+		}
+		else if (form.getOutcome() == Outcome.LINK) {
+			link(inspection, findingId, decided.getReference(), me, now);
+		}
+	}
+
+	private void makeCase(Inspection inspection, long findingId, FindingForm form, AccountPrincipal me, Instant now) {
+		IntakeForm intake = new IntakeForm();
+		intake.setVillageId(inspection.villageId());
+		intake.setSource(CaseSource.INSPECTION);
+		intake.setType(CaseType.HELP);
+		intake.setCategory(form.getCategory());
+		intake.setUrgency((form.getUrgency() != null) ? form.getUrgency() : Urgency.NORMAL);
+		intake.setTitle(form.getText());
+		intake.setDescription(TeamDays.blankToNull(form.getDetails()));
+		intake.setLocation(TeamDays.blankToNull(form.getLocation()));
+		// the same finding never makes two cases, whatever is retried
+		intake.setIdempotencyKey("inspection-finding-" + findingId);
+		if (form.getCategory() == null || cases.category(form.getCategory()).isEmpty()) {
+			throw new DiaryRuleException("diary.finding.category.required");
+		}
+		CaseManagement.Recorded recorded = management.record(intake, me, now);
+		byte[] photo = photo(findingId).orElse(null);
+		if (photo != null && !recorded.repeated()) {
+			management.addIntakePhoto(recorded.id(), photo, me, now);
+		}
+		setCase(findingId, recorded.id(), now);
+	}
+
+	private void link(Inspection inspection, long findingId, @Nullable String reference, AccountPrincipal me,
+			Instant now) {
+		String ref = TeamDays.blankToNull(reference);
+		if (ref == null) {
+			throw new DiaryRuleException("diary.case.referenceRequired");
+		}
+		Case c = cases.byReference(ref).orElseThrow(() -> new DiaryRuleException("diary.case.unknown", ref));
+		if (c.villageId() != inspection.villageId() || !caseAccess.permission(me, c, inspection.day()).canRead()) {
+			throw new DiaryRuleException("diary.case.otherVillage", c.reference());
+		}
+		Finding finding = findings(inspection.id()).stream()
+			.filter((f) -> f.id() == findingId)
+			.findFirst()
+			.orElseThrow();
+		if (caseAccess.permission(me, c, LocalDate.ofInstant(now, days.zone())).canWork()) {
+			// what the walk found joins the case's timeline, with its photo
+			NoteForm note = new NoteForm();
+			note.setText(finding.text() + ((finding.details() != null) ? "：" + finding.details() : "")
+					+ ((finding.location() != null) ? "（" + finding.location() + "）" : ""));
+			management.note(c.reference(), note, me, now);
+			byte[] photo = photo(findingId).orElse(null);
+			if (photo != null) {
+				management.addPhoto(c.reference(), CasePhoto.Phase.BEFORE, photo, me, now);
+			}
+		}
+		setCase(findingId, c.id(), now);
+	}
+
+	private void setCase(long findingId, long caseId, Instant now) {
+		jdbc.sql("update inspection_finding set case_id = ?, case_linked_at = ? where id = ?")
+			.params(caseId, Timestamp.from(now), findingId)
+			.update();
+	}
+
+	/**
+	 * The inspection, if the person may read it.
+	 * @throws DiaryNotFoundException when there is no such inspection
+	 * @throws DiaryAccessDeniedException when they may not read it
+	 */
+	@Transactional(readOnly = true)
+	public Inspection readable(long inspectionId, AccountPrincipal me) {
+		Inspection inspection = inspection(inspectionId).orElseThrow(() -> new DiaryNotFoundException("inspection"));
+		Term term = lookup.term(inspection.termId()).orElseThrow(() -> new DiaryNotFoundException("term"));
+		if (!access.canRead(me, term)) {
+			throw new DiaryAccessDeniedException("inspection " + inspectionId);
+		}
+		return inspection;
+	}
+
+	/** Whether the person may still add to the inspection (a team member, while open). */
+	@Transactional(readOnly = true)
+	public boolean canChange(Inspection inspection, AccountPrincipal me, Instant now) {
+		return lookup.term(inspection.termId()).filter((t) -> access.onTeam(me, t)).isPresent()
+				&& DiaryRules.isOpen(inspection.day(), now, days.zone());
+	}
+
+	private Inspection writable(long inspectionId, AccountPrincipal me, Instant now) {
+		Inspection inspection = inspection(inspectionId).orElseThrow(() -> new DiaryNotFoundException("inspection"));
+		Term term = lookup.term(inspection.termId()).orElseThrow(() -> new DiaryNotFoundException("term"));
+		if (!access.onTeam(me, term)) {
+			throw new DiaryAccessDeniedException("inspection " + inspectionId);
+		}
+		days.requireOpen(inspection.day(), now, "diary.dayClosed");
+		return inspection;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Inspection> inspection(long id) {
+		return jdbc.sql("select * from inspection where id = ?").param(id).query(this::map).optional();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Inspection> ofTerm(long termId) {
+		return jdbc.sql("select * from inspection where term_id = ? order by day, id")
+			.param(termId)
+			.query(this::map)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Inspection> ofTermOn(long termId, LocalDate day) {
+		return jdbc.sql("select * from inspection where term_id = ? and day = ? order by id")
+			.params(termId, day)
+			.query(this::map)
+			.list();
+	}
+
+	/** A finding's photo as taken, with its type. */
+	public record Photo(String contentType, byte[] content) {
+
+	}
+
+	/** The finding's photo, if the finding belongs to the inspection. */
+	@Transactional(readOnly = true)
+	public Optional<Photo> findingPhoto(long inspectionId, long findingId) {
+		return jdbc.sql(
+				"select photo_type, photo from inspection_finding where id = ? and inspection_id = ? and photo is not null")
+			.params(findingId, inspectionId)
+			.query((rs, n) -> new Photo(rs.getString("photo_type"), rs.getBytes("photo")))
+			.optional();
+	}
+
+	private Optional<byte[]> photo(long findingId) {
+		return jdbc.sql("select photo from inspection_finding where id = ? and photo is not null")
+			.param(findingId)
+			.query((rs, n) -> rs.getBytes(1))
+			.optional();
+	}
+
+	private List<Finding> findings(long inspectionId) {
+		return jdbc.sql("""
+				select id, inspection_id, text, details, location, photo is not null as has_photo, case_id, recorded_at
+				from inspection_finding where inspection_id = ? order by id""")
+			.param(inspectionId)
+			.query((rs, n) -> new Finding(rs.getLong("id"), rs.getLong("inspection_id"), rs.getString("text"),
+					rs.getString("details"), rs.getString("location"), rs.getBoolean("has_photo"),
+					rs.getObject("case_id", Long.class), rs.getTimestamp("recorded_at").toInstant()))
+			.list();
+	}
+
+	private Inspection map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		long id = rs.getLong("id");
+		return new Inspection(id, rs.getLong("term_id"), rs.getLong("village_id"), rs.getObject("day", LocalDate.class),
+				rs.getString("route"), rs.getString("officials"), rs.getString("notes"),
+				jdbc.sql("select member_id from inspection_member where inspection_id = ? order by member_id")
+					.param(id)
+					.query(Long.class)
+					.list(),
+				findings(id), rs.getString("recorded_by_name"), rs.getTimestamp("recorded_at").toInstant());
+	}
+
+	/**
+	 * The photo's type, by its content.
+	 * @throws DiaryRuleException when it is too large or not a JPEG or PNG
+	 */
+	static String photoType(byte[] b) {
+		if (b.length > MAX_PHOTO_BYTES) {
+			throw new DiaryRuleException("diary.photo.tooLarge", MAX_PHOTO_BYTES / 1024 / 1024);
+		}
+		if (b.length > 4 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+			return "image/jpeg";
+		}
+		if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+			return "image/png";
+		}
+		throw new DiaryRuleException("diary.photo.type");
+	}
+
+}

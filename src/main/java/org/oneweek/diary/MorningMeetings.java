@@ -1,0 +1,217 @@
+package org.oneweek.diary;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.Case;
+import org.oneweek.casework.CaseAccess;
+import org.oneweek.casework.CaseSource;
+import org.oneweek.casework.Cases;
+import org.oneweek.diary.DiaryForms.MeetingForm;
+import org.oneweek.diary.internal.TermLookup;
+import org.oneweek.people.AccountPrincipal;
+import org.oneweek.roster.Term;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Morning meetings as records of their own. The cases recorded at the village's meeting
+ * that day (source: morning meeting) are linked to it as they are recorded, whichever
+ * comes first, the meeting or the cases; others are linked by number.
+ */
+@Service
+public class MorningMeetings {
+
+	private final JdbcClient jdbc;
+
+	private final Cases cases;
+
+	private final CaseAccess caseAccess;
+
+	private final TermLookup lookup;
+
+	private final DiaryAccess access;
+
+	private final TeamDays days;
+
+	MorningMeetings(JdbcClient jdbc, Cases cases, CaseAccess caseAccess, TermLookup lookup, DiaryAccess access,
+			TeamDays days) {
+		this.jdbc = jdbc;
+		this.cases = cases;
+		this.caseAccess = caseAccess;
+		this.lookup = lookup;
+		this.access = access;
+		this.days = days;
+	}
+
+	/**
+	 * A team member records the meeting of a day of their term.
+	 * @throws DiaryAccessDeniedException when they do not serve that day
+	 * @throws DiaryRuleException when the day has not come or is past recording
+	 */
+	@Transactional
+	public long record(MeetingForm form, AccountPrincipal me, Instant now) {
+		LocalDate day = require(form.getDay());
+		Term term = days.termOf(me, day);
+		days.requireOpen(day, now, "diary.dayClosed");
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into morning_meeting (term_id, village_id, day, place, attendees, groups, notes, recorded_by,
+				  recorded_by_name, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(term.id(), term.villageId(), day, require(TeamDays.blankToNull(form.getPlace())),
+					form.getAttendees(), TeamDays.blankToNull(form.getGroups()), TeamDays.blankToNull(form.getNotes()),
+					me.accountId(), me.displayName(), Timestamp.from(now))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Long.class);
+		for (long memberId : TeamDays.present(term, form.getMemberIds(), me.memberId())) {
+			jdbc.sql("insert into morning_meeting_member (meeting_id, member_id) values (?, ?)")
+				.params(id, memberId)
+				.update();
+		}
+		// the problems already recorded at this morning's meeting belong to it
+		for (Case c : cases.receivedInVillage(term.villageId(), DiaryRules.startOf(day, days.zone()),
+				DiaryRules.startOf(day.plusDays(1), days.zone()))) {
+			if (c.source() == CaseSource.MORNING_MEETING && linkedMeeting(c.id()).isEmpty()) {
+				link(id, c.id(), now);
+			}
+		}
+		return id;
+	}
+
+	/**
+	 * Links a case recorded at a morning meeting to the village's meeting of that day.
+	 */
+	@Transactional
+	public void linkRecordedCase(long caseId) {
+		Case c = cases.byId(caseId).orElse(null);
+		if (c == null || c.source() != CaseSource.MORNING_MEETING || linkedMeeting(caseId).isPresent()) {
+			return;
+		}
+		LocalDate day = LocalDate.ofInstant(c.receivedAt(), days.zone());
+		jdbc.sql("select id from morning_meeting where village_id = ? and day = ? order by id desc limit 1")
+			.params(c.villageId(), day)
+			.query(Long.class)
+			.optional()
+			.ifPresent((meetingId) -> link(meetingId, caseId, c.receivedAt()));
+	}
+
+	/**
+	 * Links a case of the village to the meeting by its number.
+	 * @throws DiaryRuleException when there is no such case or it is another village's
+	 */
+	@Transactional
+	public Case linkCase(long meetingId, String reference, AccountPrincipal me, Instant now) {
+		MorningMeeting meeting = writable(meetingId, me, now);
+		Case c = cases.byReference(reference.strip())
+			.orElseThrow(() -> new DiaryRuleException("diary.case.unknown", reference.strip()));
+		if (c.villageId() != meeting.villageId() || !caseAccess.permission(me, c, meeting.day()).canRead()) {
+			throw new DiaryRuleException("diary.case.otherVillage", c.reference());
+		}
+		link(meetingId, c.id(), now);
+		return c;
+	}
+
+	@Transactional
+	public void unlinkCase(long meetingId, long caseId, AccountPrincipal me, Instant now) {
+		writable(meetingId, me, now);
+		jdbc.sql("delete from morning_meeting_case where meeting_id = ? and case_id = ?")
+			.params(meetingId, caseId)
+			.update();
+	}
+
+	/**
+	 * The meeting, if the person may read it.
+	 * @throws DiaryNotFoundException when there is no such meeting
+	 * @throws DiaryAccessDeniedException when they may not read it
+	 */
+	@Transactional(readOnly = true)
+	public MorningMeeting readable(long meetingId, AccountPrincipal me) {
+		MorningMeeting meeting = meeting(meetingId).orElseThrow(() -> new DiaryNotFoundException("meeting"));
+		Term term = lookup.term(meeting.termId()).orElseThrow(() -> new DiaryNotFoundException("term"));
+		if (!access.canRead(me, term)) {
+			throw new DiaryAccessDeniedException("meeting " + meetingId);
+		}
+		return meeting;
+	}
+
+	/**
+	 * Whether the person may still change the meeting (a team member, while it is open).
+	 */
+	@Transactional(readOnly = true)
+	public boolean canChange(MorningMeeting meeting, AccountPrincipal me, Instant now) {
+		return lookup.term(meeting.termId()).filter((t) -> access.onTeam(me, t)).isPresent()
+				&& DiaryRules.isOpen(meeting.day(), now, days.zone());
+	}
+
+	private MorningMeeting writable(long meetingId, AccountPrincipal me, Instant now) {
+		MorningMeeting meeting = meeting(meetingId).orElseThrow(() -> new DiaryNotFoundException("meeting"));
+		Term term = lookup.term(meeting.termId()).orElseThrow(() -> new DiaryNotFoundException("term"));
+		if (!access.onTeam(me, term)) {
+			throw new DiaryAccessDeniedException("meeting " + meetingId);
+		}
+		days.requireOpen(meeting.day(), now, "diary.dayClosed");
+		return meeting;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<MorningMeeting> meeting(long id) {
+		return jdbc.sql("select * from morning_meeting where id = ?").param(id).query(this::map).optional();
+	}
+
+	@Transactional(readOnly = true)
+	public List<MorningMeeting> ofTerm(long termId) {
+		return jdbc.sql("select * from morning_meeting where term_id = ? order by day, id")
+			.param(termId)
+			.query(this::map)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public List<MorningMeeting> ofTermOn(long termId, LocalDate day) {
+		return jdbc.sql("select * from morning_meeting where term_id = ? and day = ? order by id")
+			.params(termId, day)
+			.query(this::map)
+			.list();
+	}
+
+	private Optional<Long> linkedMeeting(long caseId) {
+		return jdbc.sql("select meeting_id from morning_meeting_case where case_id = ? limit 1")
+			.param(caseId)
+			.query(Long.class)
+			.optional();
+	}
+
+	private void link(long meetingId, long caseId, Instant at) {
+		jdbc.sql("""
+				insert into morning_meeting_case (meeting_id, case_id, linked_at) values (?, ?, ?)
+				on conflict do nothing""").params(meetingId, caseId, Timestamp.from(at)).update();
+	}
+
+	private MorningMeeting map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		long id = rs.getLong("id");
+		return new MorningMeeting(id, rs.getLong("term_id"), rs.getLong("village_id"),
+				rs.getObject("day", LocalDate.class), rs.getString("place"), rs.getObject("attendees", Integer.class),
+				rs.getString("groups"), rs.getString("notes"),
+				ids("select member_id from morning_meeting_member where meeting_id = ? order by member_id", id),
+				ids("select case_id from morning_meeting_case where meeting_id = ? order by case_id", id),
+				rs.getString("recorded_by_name"), rs.getTimestamp("recorded_at").toInstant());
+	}
+
+	private List<Long> ids(String sql, long id) {
+		return jdbc.sql(sql).param(id).query(Long.class).list();
+	}
+
+	private static <T> T require(@Nullable T value) {
+		if (value == null) {
+			throw new DiaryRuleException("validation.required");
+		}
+		return value;
+	}
+
+}

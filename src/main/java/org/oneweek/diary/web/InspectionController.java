@@ -1,0 +1,218 @@
+package org.oneweek.diary.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.Case;
+import org.oneweek.casework.CaseCategory;
+import org.oneweek.casework.CaseRuleException;
+import org.oneweek.casework.Cases;
+import org.oneweek.casework.Urgency;
+import org.oneweek.diary.DiaryAccess;
+import org.oneweek.diary.DiaryAccessDeniedException;
+import org.oneweek.diary.DiaryForms.FindingForm;
+import org.oneweek.diary.DiaryForms.InspectionForm;
+import org.oneweek.diary.DiaryForms.Outcome;
+import org.oneweek.diary.DiaryNotFoundException;
+import org.oneweek.diary.DiaryRuleException;
+import org.oneweek.diary.Inspection;
+import org.oneweek.diary.Inspections;
+import org.oneweek.people.AccountPrincipal;
+import org.oneweek.roster.Term;
+import org.oneweek.roster.Terms;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Inspection walks: who came, the route, and findings with photos, each of which becomes
+ * a case or is linked to one.
+ */
+@Controller
+@RequestMapping("/diary/inspections")
+class InspectionController {
+
+	private final Clock clock;
+
+	private final Inspections inspections;
+
+	private final DiaryAccess access;
+
+	private final Terms terms;
+
+	private final Cases cases;
+
+	private final Names names;
+
+	InspectionController(Clock clock, Inspections inspections, DiaryAccess access, Terms terms, Cases cases,
+			Names names) {
+		this.clock = clock;
+		this.inspections = inspections;
+		this.access = access;
+		this.terms = terms;
+		this.cases = cases;
+		this.names = names;
+	}
+
+	@GetMapping("/new")
+	String newInspection(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
+			@AuthenticationPrincipal AccountPrincipal me, Model model) {
+		InspectionForm form = new InspectionForm();
+		form.setDay((day != null) ? day : LocalDate.now(clock));
+		Term term = teamTerm(me, form.getDay());
+		form.setMemberIds(new ArrayList<>(term.memberIds()));
+		return form(form, term, model);
+	}
+
+	@PostMapping("/new")
+	String record(@Valid @ModelAttribute("form") InspectionForm form, BindingResult result,
+			@AuthenticationPrincipal AccountPrincipal me, Model model, RedirectAttributes redirect) {
+		LocalDate day = (form.getDay() != null) ? form.getDay() : LocalDate.now(clock);
+		Term term = teamTerm(me, day);
+		if (result.hasErrors()) {
+			return form(form, term, model);
+		}
+		try {
+			long id = inspections.record(form, me, clock.instant());
+			redirect.addFlashAttribute("messageKey", "diary.inspection.recorded");
+			return "redirect:/diary/inspections/" + id;
+		}
+		catch (DiaryRuleException ex) {
+			model.addAttribute("errorKey", ex.messageKey());
+			return form(form, term, model);
+		}
+	}
+
+	private String form(InspectionForm form, Term term, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("term", term);
+		model.addAttribute("team", names.team(term));
+		model.addAttribute("village", names.village(term.villageId()));
+		return "diary/recordInspection";
+	}
+
+	private Term teamTerm(AccountPrincipal me, @Nullable LocalDate day) {
+		Long memberId = me.memberId();
+		Term term = (memberId != null && day != null) ? terms.ofMember(memberId, day).orElse(null) : null;
+		if (term == null || !access.onTeam(me, term)) {
+			throw new DiaryAccessDeniedException("inspections on " + day);
+		}
+		return term;
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me, Model model) {
+		Inspection inspection = inspections.readable(id, me);
+		Map<Long, Case> linked = cases.byIds(inspection.caseIds())
+			.stream()
+			.collect(Collectors.toMap(Case::id, (c) -> c));
+		model.addAttribute("i", inspection);
+		model.addAttribute("village", names.village(inspection.villageId()));
+		model.addAttribute("memberNames", names.of(inspection.memberIds()));
+		model.addAttribute("linked", linked);
+		boolean canChange = inspections.canChange(inspection, me, clock.instant());
+		model.addAttribute("canChange", canChange);
+		if (canChange) {
+			if (!model.containsAttribute("finding")) {
+				model.addAttribute("finding", new FindingForm());
+			}
+			model.addAttribute("categories", cases.categories().stream().filter(CaseCategory::active).toList());
+			model.addAttribute("urgencies", Urgency.values());
+			model.addAttribute("outcomes", Outcome.values());
+			model.addAttribute("termCases",
+					cases.ofTerm(inspection.termId())
+						.stream()
+						.filter((c) -> c.villageId() == inspection.villageId() && c.state().isOpen())
+						.toList());
+		}
+		return "diary/showInspection";
+	}
+
+	@PostMapping("/{id}/findings")
+	String addFinding(@PathVariable long id, @Valid @ModelAttribute("finding") FindingForm form, BindingResult result,
+			@RequestParam(name = "photo", required = false) @Nullable MultipartFile photo,
+			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) throws IOException {
+		if (result.hasErrors()) {
+			FieldError error = result.getFieldError();
+			redirect.addFlashAttribute("finding", form);
+			redirect.addFlashAttribute("errorKey", "diary.form.invalidField");
+			redirect.addFlashAttribute("errorArgs",
+					new Object[] { (error != null) ? String.valueOf(error.getDefaultMessage()) : "" });
+			return "redirect:/diary/inspections/" + id + "#add-finding";
+		}
+		byte[] content = (photo != null && !photo.isEmpty()) ? photo.getBytes() : null;
+		try {
+			inspections.addFinding(id, form, content, me, clock.instant());
+			redirect.addFlashAttribute("messageKey", "diary.finding.recorded");
+		}
+		catch (DiaryRuleException ex) {
+			redirect.addFlashAttribute("finding", form);
+			redirect.addFlashAttribute("errorKey", ex.messageKey());
+			redirect.addFlashAttribute("errorArgs", ex.arguments());
+		}
+		catch (CaseRuleException ex) {
+			redirect.addFlashAttribute("finding", form);
+			redirect.addFlashAttribute("errorKey", ex.messageKey());
+			redirect.addFlashAttribute("errorArgs", ex.arguments());
+		}
+		return "redirect:/diary/inspections/" + id;
+	}
+
+	@PostMapping("/{id}/findings/{findingId}/decide")
+	String decide(@PathVariable long id, @PathVariable long findingId, @ModelAttribute FindingForm form,
+			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
+		try {
+			if (inspections.inspection(id)
+				.filter((i) -> i.findings().stream().anyMatch((f) -> f.id() == findingId))
+				.isEmpty()) {
+				throw new DiaryNotFoundException("finding");
+			}
+			inspections.decide(findingId, form, me, clock.instant());
+			redirect.addFlashAttribute("messageKey", "diary.finding.decided");
+		}
+		catch (DiaryRuleException ex) {
+			redirect.addFlashAttribute("errorKey", ex.messageKey());
+			redirect.addFlashAttribute("errorArgs", ex.arguments());
+		}
+		catch (CaseRuleException ex) {
+			redirect.addFlashAttribute("errorKey", ex.messageKey());
+			redirect.addFlashAttribute("errorArgs", ex.arguments());
+		}
+		return "redirect:/diary/inspections/" + id;
+	}
+
+	@GetMapping("/{id}/findings/{findingId}/photo")
+	ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long findingId,
+			@AuthenticationPrincipal AccountPrincipal me) {
+		inspections.readable(id, me);
+		Inspections.Photo photo = inspections.findingPhoto(id, findingId)
+			.orElseThrow(() -> new DiaryNotFoundException("photo"));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(photo.contentType()))
+			.cacheControl(CacheControl.noCache().cachePrivate())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(photo.content());
+	}
+
+}

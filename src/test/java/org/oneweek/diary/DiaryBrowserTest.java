@@ -1,0 +1,243 @@
+package org.oneweek.diary;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.oneweek.OneweekTest;
+import org.oneweek.casework.CaseFixtures;
+import org.oneweek.casework.CaseFixtures.Team;
+import org.oneweek.casework.CaseForms.IntakeForm;
+import org.oneweek.casework.CaseManagement;
+import org.oneweek.casework.CaseSource;
+import org.oneweek.diary.DiaryForms.DiaryForm;
+import org.oneweek.people.AccountPrincipal;
+import org.oneweek.platform.Weeks;
+import org.oneweek.roster.RosterManagement;
+import org.oneweek.web.Browser;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * On a 360 px phone: a secretary writes the day's diary with two linked cases (one of the
+ * day's, one added), reloads half-way without losing a word, saves; opens the diary of a
+ * day that has closed (written two days ago, at the time) and can only amend it; hands
+ * the term over; and the next team's lead acknowledges the hand-over report.
+ */
+@OneweekTest
+class DiaryBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CaseFixtures fixtures;
+
+	@Autowired
+	CaseManagement management;
+
+	@Autowired
+	Diaries diaries;
+
+	@Autowired
+	RosterManagement roster;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	WebDriver browser;
+
+	@BeforeEach
+	void openBrowser() {
+		browser = Browser.phone();
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aSecretaryWritesTodaysDiaryReloadsAmendsAClosedOneAndTheNextLeadAcknowledgesTheReport() throws Exception {
+		LocalDate today = LocalDate.now(clock);
+		LocalDate twoDaysAgo = today.minusDays(2);
+		long village = fixtures.newVillage("JA");
+		// the same team serves this week and (if it is another week) the week of two days
+		// ago, so that one of its diaries has closed
+		List<Long> members = freeInBothWeeks(Weeks.mondayOf(today), Weeks.mondayOf(twoDaysAgo));
+		long termId = roster.createTerm(village, Weeks.mondayOf(today), members, members.get(0));
+		if (!Weeks.mondayOf(twoDaysAgo).equals(Weeks.mondayOf(today))) {
+			roster.createTerm(village, Weeks.mondayOf(twoDaysAgo), members, members.get(0));
+		}
+		Team next = fixtures.team(village, Weeks.mondayOf(today).plusWeeks(1));
+		AccountPrincipal me = principal(members.get(0));
+		AccountPrincipal teammate = principal(members.get(1));
+
+		String mine = record(village, me, "河边垃圾点满了");
+		String theirs = record(village, teammate, "老石桥护栏松动");
+		long theirsId = jdbc.sql("select id from case_file where reference = ?")
+			.param(theirs)
+			.query(Long.class)
+			.single();
+		DiaryForm earlier = new DiaryForm();
+		earlier.setDone("前天走访了六户");
+		diaries.save(me, twoDaysAgo, earlier,
+				twoDaysAgo.atTime(LocalTime.of(20, 0)).atZone(clock.getZone()).toInstant());
+
+		login(me.getUsername());
+		browser.findElement(By.id("write-diary")).click();
+		assertThat(browser.findElement(By.id("diary-heading")).getText()).contains("民情日记");
+		assertThat(browser.findElement(By.id("linked-cases")).getText()).contains(mine).contains("自动列入");
+		assertFitsThePhone();
+
+		type("places", "村委会晨会，东江河堤");
+		type("done", "上午晨会听取群众意见，记下垃圾和护栏的问题。");
+		waitForAutosave();
+		type("plan", "明天请街道派焊工");
+		waitForAutosave();
+		Browser.screenshot(browser, "diary-write-zh");
+
+		// reloaded half-way: nothing is lost
+		browser.navigate().refresh();
+		assertThat(field("places")).isEqualTo("村委会晨会，东江河堤");
+		assertThat(field("done")).isEqualTo("上午晨会听取群众意见，记下垃圾和护栏的问题。");
+		assertThat(field("plan")).isEqualTo("明天请街道派焊工");
+
+		type("reflections", "群众最关心的是老石桥。");
+		browser.findElement(By.id("add-case-" + theirsId)).click();
+		waitForText(By.cssSelector(".flash.ok"), "问题已加入");
+		assertThat(browser.findElement(By.id("linked-cases")).getText()).contains(mine).contains(theirs);
+		assertThat(field("reflections")).isEqualTo("群众最关心的是老石桥。");
+		browser.findElement(By.id("save-diary")).click();
+		waitForText(By.cssSelector(".flash.ok"), "日记已保存");
+		assertFitsThePhone();
+
+		// the diary of two days ago has closed: it can only be amended
+		browser.get(url("/diary/" + twoDaysAgo));
+		assertThat(browser.findElements(By.id("diary-form"))).isEmpty();
+		assertThat(browser.findElement(By.id("closed-note")).getText()).contains("关闭");
+		assertThat(browser.findElement(By.id("diary-content")).getText()).contains("前天走访了六户");
+		browser.findElement(By.id("amendment")).sendKeys("补记：护栏的事已报街道。");
+		browser.findElement(By.id("save-amendment")).click();
+		waitForText(By.cssSelector(".flash.ok"), "补记已保存");
+		assertThat(browser.findElement(By.id("amendments")).getText()).contains("补记：护栏的事已报街道。")
+			.contains(today.toString());
+		assertFitsThePhone();
+		Browser.screenshot(browser, "diary-amend-zh");
+
+		// the team hands over; the next lead acknowledges
+		browser.get(url("/diary/reports/" + termId));
+		browser.findElement(By.id("notes-text")).sendKeys("护栏要回访，道路工程盯紧。");
+		browser.findElement(By.id("save-notes")).click();
+		waitForText(By.cssSelector(".flash.ok"), "留言已保存");
+		browser.findElement(By.id("hand-over")).click();
+		waitForText(By.cssSelector(".flash.ok"), "已移交");
+		assertThat(browser.findElement(By.id("report-status")).getText()).contains("已于");
+		assertThat(browser.findElement(By.id("report-notes")).getText()).contains("护栏要回访");
+		assertFitsThePhone();
+		browser.findElement(By.id("logout")).click();
+
+		login(next.lead().getUsername());
+		WebElement waiting = browser.findElement(By.id("diary-acknowledge"));
+		waiting.findElement(By.className("button")).click();
+		assertThat(browser.findElement(By.id("report-open")).getText()).contains("河边垃圾点满了");
+		browser.findElement(By.id("acknowledge-report")).click();
+		waitForText(By.cssSelector(".flash.ok"), "已确认接收");
+		assertThat(browser.findElement(By.id("report-status")).getText()).contains("确认接收")
+			.contains(next.lead().displayName());
+		assertThat(browser.findElements(By.id("acknowledge-report"))).isEmpty();
+		assertFitsThePhone();
+		Browser.screenshot(browser, "diary-report-acknowledged-zh");
+	}
+
+	private String record(long village, AccountPrincipal who, String title) {
+		IntakeForm form = CaseFixtures.intake(village, title);
+		form.setSource(CaseSource.MORNING_MEETING);
+		return management.record(form, who, clock.instant()).reference();
+	}
+
+	private void login(String username) {
+		browser.get(url("/login?lang=zh-CN"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys("oneweek-demo");
+		browser.findElement(By.id("login-submit")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+	}
+
+	private void waitForText(By element, String text) {
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(element, text));
+	}
+
+	private void type(String id, String text) {
+		WebElement field = browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	private String field(String id) {
+		return browser.findElement(By.id(id)).getAttribute("value");
+	}
+
+	private void waitForAutosave() {
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions
+			.textMatches(By.id("autosave-status"), java.util.regex.Pattern.compile("已自动保存 \\d\\d:\\d\\d:\\d\\d")));
+		// the next change must be saved after this one: leave the status as it was
+		((JavascriptExecutor) browser).executeScript("document.getElementById('autosave-status').textContent = '';");
+	}
+
+	private void assertFitsThePhone() {
+		Object scrollWidth = ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth;");
+		assertThat(((Number) scrollWidth).intValue()).as("page width on a 360 px phone").isLessThanOrEqualTo(360);
+	}
+
+	private AccountPrincipal principal(long memberId) {
+		return fixtures.principal(jdbc.sql("select username from user_account where member_id = ? order by id limit 1")
+			.param(memberId)
+			.query(String.class)
+			.single());
+	}
+
+	/** Three members with accounts, free in both weeks. */
+	private List<Long> freeInBothWeeks(LocalDate first, LocalDate second) {
+		return new ArrayList<>(jdbc
+			.sql("""
+					select m.id from member m where m.active
+					  and exists (select 1 from user_account a where a.member_id = m.id and 'SECRETARY' = any(a.roles)
+					              and 'TROUBLESHOOTER' = any(a.roles))
+					  and not exists (select 1 from term t join term_member tm on tm.term_id = t.id
+					                  where tm.member_id = m.id and t.week_start in (?, ?))
+					  and not exists (select 1 from troubleshooter_duty d where d.member_id = m.id and d.week_start in (?, ?))
+					order by random() limit 3""")
+			.params(first, second, first, second)
+			.query(Long.class)
+			.list());
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+}
