@@ -18,7 +18,7 @@ class ModularityTests {
 	@Test
 	void everyModuleOfTheDesignThatExistsIsFound() {
 		assertThat(modules.stream().map((m) -> m.getIdentifier().toString())).contains("places", "people", "roster",
-				"home", "demo", "platform");
+				"home", "demo", "platform", "casework", "text");
 	}
 
 	@Test

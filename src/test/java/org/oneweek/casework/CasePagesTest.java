@@ -216,6 +216,35 @@ class CasePagesTest {
 			.andExpect(status().isNotFound());
 	}
 
+	@Test
+	void everyLedgerPageSpeaksEnglishWhenAsked() throws Exception {
+		String reference = recordAsSecretary("English check");
+		AccountPrincipal secretary = fixtures.principal("secretary");
+		mvc.perform(get("/cases/new?lang=en").with(user(secretary)))
+			.andExpect(content().string(containsString("Record a villager")))
+			.andExpect(content().string(containsString("Morning meeting")));
+		mvc.perform(get("/cases/" + reference + "?lang=en").with(user(secretary)))
+			.andExpect(content().string(containsString("Received (Morning meeting)")))
+			.andExpect(content().string(containsString("Resolution due")))
+			.andExpect(content().string(not(containsString("??"))));
+		mvc.perform(get("/cases?lang=en&q=English").with(user(secretary)))
+			.andExpect(content().string(containsString("Case inquiries")))
+			.andExpect(content().string(containsString(reference)));
+		mvc.perform(get("/cases/mine?lang=en").with(user(secretary)))
+			.andExpect(content().string(containsString("Cases I recorded")));
+	}
+
+	@Test
+	void theDepartmentSeesAndActsOnEveryCase() throws Exception {
+		String reference = recordAsSecretary("组织部可见");
+		mvc.perform(get("/cases/" + reference).with(user(fixtures.principal("admin"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("13900001111")));
+		mvc.perform(post("/cases/" + reference + "/decline").with(csrf())
+			.with(user(fixtures.principal("admin")))
+			.param("reason", "重复反映，已在其他事项中处理")).andExpect(flash().attribute("messageKey", "case.done.DECLINE"));
+	}
+
 	AccountPrincipal otherVillagesSecretaryThisWeek() {
 		LocalDate monday = Weeks.mondayOf(LocalDate.now(clock));
 		String username = jdbc

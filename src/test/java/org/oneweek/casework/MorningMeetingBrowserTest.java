@@ -140,13 +140,18 @@ class MorningMeetingBrowserTest {
 		browser.findElement(By.id("handover-note")).sendKeys("垃圾点已联系环卫，道路需街道立项");
 		submit(By.cssSelector("#make-handover button"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("已移交");
+		long thisTerm = terms.ofVillage(dongjiang, today).orElseThrow().id();
+		long handoverId = jdbc.sql("select id from case_handover where from_term_id = ?")
+			.param(thisTerm)
+			.query(Long.class)
+			.single();
 		logout();
 
 		// next week's lead sees the hand-over on the today page and acknowledges it
 		login(nextLead);
 		WebElement waiting = browser.findElement(By.id("handover-waiting"));
 		assertThat(waiting.getText()).contains("请确认接收");
-		navigate(waiting.findElement(By.tagName("a")));
+		navigate(waiting.findElement(By.id("handover-" + handoverId)));
 		String handover = browser.findElement(By.tagName("main")).getText();
 		assertThat(handover).contains(references.get(0), references.get(2), "河边垃圾点满了", "进城道路坑洼积水")
 			.doesNotContain(bridge)
