@@ -25,6 +25,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,9 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On a 360 px phone: a secretary writes the day's diary with two linked cases (one of the
- * day's, one added), reloads half-way without losing a word, saves; opens the diary of a
- * day that has closed (written two days ago, at the time) and can only amend it; hands
- * the term over; and the next team's lead acknowledges the hand-over report.
+ * day's, one added), reloads half-way and loses the connection without losing a word,
+ * saves; opens the diary of a day that has closed (written two days ago, at the time) and
+ * can only amend it; hands the term over; and the next team's lead acknowledges the
+ * hand-over report.
  */
 @OneweekTest
 class DiaryBrowserTest {
@@ -122,6 +125,21 @@ class DiaryBrowserTest {
 		assertThat(field("places")).isEqualTo("村委会晨会，东江河堤");
 		assertThat(field("done")).isEqualTo("上午晨会听取群众意见，记下垃圾和护栏的问题。");
 		assertThat(field("plan")).isEqualTo("明天请街道派焊工");
+
+		// the connection drops while typing: the text waits on the phone and is saved
+		// once
+		// the phone is back online
+		ChromeDriver chrome = (ChromeDriver) browser;
+		ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+		offline.setOffline(true);
+		chrome.setNetworkConditions(offline);
+		type("heard", "有人说停水三次没有通知。");
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("autosave-status"), "网络断了"));
+		chrome.deleteNetworkConditions();
+		waitForAutosave();
+		browser.navigate().refresh();
+		assertThat(field("heard")).isEqualTo("有人说停水三次没有通知。");
 
 		type("reflections", "群众最关心的是老石桥。");
 		browser.findElement(By.id("add-case-" + theirsId)).click();

@@ -13,7 +13,9 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseRuleException;
+import org.oneweek.casework.Cases;
 import org.oneweek.diary.DiaryAccess;
 import org.oneweek.diary.DiaryAccessDeniedException;
 import org.oneweek.diary.DiaryDay;
@@ -76,8 +78,11 @@ class DiaryController {
 
 	private final MessageSource messages;
 
+	private final Cases cases;
+
 	DiaryController(Clock clock, Diaries diaries, DiaryAccess access, MorningMeetings meetings, Inspections inspections,
-			Terms terms, TermLookup lookup, Names names, MessageSource messages) {
+			Terms terms, TermLookup lookup, Names names, MessageSource messages, Cases cases) {
+		this.cases = cases;
 		this.clock = clock;
 		this.diaries = diaries;
 		this.access = access;
@@ -225,16 +230,7 @@ class DiaryController {
 		}
 		return act(day, redirect, "diary.case.added", () -> {
 			diaries.save(me, day, form, now);
-			String ref = reference;
-			if (caseId != null) {
-				ref = diaries.own(me, day, now)
-					.otherCases()
-					.stream()
-					.filter((c) -> c.id() == caseId)
-					.map((c) -> c.reference())
-					.findFirst()
-					.orElse(null);
-			}
+			String ref = (caseId != null) ? cases.byId(caseId).map(Case::reference).orElse("") : reference;
 			diaries.addCase(me, day, (ref != null) ? ref : "", now);
 		});
 	}
