@@ -186,6 +186,19 @@ class RosterPlanningTest {
 	}
 
 	@Test
+	void aRunWaitingForItsTurnCanBeStoppedToo() throws Exception {
+		long first = planner.start(new PlanRange(weeksAhead(110), weeksAhead(112)), 120, "test");
+		long waiting = planner.start(new PlanRange(weeksAhead(120), weeksAhead(122)), 5, "test");
+		assertThat(planner.run(waiting).orElseThrow().status()).isEqualTo(PlanningRun.Status.QUEUED);
+
+		planner.requestStop(waiting);
+		planner.requestStop(first);
+
+		assertThat(awaitEnd(waiting, Duration.ofSeconds(20)).status()).isEqualTo(PlanningRun.Status.STOPPED);
+		assertThat(awaitEnd(first, Duration.ofSeconds(20)).status()).isEqualTo(PlanningRun.Status.STOPPED);
+	}
+
+	@Test
 	void pastWeeksAndTooLongRangesAreRefused() {
 		assertThatThrownBy(() -> planner.start(new PlanRange(weeksAhead(-10), weeksAhead(-2)), 5, "test"))
 			.hasMessage("roster.range.past");

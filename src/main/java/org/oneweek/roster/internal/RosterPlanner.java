@@ -11,8 +11,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverManager;
+import ai.timefold.solver.core.api.solver.SolverStatus;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.RosterConflictException;
@@ -73,15 +75,19 @@ public class RosterPlanner {
 
 	private final SolverManager<RosterPlan, Long> solvers;
 
+	private final SolutionManager<RosterPlan, HardSoftLongScore> solutions;
+
 	private final Clock clock;
 
 	RosterPlanner(JdbcClient jdbc, TransactionTemplate transactions, PlanningProblems problems, PlanWriter writer,
-			SolverManager<RosterPlan, Long> solvers, Clock clock) {
+			SolverManager<RosterPlan, Long> solvers, SolutionManager<RosterPlan, HardSoftLongScore> solutions,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.problems = problems;
 		this.writer = writer;
 		this.solvers = solvers;
+		this.solutions = solutions;
 		this.clock = clock;
 	}
 
@@ -121,7 +127,7 @@ public class RosterPlanner {
 				end(id, PlanningRun.Status.FINISHED, "roster.run.nothingToPlan");
 				return id;
 			}
-			local.put(id, new LocalJob(System.nanoTime()));
+			local.put(id, new LocalJob(System.nanoTime(), range));
 			solvers.solveBuilder()
 				.withProblemId(id)
 				.withProblem(plan)
@@ -148,7 +154,7 @@ public class RosterPlanner {
 			.param(id)
 			.update();
 		if (local.containsKey(id)) {
-			solvers.terminateEarly(id);
+			stop(id);
 		}
 	}
 
@@ -183,8 +189,18 @@ public class RosterPlanner {
 				.optional()
 				.orElse(false);
 			if (stop) {
-				solvers.terminateEarly(id);
+				stop(id);
 			}
+		}
+	}
+
+	private void stop(long id) {
+		solvers.terminateEarly(id);
+		LocalJob job = local.get(id);
+		// a run still waiting for its turn never starts, so nothing else will end it
+		if (job != null && !job.started && solvers.getSolverStatus(id) == SolverStatus.NOT_SOLVING) {
+			local.remove(id);
+			end(id, PlanningRun.Status.STOPPED, null);
 		}
 	}
 
@@ -196,6 +212,7 @@ public class RosterPlanner {
 		LocalJob job = local.get(id);
 		if (job != null) {
 			job.startedNanos = System.nanoTime();
+			job.started = true;
 		}
 	}
 
@@ -228,6 +245,15 @@ public class RosterPlanner {
 	private void finish(long id, RosterPlan best) {
 		try {
 			progress(id, best, true);
+			LocalJob job = local.get(id);
+			HardSoftLongScore found = best.getScore();
+			if (job == null || found == null || !better(found, job.range)) {
+				end(id, jdbc.sql("select stop_requested from roster_run where id = ?")
+					.param(id)
+					.query(Boolean.class)
+					.single() ? PlanningRun.Status.STOPPED : PlanningRun.Status.FINISHED, "roster.run.kept");
+				return;
+			}
 			transactions.executeWithoutResult((status) -> writer.save(best));
 			boolean stopped = jdbc.sql("select stop_requested from roster_run where id = ?")
 				.param(id)
@@ -244,6 +270,15 @@ public class RosterPlanner {
 		finally {
 			local.remove(id);
 		}
+	}
+
+	/**
+	 * Whether the roster found beats the one in the database now, so that a run stopped
+	 * before it got anywhere never makes the roster worse.
+	 */
+	private boolean better(HardSoftLongScore found, PlanRange range) {
+		HardSoftLongScore current = solutions.update(problems.load(range, false));
+		return current == null || found.compareTo(current) > 0;
 	}
 
 	private void failed(long id, Throwable error) {
@@ -278,6 +313,8 @@ public class RosterPlanner {
 
 		volatile long startedNanos;
 
+		volatile boolean started;
+
 		long lastWrite;
 
 		boolean written;
@@ -286,8 +323,11 @@ public class RosterPlanner {
 
 		int improvements;
 
-		LocalJob(long startedNanos) {
+		final PlanRange range;
+
+		LocalJob(long startedNanos, PlanRange range) {
 			this.startedNanos = startedNanos;
+			this.range = range;
 		}
 
 	}

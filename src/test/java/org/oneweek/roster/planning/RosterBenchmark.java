@@ -46,9 +46,10 @@ public final class RosterBenchmark {
 		List<String> names = (args.length > 1) ? List.of(args).subList(1, args.length) : List.of("S", "M", "L");
 		System.out.printf("JVM %s, %d processors, max heap %d MB%n", System.getProperty("java.vm.version"),
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1024 / 1024);
-		// warm the JVM up: the same code paths on the small district, not measured
-		run(Instances.S, 20, false);
+		// warm the JVM up on every size, not measured
+		run(Instances.S, 15, false);
 		run(Instances.M, 10, false);
+		run(Instances.L, 20, false);
 		List<Result> results = new ArrayList<>();
 		for (String name : names) {
 			results.add(run(Instances.byName(name), seconds, true));

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.oneweek.OneweekTest;
 import org.oneweek.platform.Weeks;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +51,24 @@ class RosterPagesTest {
 
 	UserDetails as(String username) {
 		return users.loadUserByUsername(username);
+	}
+
+	@ParameterizedTest(name = "{0} {1} {2}")
+	@CsvSource({ "admin, /roster, zh-CN", "admin, /roster, en", "admin, /roster/plan, zh-CN", "admin, /roster/plan, en",
+			"admin, /roster/schedules, en", "admin, /roster/settings, en", "admin, /roster/changes, en",
+			"admin, /imports/unavailability, en", "admin, /imports/village-schedules, en", "secretary, /my/roster, en",
+			"secretary, /my/roster, zh-CN", "secretary, /, en" })
+	void everyTextOfTheRosterPagesIsTranslated(String username, String page, String language) throws Exception {
+		String html = mvc.perform(get(page).param("lang", language).with(user(as(username))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).doesNotContain("??").contains("lang=\"" + language + "\"");
+		if ("en".equals(language)) {
+			assertThat(html.replaceAll("<[^>]*>", "")).as("no Chinese left but names of places and people")
+				.doesNotContainPattern("[排班发布规则党员工作组]{2}");
+		}
 	}
 
 	@Test
