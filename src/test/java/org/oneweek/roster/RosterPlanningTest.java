@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The planner on the demo district's database: plan, pin, re-plan, publish, change after
- * publication. Each test plans its own weeks, far from the others'.
+ * publication. Each test plans its own weeks, far from the others'
+ * (RosterPlanningBrowserTest plans weeks 100 to 112 ahead).
  */
 @OneweekTest
 class RosterPlanningTest {
@@ -187,8 +188,8 @@ class RosterPlanningTest {
 
 	@Test
 	void aRunWaitingForItsTurnCanBeStoppedToo() throws Exception {
-		long first = planner.start(new PlanRange(weeksAhead(110), weeksAhead(112)), 120, "test");
-		long waiting = planner.start(new PlanRange(weeksAhead(120), weeksAhead(122)), 5, "test");
+		long first = planner.start(new PlanRange(weeksAhead(130), weeksAhead(132)), 120, "test");
+		long waiting = planner.start(new PlanRange(weeksAhead(140), weeksAhead(142)), 5, "test");
 		assertThat(planner.run(waiting).orElseThrow().status()).isEqualTo(PlanningRun.Status.QUEUED);
 
 		planner.requestStop(waiting);
