@@ -171,6 +171,8 @@ public class RosterPlanner {
 		return jdbc.sql(SELECT + " where r.status in ('QUEUED', 'SOLVING') and r.from_week <= ? and r.to_week >= ?")
 			.params(range.to(), range.from())
 			.query(RUN)
+			.list()
+			// a JdbcClient stream holds its connection until closed: read the rows first
 			.stream()
 			.filter(PlanningRun::active)
 			.findFirst();
