@@ -162,7 +162,7 @@ class RosterPlanningBrowserTest {
 		Browser.screenshot(browser, "roster-member-home");
 		browser.findElement(By.linkText("查看我的排班")).click();
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains((String) term.get("name"))
-			.contains("民情台账功能尚未上线");
+			.contains("查看该村民情台账中尚未办结的事项");
 	}
 
 	/** Clicks and waits for the next page, so nothing is read from the one left. */

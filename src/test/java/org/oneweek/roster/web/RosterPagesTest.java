@@ -78,7 +78,12 @@ class RosterPagesTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("东江村").contains("赵建军").contains("孙丽娟").contains("刘芳").contains("民情台账功能尚未上线");
+		assertThat(page).contains("东江村")
+			.contains("赵建军")
+			.contains("孙丽娟")
+			.contains("刘芳")
+			.contains("查看该村民情台账中尚未办结的事项")
+			.contains("/cases/ledger?village=");
 	}
 
 	@Test
