@@ -81,9 +81,8 @@ public class CaseFixtures {
 	}
 
 	/**
-	 * A team of three members with accounts, free in the week and in the weeks before and
-	 * after (as the roster's rules want; it also keeps consecutive teams of a test
-	 * apart), the first the lead; none of the members of the teams to avoid.
+	 * A team of three members with accounts, free in the week, the first the lead; none
+	 * of the members of the teams to avoid.
 	 */
 	public Team team(long villageId, LocalDate monday, Team... avoid) {
 		List<Long> excluded = new ArrayList<>(List.of(-1L));
@@ -130,9 +129,8 @@ public class CaseFixtures {
 				  and exists (select 1 from user_account a where a.member_id = m.id and 'SECRETARY' = any(a.roles)
 				              and 'TROUBLESHOOTER' = any(a.roles))
 				  and not exists (select 1 from term t join term_member tm on tm.term_id = t.id
-				                  where tm.member_id = m.id and t.week_start between :w - 7 and :w + 7)
-				  and not exists (select 1 from troubleshooter_duty d where d.member_id = m.id
-				                  and d.week_start between :w - 7 and :w + 7)
+				                  where tm.member_id = m.id and t.week_start = :w)
+				  and not exists (select 1 from troubleshooter_duty d where d.member_id = m.id and d.week_start = :w)
 				  and m.id not in (:excluded)
 				order by random() limit :n""")
 			.param("w", monday)
