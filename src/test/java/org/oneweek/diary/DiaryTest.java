@@ -187,7 +187,7 @@ class DiaryTest {
 		long village = fixtures.newVillage("JA");
 		LocalDate monday = fixtures.freshMonday();
 		Team earlier = fixtures.team(village, monday);
-		Team later = fixtures.team(village, monday.plusWeeks(1));
+		Team later = fixtures.team(village, monday.plusWeeks(1), earlier);
 		Team elsewhere = fixtures.team(fixtures.newVillage("QS"), monday);
 		LocalDate tuesday = monday.with(DayOfWeek.TUESDAY);
 		diaries.save(earlier.lead(), tuesday, written("走访六户"), at(tuesday, 20, 0));

@@ -173,8 +173,16 @@ class RosterPlanningBrowserTest {
 
 	/** Clicks and waits for the next page, so nothing is read from the one left. */
 	private void clickAndWait(WebElement element) {
-		element.click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+		try {
+			element.click();
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			// chromedriver may report the click after the new page replaced the old one
+			if (!String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				throw ex;
+			}
+		}
+		Browser.awaitNewPage(browser, element);
 	}
 
 	private void pick(String slot) {
