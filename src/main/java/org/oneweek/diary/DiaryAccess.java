@@ -1,5 +1,8 @@
 package org.oneweek.diary;
 
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Role;
 import org.oneweek.roster.Term;
@@ -27,6 +30,20 @@ public class DiaryAccess {
 	public boolean onTeam(AccountPrincipal me, Term term) {
 		Long memberId = me.memberId();
 		return memberId != null && me.has(Role.SECRETARY) && term.hasMember(memberId);
+	}
+
+	/**
+	 * The term the person serves on that day, for recording a meeting or an inspection.
+	 * @throws DiaryAccessDeniedException when they are on no team that day
+	 */
+	@Transactional(readOnly = true)
+	public Term teamTermOn(AccountPrincipal me, @Nullable LocalDate day) {
+		Long memberId = me.memberId();
+		Term term = (memberId != null && day != null) ? terms.ofMember(memberId, day).orElse(null) : null;
+		if (term == null || !onTeam(me, term)) {
+			throw new DiaryAccessDeniedException("no team on " + day);
+		}
+		return term;
 	}
 
 	/** Whether the person is the lead of the term's team. */

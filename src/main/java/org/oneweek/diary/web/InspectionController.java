@@ -25,7 +25,6 @@ import org.oneweek.diary.Inspection;
 import org.oneweek.diary.Inspections;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.roster.Term;
-import org.oneweek.roster.Terms;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -58,18 +57,14 @@ class InspectionController {
 
 	private final DiaryAccess access;
 
-	private final Terms terms;
-
 	private final Cases cases;
 
 	private final Names names;
 
-	InspectionController(Clock clock, Inspections inspections, DiaryAccess access, Terms terms, Cases cases,
-			Names names) {
+	InspectionController(Clock clock, Inspections inspections, DiaryAccess access, Cases cases, Names names) {
 		this.clock = clock;
 		this.inspections = inspections;
 		this.access = access;
-		this.terms = terms;
 		this.cases = cases;
 		this.names = names;
 	}
@@ -80,7 +75,7 @@ class InspectionController {
 			@AuthenticationPrincipal AccountPrincipal me, Model model) {
 		InspectionForm form = new InspectionForm();
 		form.setDay((day != null) ? day : LocalDate.now(clock));
-		Term term = teamTerm(me, form.getDay());
+		Term term = access.teamTermOn(me, form.getDay());
 		form.setMemberIds(new ArrayList<>(term.memberIds()));
 		return form(form, term, model);
 	}
@@ -89,7 +84,7 @@ class InspectionController {
 	String record(@Valid @ModelAttribute("form") InspectionForm form, BindingResult result,
 			@AuthenticationPrincipal AccountPrincipal me, Model model, RedirectAttributes redirect) {
 		LocalDate day = (form.getDay() != null) ? form.getDay() : LocalDate.now(clock);
-		Term term = teamTerm(me, day);
+		Term term = access.teamTermOn(me, day);
 		if (result.hasErrors()) {
 			return form(form, term, model);
 		}
@@ -110,15 +105,6 @@ class InspectionController {
 		model.addAttribute("team", names.team(term));
 		model.addAttribute("village", names.village(term.villageId()));
 		return "diary/recordInspection";
-	}
-
-	private Term teamTerm(AccountPrincipal me, @Nullable LocalDate day) {
-		Long memberId = me.memberId();
-		Term term = (memberId != null && day != null) ? terms.ofMember(memberId, day).orElse(null) : null;
-		if (term == null || !access.onTeam(me, term)) {
-			throw new DiaryAccessDeniedException("inspections on " + day);
-		}
-		return term;
 	}
 
 	@GetMapping("/{id}")

@@ -16,7 +16,6 @@ import org.oneweek.diary.MorningMeeting;
 import org.oneweek.diary.MorningMeetings;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.roster.Term;
-import org.oneweek.roster.Terms;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,21 +44,18 @@ class MeetingController {
 
 	private final DiaryAccess access;
 
-	private final Terms terms;
-
 	private final Cases cases;
 
 	private final Names names;
 
 	private final MessageSource messages;
 
-	MeetingController(Clock clock, MorningMeetings meetings, DiaryAccess access, Terms terms, Cases cases, Names names,
+	MeetingController(Clock clock, MorningMeetings meetings, DiaryAccess access, Cases cases, Names names,
 			MessageSource messages) {
 		this.messages = messages;
 		this.clock = clock;
 		this.meetings = meetings;
 		this.access = access;
-		this.terms = terms;
 		this.cases = cases;
 		this.names = names;
 	}
@@ -70,7 +66,7 @@ class MeetingController {
 			@AuthenticationPrincipal AccountPrincipal me, Model model, Locale locale) {
 		MeetingForm form = new MeetingForm();
 		form.setDay((day != null) ? day : LocalDate.now(clock));
-		Term term = teamTerm(me, form.getDay());
+		Term term = access.teamTermOn(me, form.getDay());
 		form.setMemberIds(new ArrayList<>(term.memberIds()));
 		form.setPlace(messages.getMessage("diary.meeting.defaultPlace",
 				new Object[] { names.villageName(term.villageId()) }, locale));
@@ -81,7 +77,7 @@ class MeetingController {
 	String record(@Valid @ModelAttribute("form") MeetingForm form, BindingResult result,
 			@AuthenticationPrincipal AccountPrincipal me, Model model, RedirectAttributes redirect) {
 		LocalDate day = (form.getDay() != null) ? form.getDay() : LocalDate.now(clock);
-		Term term = teamTerm(me, day);
+		Term term = access.teamTermOn(me, day);
 		if (result.hasErrors()) {
 			return form(form, term, model);
 		}
@@ -102,15 +98,6 @@ class MeetingController {
 		model.addAttribute("team", names.team(term));
 		model.addAttribute("village", names.village(term.villageId()));
 		return "diary/recordMeeting";
-	}
-
-	private Term teamTerm(AccountPrincipal me, @Nullable LocalDate day) {
-		Long memberId = me.memberId();
-		Term term = (memberId != null && day != null) ? terms.ofMember(memberId, day).orElse(null) : null;
-		if (term == null || !access.onTeam(me, term)) {
-			throw new DiaryAccessDeniedException("meetings on " + day);
-		}
-		return term;
 	}
 
 	@GetMapping("/{id}")
