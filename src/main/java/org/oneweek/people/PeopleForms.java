@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.oneweek.places.PlaceForms;
 
 /**
  * What a person fills in to create or change members, units and accounts. Mutable beans,
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PeopleForms {
 
-	public static final String PHONE_PATTERN = "^[0-9+\\-() ]{5,20}$";
+	/** The same phone numbers as a village committee's. */
+	public static final String PHONE_PATTERN = PlaceForms.PHONE_PATTERN;
 
 	public static final String USERNAME_PATTERN = "^[A-Za-z0-9._@-]{3,40}$";
 
@@ -224,7 +226,7 @@ public final class PeopleForms {
 	public static final class UnitForm {
 
 		@NotBlank(message = "{validation.required}")
-		@Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$", message = "{places.code.pattern}")
+		@Pattern(regexp = PlaceForms.CODE_PATTERN, message = "{places.code.pattern}")
 		private @Nullable String code;
 
 		@NotBlank(message = "{validation.required}")
