@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.oneweek.platform.Texts.blankToNull;
+
 /**
  * What the committee sets for its board: the duty phone villagers call (else the
  * committee's phone from the village's facts).
@@ -41,7 +43,7 @@ public class BoardSettings {
 				insert into bulletin_board_setting (village_id, duty_phone, updated_at, updated_by) values (?, ?, ?, ?)
 				on conflict (village_id) do update set duty_phone = excluded.duty_phone,
 				  updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
-			.params(villageId, FollowUps.blankToNull(phone), Timestamp.from(now), actor)
+			.params(villageId, blankToNull(phone), Timestamp.from(now), actor)
 			.update();
 		events.publishEvent(new BoardChanged(villageId));
 	}

@@ -38,6 +38,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.oneweek.platform.Texts.blankToNull;
+
 /**
  * Tasks for villagers: the committee (or the team) enlists a villager group or one
  * villager in a case. The case's timeline notes it publicly, naming only who agreed; a
@@ -97,7 +99,7 @@ public class Enlistments {
 				  task, contact_phone, created_at, created_by)
 				values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?)""")
 			.params(c.id(), c.villageId(), kind.name(), name, namePublic, arrayLiteral(publicNames), headcount, task,
-					FollowUps.blankToNull(form.getContactPhone()), Timestamp.from(now), me.displayName())
+					blankToNull(form.getContactPhone()), Timestamp.from(now), me.displayName())
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		String who = namePublic ? name : messages.getMessage("bulletin.enlist.aVillager", null, LEDGER);
@@ -169,7 +171,7 @@ public class Enlistments {
 	}
 
 	private static String required(@org.jspecify.annotations.Nullable String value) {
-		String v = FollowUps.blankToNull(value);
+		String v = blankToNull(value);
 		if (v == null) {
 			throw new CaseRuleException("validation.required");
 		}

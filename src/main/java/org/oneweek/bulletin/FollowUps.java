@@ -28,6 +28,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.oneweek.platform.Texts.blankToNull;
+
 /**
  * Villagers' follow-ups: taken from the public pages within limits kept in the database
  * (so that every instance counts the same), appended to the case's timeline, and queued
@@ -193,10 +195,6 @@ public class FollowUps {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	static @Nullable String blankToNull(@Nullable String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	private static FollowUp map(ResultSet rs, int n) throws SQLException {

@@ -44,6 +44,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.oneweek.platform.Texts.blankToNull;
+
 /**
  * Records cases and changes them. Every change checks who is asking (for this very case,
  * on this day), is refused if the lifecycle does not allow it, and is appended as an
@@ -754,10 +756,6 @@ public class CaseManagement {
 		if (v != null) {
 			data.put(key, v);
 		}
-	}
-
-	static @Nullable String blankToNull(@Nullable String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	static Timestamp ts(Instant instant) {

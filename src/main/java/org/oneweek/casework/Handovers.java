@@ -22,6 +22,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.oneweek.platform.Texts.blankToNull;
+
 /**
  * Hand-over between terms: at the end of a term every open case of the village passes to
  * the village's next term, whose team acknowledges them on their first morning. A case is
@@ -93,8 +95,7 @@ public class Handovers {
 		jdbc.sql("""
 				insert into case_handover (village_id, from_term_id, to_term_id, created_at, created_by, note)
 				values (?, ?, ?, ?, ?, ?) on conflict (from_term_id) do nothing""")
-			.params(from.villageId(), from.id(), to.id(), Timestamp.from(now), actorName,
-					CaseManagement.blankToNull(note))
+			.params(from.villageId(), from.id(), to.id(), Timestamp.from(now), actorName, blankToNull(note))
 			.update(keys, "id");
 		if (keys.getKeyList().isEmpty()) {
 			return Optional.empty();

@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.oneweek.platform.Texts.blankToNull;
+
 /**
  * The secretaries' diaries: written on the day or the next (saved as the person types, so
  * nothing is lost), then closed; after that only dated amendments. The cases a secretary
@@ -293,7 +295,7 @@ public class Diaries {
 		if (now.isBefore(DiaryRules.closesAt(day, zone))) {
 			throw new DiaryRuleException("diary.amend.stillOpen");
 		}
-		String amendment = TeamDays.blankToNull(text);
+		String amendment = blankToNull(text);
 		if (amendment == null) {
 			throw new DiaryRuleException("diary.amend.empty");
 		}

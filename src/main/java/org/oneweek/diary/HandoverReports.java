@@ -41,6 +41,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.oneweek.platform.Texts.blankToNull;
+
 /**
  * The term's hand-over report. While the term runs it is generated afresh from the
  * ledger, the diaries, the meetings and the inspections, and the team writes its notes
@@ -175,7 +177,7 @@ public class HandoverReports {
 	@Transactional
 	public void saveNotes(AccountPrincipal me, long termId, @Nullable String notes, Instant now) {
 		writable(me, termId);
-		String text = TeamDays.blankToNull(notes);
+		String text = blankToNull(notes);
 		if (text != null && text.length() > 5000) {
 			throw new DiaryRuleException("validation.tooLong");
 		}
@@ -202,7 +204,7 @@ public class HandoverReports {
 			.noneMatch((c) -> c.id() == caseId && c.state().isOpen() && !solvedIn(c, start, end))) {
 			throw new DiaryRuleException("diary.report.notOpenCase");
 		}
-		String step = TeamDays.blankToNull(text);
+		String step = blankToNull(text);
 		if (step == null) {
 			jdbc.sql("delete from handover_next_step where term_id = ? and case_id = ?")
 				.params(termId, caseId)

@@ -29,6 +29,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.oneweek.platform.Texts.blankToNull;
+
 /**
  * Inspection walks and their findings. A finding becomes a case through the ledger's
  * intake (source: inspection, with its photo), or is linked to a case already recorded
@@ -74,7 +76,7 @@ public class Inspections {
 	@Transactional
 	public long record(InspectionForm form, AccountPrincipal me, Instant now) {
 		LocalDate day = form.getDay();
-		if (day == null || TeamDays.blankToNull(form.getRoute()) == null) {
+		if (day == null || blankToNull(form.getRoute()) == null) {
 			throw new DiaryRuleException("validation.required");
 		}
 		Term term = days.termOf(me, day);
@@ -83,9 +85,8 @@ public class Inspections {
 		jdbc.sql("""
 				insert into inspection (term_id, village_id, day, route, officials, notes, recorded_by,
 				  recorded_by_name, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(term.id(), term.villageId(), day, TeamDays.blankToNull(form.getRoute()),
-					TeamDays.blankToNull(form.getOfficials()), TeamDays.blankToNull(form.getNotes()), me.accountId(),
-					me.displayName(), Timestamp.from(now))
+			.params(term.id(), term.villageId(), day, blankToNull(form.getRoute()), blankToNull(form.getOfficials()),
+					blankToNull(form.getNotes()), me.accountId(), me.displayName(), Timestamp.from(now))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		for (long memberId : TeamDays.present(term, form.getMemberIds(), me.memberId())) {
@@ -106,7 +107,7 @@ public class Inspections {
 	public long addFinding(long inspectionId, FindingForm form, byte @Nullable [] photo, AccountPrincipal me,
 			Instant now) {
 		Inspection inspection = writable(inspectionId, me, now);
-		String text = TeamDays.blankToNull(form.getText());
+		String text = blankToNull(form.getText());
 		if (text == null) {
 			throw new DiaryRuleException("diary.finding.text.required");
 		}
@@ -118,9 +119,8 @@ public class Inspections {
 		jdbc.sql("""
 				insert into inspection_finding (inspection_id, text, details, location, photo, photo_type, recorded_by,
 				  recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(inspectionId, text, TeamDays.blankToNull(form.getDetails()),
-					TeamDays.blankToNull(form.getLocation()), (photoType != null) ? photo : null, photoType,
-					me.accountId(), Timestamp.from(now))
+			.params(inspectionId, text, blankToNull(form.getDetails()), blankToNull(form.getLocation()),
+					(photoType != null) ? photo : null, photoType, me.accountId(), Timestamp.from(now))
 			.update(keys, "id");
 		long findingId = keys.getKeyAs(Long.class);
 		Outcome outcome = (form.getOutcome() != null) ? form.getOutcome() : Outcome.NOTE;
@@ -169,8 +169,8 @@ public class Inspections {
 		intake.setCategory(form.getCategory());
 		intake.setUrgency((form.getUrgency() != null) ? form.getUrgency() : Urgency.NORMAL);
 		intake.setTitle(form.getText());
-		intake.setDescription(TeamDays.blankToNull(form.getDetails()));
-		intake.setLocation(TeamDays.blankToNull(form.getLocation()));
+		intake.setDescription(blankToNull(form.getDetails()));
+		intake.setLocation(blankToNull(form.getLocation()));
 		// the same finding never makes two cases, whatever is retried
 		intake.setIdempotencyKey("inspection-finding-" + findingId);
 		if (form.getCategory() == null || cases.category(form.getCategory()).isEmpty()) {
@@ -186,7 +186,7 @@ public class Inspections {
 
 	private void link(Inspection inspection, long findingId, @Nullable String reference, AccountPrincipal me,
 			Instant now) {
-		String ref = TeamDays.blankToNull(reference);
+		String ref = blankToNull(reference);
 		if (ref == null) {
 			throw new DiaryRuleException("diary.case.referenceRequired");
 		}

@@ -20,6 +20,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.oneweek.platform.Texts.blankToNull;
+
 /**
  * Morning meetings as records of their own. The cases recorded at the village's meeting
  * that day (source: morning meeting) are linked to it as they are recorded, whichever
@@ -64,9 +66,9 @@ public class MorningMeetings {
 		jdbc.sql("""
 				insert into morning_meeting (term_id, village_id, day, place, attendees, groups, notes, recorded_by,
 				  recorded_by_name, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(term.id(), term.villageId(), day, require(TeamDays.blankToNull(form.getPlace())),
-					form.getAttendees(), TeamDays.blankToNull(form.getGroups()), TeamDays.blankToNull(form.getNotes()),
-					me.accountId(), me.displayName(), Timestamp.from(now))
+			.params(term.id(), term.villageId(), day, require(blankToNull(form.getPlace())), form.getAttendees(),
+					blankToNull(form.getGroups()), blankToNull(form.getNotes()), me.accountId(), me.displayName(),
+					Timestamp.from(now))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		for (long memberId : TeamDays.present(term, form.getMemberIds(), me.memberId())) {

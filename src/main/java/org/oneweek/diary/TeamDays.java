@@ -73,8 +73,4 @@ class TeamDays {
 		return new ArrayList<>(present);
 	}
 
-	static @Nullable String blankToNull(@Nullable String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
-	}
-
 }

@@ -12,6 +12,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.oneweek.platform.Texts.blankToNull;
+
 /**
  * Adds and changes members and their unavailable dates; every change goes to the audit
  * log.
@@ -109,10 +111,6 @@ public class MemberManagement {
 		if (taken) {
 			throw new DuplicatePhoneException(phone);
 		}
-	}
-
-	private static @Nullable String blankToNull(@Nullable String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	private static Map<String, @Nullable Object> values(MemberForm form) {

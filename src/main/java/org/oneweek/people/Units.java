@@ -13,6 +13,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.oneweek.platform.Texts.blankToNull;
+
 /**
  * Responsible units: reads and creation.
  */
@@ -54,10 +56,6 @@ public class Units {
 		long id = keys.getKeyAs(Long.class);
 		audit.record("unit", id, "create", actor, null, Map.of("code", form.getCode(), "name", form.getName()));
 		return id;
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

@@ -14,6 +14,8 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static org.oneweek.platform.Texts.blankToNull;
+
 /**
  * Creates and changes places; every change is written to the audit log.
  */
@@ -121,10 +123,6 @@ public class PlaceManagement {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql(sql).params(params).update(keys, "id");
 		return keys.getKeyAs(Long.class);
-	}
-
-	private static @Nullable String blankToNull(@Nullable String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	private static Map<String, @Nullable Object> values(TownshipForm form) {
