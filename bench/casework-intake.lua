@@ -1,10 +1,11 @@
--- wrk script: POST a new case to the JSON API, each request with its own Idempotency-Key,
--- authenticated by a session cookie and its CSRF token. casework-intake.sh signs in once
--- per wrk thread (one connection each), as many clients would, and passes the sessions
--- and tokens as "session:token,session:token,...".
+-- wrk script: POST a new case to the JSON API, each request with its own Idempotency-Key.
+-- Authenticated by BENCH_TOKEN (a personal API token, "Authorization: Bearer"), or, when
+-- it is not set, by BENCH_SESSIONS: "session:csrf,session:csrf,..." (one signed-in
+-- browser session per wrk thread, each with its CSRF token). See casework-intake.sh.
 local threads = {}
 local sessions = {}
-for pair in string.gmatch(os.getenv("BENCH_SESSIONS"), "[^,]+") do
+local token = os.getenv("BENCH_TOKEN")
+for pair in string.gmatch(os.getenv("BENCH_SESSIONS") or "", "[^,]+") do
   local s, t = string.match(pair, "([^:]+):(.+)")
   table.insert(sessions, { session = s, csrf = t })
 end
@@ -12,9 +13,11 @@ end
 function setup(thread)
   local n = #threads + 1
   thread:set("id", n)
-  local credentials = sessions[((n - 1) % #sessions) + 1]
-  thread:set("session", credentials.session)
-  thread:set("csrf", credentials.csrf)
+  if #sessions > 0 then
+    local credentials = sessions[((n - 1) % #sessions) + 1]
+    thread:set("session", credentials.session)
+    thread:set("csrf", credentials.csrf)
+  end
   table.insert(threads, thread)
 end
 
@@ -35,10 +38,14 @@ request = function()
   local headers = {
     ["Content-Type"] = "application/json",
     ["Accept"] = "application/json",
-    ["Cookie"] = "SESSION=" .. session,
-    ["X-CSRF-TOKEN"] = csrf,
     ["Idempotency-Key"] = string.format("bench-%d-%d-%d", started, id, counter),
   }
+  if token then
+    headers["Authorization"] = "Bearer " .. token
+  else
+    headers["Cookie"] = "SESSION=" .. session
+    headers["X-CSRF-TOKEN"] = csrf
+  end
   return wrk.format("POST", "/api/v1/cases", headers, body)
 end
 

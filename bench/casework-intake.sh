@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # Case intake throughput through the HTTP API (the full write path: case, event, search
 # tokens, idempotency key, reporter) against raw single-row inserts measured by pgbench,
-# on the same PostgreSQL server in the same run. See docs/BENCHMARKS.md.
+# on the same PostgreSQL server in the same run, at the same concurrency. For scale, the
+# cheapest request the application answers (/actuator/health: the security filters and
+# one validation query) is measured too, and the CPU each request costs the JVM and
+# PostgreSQL. See docs/BENCHMARKS.md.
 #
 # Needs: a PostgreSQL server (default 127.0.0.1:5432, user postgres) where the database
-# $BENCH_DB may be dropped and created, pgbench, wrk, curl, and a JDK.
+# $BENCH_DB may be dropped and created, pgbench, wrk, curl, python3 and a JDK.
+#
+# BENCH_AUTH=token (default): a personal API token (Authorization: Bearer), as machine
+# clients use; BENCH_AUTH=session: a signed-in browser session per connection with its
+# CSRF token.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,12 +19,14 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 DB=${BENCH_DB:-bench_casework}
 PORT=${BENCH_PORT:-8089}
 DURATION=${BENCH_DURATION:-30}
-CONNECTIONS=${BENCH_CONNECTIONS:-20}
+LOADS=${BENCH_CONNECTIONS:-"1 4 20"}
+AUTH=${BENCH_AUTH:-token}
 # the JIT needs tens of thousands of requests before the code is compiled
 WARMUP=${BENCH_WARMUP:-75}
 JAR=target/oneweek-0.1.0-SNAPSHOT.jar
 WORK=target/bench
 mkdir -p "$WORK"
+MAXC=$(echo "$LOADS" | tr ' ' '\n' | sort -n | tail -1)
 
 if [[ "${BENCH_SKIP_BUILD:-}" != "true" || ! -f "$JAR" ]]; then
   ./mvnw -q -DskipTests package
@@ -28,8 +37,8 @@ createdb "$DB"
 
 java -Xmx1g -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
-  --spring.datasource.hikari.maximum-pool-size="$CONNECTIONS" --oneweek.casework.jobs.enabled=false \
-  --logging.level.root=WARN > "$WORK/app.log" 2>&1 &
+  --spring.datasource.hikari.maximum-pool-size="$MAXC" --oneweek.casework.jobs.enabled=false \
+  --oneweek.diary.jobs.enabled=false --logging.level.root=WARN > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
@@ -38,52 +47,81 @@ for _ in $(seq 1 120); do
 done
 curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null
 
-# sign in as the demo secretary (东江村's lead this week), once per client connection, and
-# keep each session with a CSRF token of one of its pages
-token() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
-signin() {
-  local jar="$WORK/cookies-$1.txt"
-  rm -f "$jar"
-  local login_csrf
-  login_csrf=$(curl -fs -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" | token)
-  curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=secretary" \
-    --data-urlencode "password=oneweek-demo" --data-urlencode "_csrf=$login_csrf" "http://127.0.0.1:$PORT/login"
-  local csrf
-  csrf=$(curl -fs -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/cases/new" | token)
-  echo "$(awk '$6 == "SESSION" { print $7 }' "$jar"):$csrf"
-}
-SESSIONS=""
-for i in $(seq 1 "$CONNECTIONS"); do
-  SESSIONS="$SESSIONS${SESSIONS:+,}$(signin "$i")"
-done
-export BENCH_SESSIONS="$SESSIONS"
+if [[ "$AUTH" == "token" ]]; then
+  # a personal API token of the demo secretary (东江村's lead this week); only its
+  # SHA-256 is stored, as the account page stores the tokens it creates
+  TOKEN="ow_bench$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+  psql -q -d "$DB" -c "insert into api_token (account_id, name, token_hash, created_at)
+    select id, 'benchmark', encode(sha256(convert_to('$TOKEN', 'UTF8')), 'hex'), now()
+    from user_account where username = 'secretary'"
+  export BENCH_TOKEN="$TOKEN"
+else
+  # sign in once per client connection, and keep each session with a CSRF token
+  token() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
+  signin() {
+    local jar="$WORK/cookies-$1.txt"
+    rm -f "$jar"
+    local login_csrf
+    login_csrf=$(curl -fs -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/login" | token)
+    curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=secretary" \
+      --data-urlencode "password=oneweek-demo" --data-urlencode "_csrf=$login_csrf" "http://127.0.0.1:$PORT/login"
+    local csrf
+    csrf=$(curl -fs -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/cases/new" | token)
+    echo "$(awk '$6 == "SESSION" { print $7 }' "$jar"):$csrf"
+  }
+  SESSIONS=""
+  for i in $(seq 1 "$MAXC"); do
+    SESSIONS="$SESSIONS${SESSIONS:+,}$(signin "$i")"
+  done
+  export BENCH_SESSIONS="$SESSIONS"
+fi
 export BENCH_VILLAGE=$(psql -d "$DB" -tAc "select id from village where code = 'DJ'")
 before=$(psql -d "$DB" -tAc "select count(*) from case_file")
-
-# raw single-row inserts, same server, same concurrency
 psql -q -d "$DB" -c "create table bench_insert (id bigserial primary key, payload text not null, at timestamptz not null default now())"
 echo "insert into bench_insert (payload) values ('垃圾清运不及时');" > "$WORK/insert.sql"
-pgbench -n -c "$CONNECTIONS" -j 2 -T "$DURATION" -f "$WORK/insert.sql" "$DB" > "$WORK/pgbench.txt" 2>&1
-PG_TPS=$(grep -o 'tps = [0-9.]*' "$WORK/pgbench.txt" | head -1 | awk '{print $3}')
 
-# warm the JVM up, then measure
-wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/casework-intake.lua "http://127.0.0.1:$PORT" > "$WORK/wrk-warmup.txt"
-wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/casework-intake.lua "http://127.0.0.1:$PORT" \
-  > "$WORK/wrk.txt"
-LINE=$(grep '^BENCH' "$WORK/wrk.txt")
-API_RPS=$(echo "$LINE" | sed 's/.* rps=\([0-9.]*\).*/\1/')
+# CPU seconds used by the application's JVM and by all PostgreSQL processes
+cpu() {
+  local java pg
+  java=$(awk '{ print $14 + $15 }' /proc/$APP/stat)
+  pg=$(for p in $(pgrep -u postgres || true); do awk '{ print $14 + $15 }' /proc/$p/stat 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }')
+  echo "$java $pg"
+}
+per_request() { # before after requests -> "java_ms pg_ms"
+  awk -v b="$1" -v a="$2" -v n="$3" 'BEGIN { split(b, x, " "); split(a, y, " "); tck = 100;
+    printf "%.2f %.2f", (y[1] - x[1]) / tck * 1000 / n, (y[2] - x[2]) / tck * 1000 / n }'
+}
 
-# a lighter load: 4 connections
-wrk -t4 -c4 -d"${DURATION}s" -s bench/casework-intake.lua "http://127.0.0.1:$PORT" > "$WORK/wrk-light.txt"
-LIGHT=$(grep '^BENCH' "$WORK/wrk-light.txt")
+# warm the JVM up
+wrk -t"$MAXC" -c"$MAXC" -d"${WARMUP}s" -s bench/casework-intake.lua "http://127.0.0.1:$PORT" > "$WORK/wrk-warmup.txt"
+wrk -t2 -c"$MAXC" -d10s "http://127.0.0.1:$PORT/actuator/health" > /dev/null
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(psql -d "$DB" -tAc 'select version()' | cut -d, -f1), auth: $AUTH"
+printf "%-5s %12s %12s %8s %10s %10s %14s %14s %12s %8s\n" conns pgbench_tps intake_rps ratio p50_ms p99_ms "jvm_ms/req" "pg_ms/req" health_rps ratio
+for c in $LOADS; do
+  threads=$(( c < 2 ? 1 : 2 ))
+  pgbench -n -c "$c" -j "$threads" -T "$DURATION" -f "$WORK/insert.sql" "$DB" > "$WORK/pgbench-$c.txt" 2>&1
+  pg_tps=$(grep -o 'tps = [0-9.]*' "$WORK/pgbench-$c.txt" | head -1 | awk '{print $3}')
+  b=$(cpu)
+  wrk -t"$c" -c"$c" -d"${DURATION}s" --latency -s bench/casework-intake.lua "http://127.0.0.1:$PORT" > "$WORK/wrk-$c.txt"
+  a=$(cpu)
+  line=$(grep '^BENCH' "$WORK/wrk-$c.txt")
+  rps=$(echo "$line" | sed 's/.* rps=\([0-9.]*\).*/\1/')
+  requests=$(echo "$line" | sed 's/.*requests=\([0-9]*\).*/\1/')
+  non201=$(echo "$line" | sed 's/.*non201=\([0-9]*\).*/\1/')
+  p50=$(echo "$line" | sed 's/.*p50_ms=\([0-9.]*\).*/\1/')
+  p99=$(echo "$line" | sed 's/.*p99_ms=\([0-9.]*\).*/\1/')
+  costs=$(per_request "$b" "$a" "$requests")
+  wrk -t"$threads" -c"$c" -d"${DURATION}s" "http://127.0.0.1:$PORT/actuator/health" > "$WORK/health-$c.txt"
+  health=$(grep 'Requests/sec' "$WORK/health-$c.txt" | awk '{print $2}')
+  printf "%-5s %12.0f %12.1f %8.3f %10s %10s %14s %14s %12.0f %8.3f\n" "$c" "$pg_tps" "$rps" \
+    "$(awk -v a="$rps" -v p="$pg_tps" 'BEGIN { print a / p }')" "$p50" "$p99" "${costs% *}" "${costs#* }" \
+    "$health" "$(awk -v a="$health" -v p="$pg_tps" 'BEGIN { print a / p }')"
+  if [[ "$non201" != "0" ]]; then echo "  $non201 requests did not answer 201 (see $WORK/wrk-$c.txt)"; fi
+done
 
 after=$(psql -d "$DB" -tAc "select count(*) from case_file")
-events=$(psql -d "$DB" -tAc "select count(*) from case_event where kind = 'RECEIVED'")
+events=$(psql -d "$DB" -tAc "select count(*) from case_event e join case_file c on c.id = e.case_id where e.kind = 'RECEIVED' and c.received_at > now() - interval '1 hour'")
 distinct=$(psql -d "$DB" -tAc "select count(distinct reference) = count(*) from case_file")
-
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(psql -d "$DB" -tAc 'select version()' | cut -d, -f1)"
-echo "pgbench single-row insert, $CONNECTIONS clients: $PG_TPS tps"
-echo "API intake, $CONNECTIONS connections: $LINE"
-echo "API intake, 4 connections: $LIGHT"
-echo "ratio API/pgbench: $(awk -v a="$API_RPS" -v p="$PG_TPS" 'BEGIN { printf "%.3f", a / p }')"
-echo "cases created in the run: $((after - before)) (received events: $events, references all distinct: $distinct)"
+linked=$(psql -d "$DB" -tAc "select count(*) from event_publication")
+echo "cases created in the run: $((after - before)) (their RECEIVED events: $events, references all distinct: $distinct, events kept in the publication registry: $linked)"

@@ -1,5 +1,6 @@
 package org.oneweek.casework;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -15,12 +16,13 @@ public final class CaseEvents {
 
 	/** A new case was recorded. */
 	public record CaseRecorded(long caseId, String reference, long villageId, long townshipId, Urgency urgency,
-			CaseSource source) {
+			CaseSource source, Instant receivedAt) {
 
 	}
 
 	/** A case moved from one state to another. */
-	public record CaseStateChanged(long caseId, String reference, @Nullable CaseState from, CaseState to) {
+	public record CaseStateChanged(long caseId, String reference, long villageId, @Nullable CaseState from,
+			CaseState to) {
 
 	}
 

@@ -105,8 +105,12 @@ public class CaseManagement {
 		this.zone = clock.getZone();
 	}
 
-	/** A case just recorded, or the one an earlier identical request recorded. */
-	public record Recorded(long id, String reference, boolean repeated) {
+	/**
+	 * A case just recorded, or the one an earlier identical request recorded.
+	 *
+	 * @param caseFile the case as it stands after the intake
+	 */
+	public record Recorded(long id, String reference, boolean repeated, Case caseFile) {
 
 	}
 
@@ -132,12 +136,7 @@ public class CaseManagement {
 			.filter(CaseCategory::active)
 			.orElseThrow(() -> new CaseRuleException("case.category.unknown"));
 		String key = blankToNull(form.getIdempotencyKey());
-		if (key != null) {
-			Recorded earlier = claim(key, form.fingerprint(), me);
-			if (earlier != null) {
-				return earlier;
-			}
-		}
+		String hash = (key != null) ? sha256(form.fingerprint()) : null;
 		CaseType type = require(form.getType());
 		Urgency urgency = require(form.getUrgency());
 		CaseSource source = require(form.getSource());
@@ -156,29 +155,38 @@ public class CaseManagement {
 		data.put("urgency", urgency.name());
 		data.put("type", type.name());
 		data.put("category", category.code());
-		// one round trip: the case with its number, its reporter, its first event and its
-		// idempotency key
-		Map<String, Object> inserted = jdbc.sql("""
-				with c as (
-				  insert into case_file (reference, village_id, township_id, received_term_id, responsible_term_id,
+		// One round trip: the idempotency key, the case with its number and search terms,
+		// its reporter and its first event. The key is claimed first: a concurrent
+		// request
+		// with the same key waits on it until this one commits, then inserts nothing and
+		// finds this case below. (Foreign keys are checked at the end of the statement,
+		// when the case exists.)
+		Case inserted = jdbc.sql("""
+				with i as (select nextval('case_file_id_seq') as id),
+				k as (
+				  insert into case_idempotency (account_id, key, request_hash, case_id)
+				  select :account, :key, :hash, id from i where cast(:key as text) is not null
+				  on conflict do nothing
+				  returning case_id),
+				c as (
+				  insert into case_file (id, reference, village_id, township_id, received_term_id, responsible_term_id,
 				    source, case_type, category, urgency, title, description, location, public_title, state,
 				    received_at, first_contact_due, resolution_due, recorded_by, recorded_by_member, last_event_seq,
 				    updated_at, search)
-				  values (:prefix || (select case when n < 100000 then lpad(n::text, 5, '0') else n::text end
-				                      from nextval(cast(:sequence as regclass)) n),
+				  select i.id, :prefix || (select case when n < 100000 then lpad(n::text, 5, '0') else n::text end
+				                           from nextval(cast(:sequence as regclass)) n),
 				    :village, :township, :receivedTerm, :responsibleTerm, :source, :type, :category, :urgency, :title,
 				    :description, :location, :publicTitle, 'RECEIVED', :now, :firstContactDue, :resolutionDue,
-				    :account, :member, 1, :now, to_tsvector('simple', :terms))
-				  returning id, reference),
+				    :account, :member, 1, :now, to_tsvector('simple', :terms)
+				  from i where cast(:key as text) is null or exists (select 1 from k)
+				  returning *),
 				r as (
 				  insert into case_reporter (case_id, name, phone, household, consent)
 				  select id, :reporterName, :reporterPhone, :reporterHousehold, :consent from c where :hasReporter),
 				e as (
 				  insert into case_event (case_id, seq, kind, at, actor_id, actor_name, to_state, data, public)
-				  select id, 1, 'RECEIVED', :now, :account, :actorName, 'RECEIVED', cast(:data as jsonb), true from c),
-				k as (
-				  update case_idempotency set case_id = (select id from c) where account_id = :account and key = :key)
-				select id, reference from c""")
+				  select id, 1, 'RECEIVED', :now, :account, :actorName, 'RECEIVED', cast(:data as jsonb), true from c)
+				select * from c""")
 			.param("prefix", district.casePrefix() + "-" + today.getYear() + "-")
 			.param("sequence", sequence)
 			.param("village", village.id())
@@ -209,40 +217,42 @@ public class CaseManagement {
 			.param("actorName", me.displayName())
 			.param("data", json.writeValueAsString(data))
 			.param("key", key, java.sql.Types.VARCHAR)
-			.query()
-			.singleRow();
-		long id = ((Number) inserted.get("id")).longValue();
-		String reference = (String) inserted.get("reference");
-		events.publishEvent(new CaseRecorded(id, reference, village.id(), township.id(), urgency, source));
-		events.publishEvent(new CaseStateChanged(id, reference, null, CaseState.RECEIVED));
-		if (urgency.goesToTroubleshooter()) {
-			sendToTroubleshooter(id, now, me, today);
+			.param("hash", hash, java.sql.Types.VARCHAR)
+			.query(Cases::mapCase)
+			.optional()
+			.orElse(null);
+		if (inserted == null) {
+			return earlier(require(key), require(hash), me);
 		}
-		return new Recorded(id, reference, false);
+		events.publishEvent(new CaseRecorded(inserted.id(), inserted.reference(), village.id(), township.id(), urgency,
+				source, now));
+		events.publishEvent(
+				new CaseStateChanged(inserted.id(), inserted.reference(), village.id(), null, CaseState.RECEIVED));
+		if (urgency.goesToTroubleshooter()) {
+			sendToTroubleshooter(inserted.id(), now, me, today);
+			inserted = cases.byId(inserted.id()).orElseThrow();
+		}
+		return new Recorded(inserted.id(), inserted.reference(), false, inserted);
 	}
 
 	/**
-	 * Claims an idempotency key. A concurrent request with the same key waits here until
-	 * the first commits, then finds its case.
+	 * The case an earlier request with the same idempotency key recorded, if it was the
+	 * same request.
 	 */
-	private @Nullable Recorded claim(String key, String fingerprint, AccountPrincipal me) {
-		String hash = sha256(fingerprint);
-		int claimed = jdbc.sql("""
-				insert into case_idempotency (account_id, key, request_hash) values (?, ?, ?)
-				on conflict do nothing""").params(me.accountId(), key, hash).update();
-		if (claimed == 1) {
-			return null;
-		}
+	private Recorded earlier(String key, String hash, AccountPrincipal me) {
 		Map<String, Object> earlier = jdbc.sql("""
-				select i.request_hash, i.case_id, c.reference from case_idempotency i
-				left join case_file c on c.id = i.case_id where i.account_id = ? and i.key = ?""")
+				select request_hash, case_id from case_idempotency where account_id = ? and key = ?""")
 			.params(me.accountId(), key)
 			.query()
-			.singleRow();
-		if (!hash.equals(earlier.get("request_hash")) || earlier.get("case_id") == null) {
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.orElse(null);
+		if (earlier == null || !hash.equals(earlier.get("request_hash")) || earlier.get("case_id") == null) {
 			throw new CaseRuleException("case.idempotency.mismatch");
 		}
-		return new Recorded(((Number) earlier.get("case_id")).longValue(), (String) earlier.get("reference"), true);
+		Case c = cases.byId(((Number) earlier.get("case_id")).longValue()).orElseThrow();
+		return new Recorded(c.id(), c.reference(), true, c);
 	}
 
 	private void sendToTroubleshooter(long id, Instant now, AccountPrincipal me, LocalDate today) {
@@ -353,7 +363,7 @@ public class CaseManagement {
 		Change change = new Change(c, now, actorId, actorName);
 		change.event(CaseEvent.Kind.ASSIGNED, c.state(), to, reason, data, true);
 		change.flush();
-		events.publishEvent(new CaseStateChanged(c.id(), c.reference(), c.state(), to));
+		events.publishEvent(new CaseStateChanged(c.id(), c.reference(), c.villageId(), c.state(), to));
 	}
 
 	/** The responsible person has contacted the villager and started work. */
@@ -606,7 +616,7 @@ public class CaseManagement {
 		CaseState to = CaseLifecycle.next(c.state(), action);
 		jdbc.sql("update case_file set state = ? where id = ?").params(to.name(), c.id()).update();
 		change.event(kindOf(action), c.state(), to, reason, data, isPublic);
-		events.publishEvent(new CaseStateChanged(c.id(), c.reference(), c.state(), to));
+		events.publishEvent(new CaseStateChanged(c.id(), c.reference(), c.villageId(), c.state(), to));
 	}
 
 	private static CaseEvent.Kind kindOf(Action action) {

@@ -87,20 +87,18 @@ public class MorningMeetings {
 	}
 
 	/**
-	 * Links a case recorded at a morning meeting to the village's meeting of that day.
+	 * Links a case just recorded at a morning meeting to the village's meeting of that
+	 * day, if the meeting is already written down (one written later gathers the day's
+	 * cases itself). One statement, in the transaction that recorded the case.
 	 */
 	@Transactional
-	public void linkRecordedCase(long caseId) {
-		Case c = cases.byId(caseId).orElse(null);
-		if (c == null || c.source() != CaseSource.MORNING_MEETING || linkedMeeting(caseId).isPresent()) {
-			return;
-		}
-		LocalDate day = LocalDate.ofInstant(c.receivedAt(), days.zone());
-		jdbc.sql("select id from morning_meeting where village_id = ? and day = ? order by id desc limit 1")
-			.params(c.villageId(), day)
-			.query(Long.class)
-			.optional()
-			.ifPresent((meetingId) -> link(meetingId, caseId, c.receivedAt()));
+	public void linkRecordedCase(long caseId, long villageId, Instant receivedAt) {
+		jdbc.sql("""
+				insert into morning_meeting_case (meeting_id, case_id, linked_at)
+				select id, ?, ? from morning_meeting where village_id = ? and day = ? order by id desc limit 1
+				on conflict do nothing""")
+			.params(caseId, Timestamp.from(receivedAt), villageId, LocalDate.ofInstant(receivedAt, days.zone()))
+			.update();
 	}
 
 	/**

@@ -26,13 +26,17 @@ public class PlaceManagement {
 
 	private final AuditLog audit;
 
-	PlaceManagement(JdbcClient jdbc, AuditLog audit) {
+	private final Places places;
+
+	PlaceManagement(JdbcClient jdbc, AuditLog audit, Places places) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.places = places;
 	}
 
 	@Transactional
 	public long createDistrict(DistrictForm form, String actor) {
+		places.changed();
 		requireFreeCode(form.getCode(), null);
 		long id = insert("insert into district (code, name, case_prefix) values (?, ?, ?)", form.getCode(),
 				form.getName(), form.getCasePrefix());
@@ -42,6 +46,7 @@ public class PlaceManagement {
 
 	@Transactional
 	public long createTownship(TownshipForm form, String actor) {
+		places.changed();
 		requireFreeCode(form.getCode(), null);
 		long id = insert("insert into township (district_id, code, name, kind, population) values (?, ?, ?, ?, ?)",
 				form.getDistrictId(), form.getCode(), form.getName(), form.getKind().name(), form.getPopulation());
@@ -51,6 +56,7 @@ public class PlaceManagement {
 
 	@Transactional
 	public void updateTownship(long id, TownshipForm form, String actor) {
+		places.changed();
 		Township before = jdbc.sql("select * from township where id = ? for update")
 			.param(id)
 			.query(Places.TOWNSHIP)
@@ -69,6 +75,7 @@ public class PlaceManagement {
 
 	@Transactional
 	public long createVillage(VillageForm form, String actor) {
+		places.changed();
 		requireFreeCode(form.getCode(), null);
 		long id = insert("""
 				insert into village (township_id, code, name, kind, population, households, committee_contact,
@@ -86,6 +93,7 @@ public class PlaceManagement {
 	 */
 	@Transactional
 	public void updateVillage(long id, VillageForm form, String actor) {
+		places.changed();
 		Village before = jdbc.sql("select * from village where id = ? for update")
 			.param(id)
 			.query(Places.VILLAGE)

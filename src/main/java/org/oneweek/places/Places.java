@@ -1,8 +1,10 @@
 package org.oneweek.places;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.oneweek.platform.ReadCache;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,10 +30,29 @@ public class Places {
 			rs.getString("committee_contact"), rs.getString("committee_phone"), rs.getString("address"),
 			rs.getString("notes"), rs.getBoolean("active"));
 
+	/** How long a place read by its id is kept (every request needs a few). */
+	static final Duration CACHE_TTL = Duration.ofSeconds(5);
+
 	private final JdbcClient jdbc;
+
+	private final ReadCache<Long, Optional<District>> districts = new ReadCache<>(CACHE_TTL);
+
+	private final ReadCache<Long, Optional<Township>> townships = new ReadCache<>(CACHE_TTL);
+
+	private final ReadCache<Long, Optional<Village>> villages = new ReadCache<>(CACHE_TTL);
 
 	Places(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Forgets the places kept, after a change (see {@link ReadCache}); for this module's
+	 * own writers.
+	 */
+	public void changed() {
+		this.districts.changed();
+		this.townships.changed();
+		this.villages.changed();
 	}
 
 	public List<District> districts() {
@@ -39,7 +60,8 @@ public class Places {
 	}
 
 	public Optional<District> district(long id) {
-		return jdbc.sql("select * from district where id = ?").param(id).query(DISTRICT).optional();
+		return this.districts.get(id,
+				(key) -> jdbc.sql("select * from district where id = ?").param(key).query(DISTRICT).optional());
 	}
 
 	public List<Township> townships() {
@@ -47,7 +69,8 @@ public class Places {
 	}
 
 	public Optional<Township> township(long id) {
-		return jdbc.sql("select * from township where id = ?").param(id).query(TOWNSHIP).optional();
+		return this.townships.get(id,
+				(key) -> jdbc.sql("select * from township where id = ?").param(key).query(TOWNSHIP).optional());
 	}
 
 	public Optional<Township> townshipByCode(String code) {
@@ -66,7 +89,8 @@ public class Places {
 	}
 
 	public Optional<Village> village(long id) {
-		return jdbc.sql("select * from village where id = ?").param(id).query(VILLAGE).optional();
+		return this.villages.get(id,
+				(key) -> jdbc.sql("select * from village where id = ?").param(key).query(VILLAGE).optional());
 	}
 
 	public Optional<Village> villageByCode(String code) {

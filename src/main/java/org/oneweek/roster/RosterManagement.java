@@ -20,12 +20,16 @@ public class RosterManagement {
 
 	private final JdbcClient jdbc;
 
-	RosterManagement(JdbcClient jdbc) {
+	private final Terms terms;
+
+	RosterManagement(JdbcClient jdbc, Terms terms) {
 		this.jdbc = jdbc;
+		this.terms = terms;
 	}
 
 	@Transactional
 	public long createTerm(long villageId, LocalDate weekStart, List<Long> memberIds, long leadId) {
+		terms.changed();
 		requireMonday(weekStart);
 		if (memberIds.size() != 3 || new HashSet<>(memberIds).size() != 3) {
 			throw new RosterConflictException("roster.team.threeDifferent");
@@ -54,6 +58,7 @@ public class RosterManagement {
 
 	@Transactional
 	public long assignTroubleshooter(long townshipId, LocalDate weekStart, long memberId) {
+		terms.changed();
 		requireMonday(weekStart);
 		requireFree(memberId, weekStart);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();

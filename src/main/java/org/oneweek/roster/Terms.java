@@ -2,6 +2,7 @@ package org.oneweek.roster;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.oneweek.platform.ReadCache;
 import org.oneweek.platform.Weeks;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,29 +34,56 @@ public class Terms {
 	private static final RowMapper<TroubleshooterDuty> DUTY = (rs, n) -> new TroubleshooterDuty(rs.getLong("id"),
 			rs.getLong("township_id"), rs.getObject("week_start", LocalDate.class), rs.getLong("member_id"));
 
+	/**
+	 * How long a week's published roster is kept: every request of a secretary needs
+	 * their term, and the roster changes a few times a week.
+	 */
+	static final Duration CACHE_TTL = Duration.ofSeconds(5);
+
 	private final JdbcClient jdbc;
+
+	private final ReadCache<LocalDate, Week> weeks = new ReadCache<>(CACHE_TTL);
 
 	Terms(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/** The published terms and duties of one week. */
+	private record Week(List<Term> terms, List<TroubleshooterDuty> duties) {
+
+	}
+
+	private Week week(LocalDate date) {
+		return this.weeks.get(Weeks.mondayOf(date),
+				(monday) -> new Week(
+						terms(SELECT_TERMS + " and t.week_start = ? order by t.village_id, tm.lead desc, tm.member_id",
+								monday),
+						jdbc.sql("select * from troubleshooter_duty where state = 'PUBLISHED' and week_start = ? "
+								+ "order by township_id")
+							.param(monday)
+							.query(DUTY)
+							.list()));
+	}
+
+	/**
+	 * Forgets the weeks kept, after a change to terms or duties (see {@link ReadCache});
+	 * for this module's own writers.
+	 */
+	public void changed() {
+		this.weeks.changed();
+	}
+
 	public List<Term> inWeek(LocalDate date) {
-		return terms(SELECT_TERMS + " and t.week_start = ? order by t.village_id, tm.lead desc, tm.member_id",
-				Weeks.mondayOf(date));
+		return week(date).terms();
 	}
 
 	public Optional<Term> ofVillage(long villageId, LocalDate date) {
-		return terms(SELECT_TERMS + " and t.village_id = ? and t.week_start = ? order by tm.lead desc, tm.member_id",
-				villageId, Weeks.mondayOf(date))
-			.stream()
-			.findFirst();
+		return week(date).terms().stream().filter((term) -> term.villageId() == villageId).findFirst();
 	}
 
 	/** The member's term in the week of the date, if they serve that week. */
 	public Optional<Term> ofMember(long memberId, LocalDate date) {
-		return terms(SELECT_TERMS + """
-				and t.week_start = ? and t.id in (select term_id from term_member where member_id = ?)
-				order by tm.lead desc, tm.member_id""", Weeks.mondayOf(date), memberId).stream().findFirst();
+		return week(date).terms().stream().filter((term) -> term.hasMember(memberId)).findFirst();
 	}
 
 	/** All the member's terms, most recent first. */
@@ -92,27 +121,15 @@ public class Terms {
 	}
 
 	public List<TroubleshooterDuty> dutiesInWeek(LocalDate date) {
-		return jdbc
-			.sql("select * from troubleshooter_duty where state = 'PUBLISHED' and week_start = ? order by township_id")
-			.param(Weeks.mondayOf(date))
-			.query(DUTY)
-			.list();
+		return week(date).duties();
 	}
 
 	public Optional<TroubleshooterDuty> dutyOf(long memberId, LocalDate date) {
-		return jdbc
-			.sql("select * from troubleshooter_duty where state = 'PUBLISHED' and member_id = ? and week_start = ?")
-			.params(memberId, Weeks.mondayOf(date))
-			.query(DUTY)
-			.optional();
+		return week(date).duties().stream().filter((duty) -> duty.memberId() == memberId).findFirst();
 	}
 
 	public Optional<TroubleshooterDuty> dutyOfTownship(long townshipId, LocalDate date) {
-		return jdbc
-			.sql("select * from troubleshooter_duty where state = 'PUBLISHED' and township_id = ? and week_start = ?")
-			.params(townshipId, Weeks.mondayOf(date))
-			.query(DUTY)
-			.optional();
+		return week(date).duties().stream().filter((duty) -> duty.townshipId() == townshipId).findFirst();
 	}
 
 	/**

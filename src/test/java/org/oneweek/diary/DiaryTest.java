@@ -188,7 +188,9 @@ class DiaryTest {
 		LocalDate monday = fixtures.freshMonday();
 		Team earlier = fixtures.team(village, monday);
 		Team later = fixtures.team(village, monday.plusWeeks(1), earlier);
-		Team elsewhere = fixtures.team(fixtures.newVillage("QS"), monday);
+		// (nobody of the other village's team serves the week after: it is asked below to
+		// write for a day it does not serve)
+		Team elsewhere = fixtures.team(fixtures.newVillage("QS"), monday, later);
 		LocalDate tuesday = monday.with(DayOfWeek.TUESDAY);
 		diaries.save(earlier.lead(), tuesday, written("走访六户"), at(tuesday, 20, 0));
 		Instant now = at(tuesday.plusWeeks(1), 12, 0);

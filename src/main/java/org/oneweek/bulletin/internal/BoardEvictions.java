@@ -4,42 +4,44 @@ import org.oneweek.bulletin.BulletinEvents.BoardChanged;
 import org.oneweek.bulletin.BulletinEvents.FollowUpReceived;
 import org.oneweek.casework.CaseEvents.CaseRecorded;
 import org.oneweek.casework.CaseEvents.CaseStateChanged;
-import org.oneweek.casework.Cases;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * A change in a village shows on this instance's board at once (other instances render
- * theirs again within seconds anyway).
+ * theirs again within seconds anyway). The board's cache is in memory, so forgetting a
+ * page needs neither the database nor a record of the event: it happens right after the
+ * change completes, in the thread that made it. (After completion, not after commit:
+ * Spring Modulith stores every after-commit listener's events in its publication
+ * registry, two writes and a commit each; forgetting a page after a rollback costs
+ * nothing but one rendering.)
  */
 @Component
 class BoardEvictions {
 
 	private final BoardCache cache;
 
-	private final Cases cases;
-
-	BoardEvictions(BoardCache cache, Cases cases) {
+	BoardEvictions(BoardCache cache) {
 		this.cache = cache;
-		this.cases = cases;
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
 	void on(CaseRecorded event) {
 		cache.evictVillage(event.villageId());
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
 	void on(CaseStateChanged event) {
-		cases.byId(event.caseId()).ifPresent((c) -> cache.evictVillage(c.villageId()));
+		cache.evictVillage(event.villageId());
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
 	void on(FollowUpReceived event) {
 		cache.evictVillage(event.villageId());
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
 	void on(BoardChanged event) {
 		cache.evictVillage(event.villageId());
 	}

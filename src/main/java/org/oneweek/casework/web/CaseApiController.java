@@ -103,7 +103,7 @@ class CaseApiController {
 		}
 		Instant now = clock.instant();
 		CaseManagement.Recorded recorded = management.record(form, me, now);
-		Case c = cases.byId(recorded.id()).orElseThrow();
+		Case c = recorded.caseFile();
 		// the client sent the reporter itself: it is not sent back (GET shows it to those
 		// entitled)
 		String village = places.village(c.villageId()).map(Village::name).orElse("");

@@ -5,14 +5,17 @@ import org.oneweek.casework.CaseEvents.CasesHandedOver;
 import org.oneweek.casework.CaseSource;
 import org.oneweek.diary.HandoverReports;
 import org.oneweek.diary.MorningMeetings;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Reacts to the ledger: a problem recorded at a morning meeting joins that morning's
- * meeting of the village; a term's cases handed over (by the system, say) fix its
- * hand-over report. Both change nothing the second time, so a republished event is
- * harmless.
+ * meeting of the village, in the same transaction (one statement, so the link and the
+ * case are written together or not at all, with no event stored for later); a term's
+ * cases handed over (by the system, say) fix its hand-over report, after the hand-over
+ * commits, through Spring Modulith's event publication registry, and change nothing the
+ * second time, so a republished event is harmless.
  */
 @Component
 class LedgerListener {
@@ -26,10 +29,10 @@ class LedgerListener {
 		this.reports = reports;
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseRecorded recorded) {
 		if (recorded.source() == CaseSource.MORNING_MEETING) {
-			meetings.linkRecordedCase(recorded.caseId());
+			meetings.linkRecordedCase(recorded.caseId(), recorded.villageId(), recorded.receivedAt());
 		}
 	}
 

@@ -15,6 +15,7 @@ import org.oneweek.platform.imports.ImportKind;
 import org.oneweek.platform.imports.Row;
 import org.oneweek.platform.imports.RowError;
 import org.oneweek.places.PlaceForms;
+import org.oneweek.places.Places;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -74,10 +75,13 @@ class PlaceImport implements ImportKind {
 
 	private final AuditLog audit;
 
-	PlaceImport(JdbcClient jdbc, JdbcTemplate template, AuditLog audit) {
+	private final Places places;
+
+	PlaceImport(JdbcClient jdbc, JdbcTemplate template, AuditLog audit, Places places) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.audit = audit;
+		this.places = places;
 	}
 
 	@Override
@@ -204,6 +208,7 @@ class PlaceImport implements ImportKind {
 
 	@Override
 	public int apply(List<Row> rows, String actor) {
+		places.changed();
 		List<Row> districts = rows.stream().filter((r) -> Level.parse(r.get("level")) == Level.DISTRICT).toList();
 		List<Row> townships = rows.stream().filter((r) -> Level.parse(r.get("level")).isTownship()).toList();
 		List<Row> villages = rows.stream().filter((r) -> Level.parse(r.get("level")).isVillage()).toList();

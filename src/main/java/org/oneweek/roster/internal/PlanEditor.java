@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.platform.AuditLog;
 import org.oneweek.roster.RosterConflictException;
+import org.oneweek.roster.Terms;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -31,7 +32,10 @@ public class PlanEditor {
 
 	private final AuditLog audit;
 
-	PlanEditor(JdbcClient jdbc, RosterPlanner planner, PlanReview review, AuditLog audit) {
+	private final Terms terms;
+
+	PlanEditor(JdbcClient jdbc, RosterPlanner planner, PlanReview review, AuditLog audit, Terms terms) {
+		this.terms = terms;
 		this.jdbc = jdbc;
 		this.planner = planner;
 		this.review = review;
@@ -51,6 +55,7 @@ public class PlanEditor {
 	 */
 	@Transactional
 	public void swap(Slot a, Slot b, String actor) {
+		terms.changed();
 		if (a.key().equals(b.key()) || (a.memberId() == null && b.memberId() == null && !a.duty() && !b.duty())) {
 			throw new RosterConflictException("roster.swap.same");
 		}
@@ -73,6 +78,7 @@ public class PlanEditor {
 	/** Puts a member on the slot in place of whoever is there. */
 	@Transactional
 	public void assign(Slot slot, long memberId, String actor) {
+		terms.changed();
 		boolean member = jdbc.sql("select exists (select 1 from member where id = ? and active)")
 			.param(memberId)
 			.query(Boolean.class)
@@ -91,6 +97,7 @@ public class PlanEditor {
 
 	@Transactional
 	public void pin(Slot slot, boolean pinned, String actor) {
+		terms.changed();
 		Held held = hold(slot);
 		if (held.published()) {
 			throw new RosterConflictException("roster.pin.published");
@@ -103,6 +110,7 @@ public class PlanEditor {
 
 	@Transactional
 	public void makeLead(long termId, long memberId, String actor) {
+		terms.changed();
 		Held held = hold(Slot.seat(termId, memberId));
 		if (!held.team().contains(memberId)) {
 			throw new RosterConflictException("roster.slot.changed");
@@ -121,6 +129,7 @@ public class PlanEditor {
 	/** Removes a planned (never a published) term. */
 	@Transactional
 	public void removePlanned(long termId, String actor) {
+		terms.changed();
 		Held held = hold(Slot.seat(termId, null));
 		if (held.published()) {
 			throw new RosterConflictException("roster.remove.published");
@@ -139,6 +148,7 @@ public class PlanEditor {
 	 */
 	@Transactional
 	public int publish(PlanRange range, String actor) {
+		terms.changed();
 		if (planner.activeOverlapping(range).isPresent()) {
 			throw new RosterConflictException("roster.run.busyEdit");
 		}

@@ -15,6 +15,7 @@ import org.oneweek.roster.planning.PlannedTerm;
 import org.oneweek.roster.planning.Post;
 import org.oneweek.roster.planning.RosterPlan;
 import org.oneweek.roster.planning.WeekIndex;
+import org.oneweek.roster.Terms;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -29,8 +30,11 @@ public class PlanWriter {
 
 	private final JdbcClient jdbc;
 
-	PlanWriter(JdbcClient jdbc) {
+	private final Terms terms;
+
+	PlanWriter(JdbcClient jdbc, Terms terms) {
 		this.jdbc = jdbc;
+		this.terms = terms;
 	}
 
 	/**
@@ -38,6 +42,7 @@ public class PlanWriter {
 	 */
 	@Transactional
 	public int save(RosterPlan plan) {
+		terms.changed();
 		Map<PlannedTerm, List<Post>> seats = new IdentityHashMap<>();
 		Map<Long, Integer> firstSeat = new HashMap<>();
 		for (Post post : plan.getPosts()) {
