@@ -1,5 +1,8 @@
 package org.oneweek.people;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -9,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads an account for login and remember-me; a locked-out account is marked locked so
- * Spring Security refuses it before the password is even checked.
+ * Spring Security refuses it before the password is even checked. API tokens build their
+ * principal here too, so a token acts with exactly what a login would give.
  */
 @Service
 class AccountUserDetailsService implements UserDetailsService {
@@ -28,13 +32,18 @@ class AccountUserDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		return jdbc.sql("select * from user_account where lower(username) = lower(?)")
 			.param(username)
-			.query((rs, n) -> new AccountPrincipal(rs.getLong("id"), rs.getString("username"),
-					rs.getString("password_hash"), rs.getString("display_name"), Accounts.roles(rs.getArray("roles")),
-					rs.getObject("member_id", Long.class), rs.getObject("village_id", Long.class),
-					rs.getObject("unit_id", Long.class), rs.getBoolean("enabled"),
-					attempts.accountLocked(rs.getString("username"))))
+			.query((rs, n) -> principal(rs))
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException("no such account"));
+	}
+
+	/** The principal of the {@code user_account} row the result set is on. */
+	AccountPrincipal principal(ResultSet rs) throws SQLException {
+		return new AccountPrincipal(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+				rs.getString("display_name"), Accounts.roles(rs.getArray("roles")),
+				rs.getObject("member_id", Long.class), rs.getObject("village_id", Long.class),
+				rs.getObject("unit_id", Long.class), rs.getBoolean("enabled"),
+				attempts.accountLocked(rs.getString("username")));
 	}
 
 }

@@ -37,10 +37,13 @@ public class Accounts {
 
 	private final AuditLog audit;
 
-	Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit) {
+	private final ApiTokens tokens;
+
+	Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, ApiTokens tokens) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.audit = audit;
+		this.tokens = tokens;
 	}
 
 	@Transactional(readOnly = true)
@@ -145,6 +148,9 @@ public class Accounts {
 				jdbc.sql("""
 						delete from spring_session where principal_name =
 						(select username from user_account where id = ?)""").param(accountId).update();
+				// and its API tokens on this instance at once (elsewhere within the cache
+				// time)
+				tokens.forgetAccount(accountId);
 			}
 		}
 	}

@@ -427,4 +427,55 @@ public final class PeopleForms {
 
 	}
 
+	/**
+	 * A new personal API token. The request key is a hidden field, new with each page, so
+	 * that the same form sent twice creates one token.
+	 */
+	public static final class ApiTokenForm {
+
+		@NotBlank(message = "{validation.required}")
+		@Size(max = 60, message = "{account.tokens.name.tooLong}")
+		private @Nullable String name;
+
+		@NotNull(message = "{validation.required}")
+		private ApiTokens.@Nullable Validity validity;
+
+		@Size(max = 100, message = "{validation.tooLong}")
+		private @Nullable String requestKey;
+
+		public ApiTokenForm() {
+		}
+
+		public ApiTokenForm(@Nullable String name, ApiTokens.@Nullable Validity validity, @Nullable String requestKey) {
+			this.name = name;
+			this.validity = validity;
+			this.requestKey = requestKey;
+		}
+
+		public @Nullable String getName() {
+			return name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public ApiTokens.@Nullable Validity getValidity() {
+			return validity;
+		}
+
+		public void setValidity(ApiTokens.@Nullable Validity validity) {
+			this.validity = validity;
+		}
+
+		public @Nullable String getRequestKey() {
+			return requestKey;
+		}
+
+		public void setRequestKey(@Nullable String requestKey) {
+			this.requestKey = requestKey;
+		}
+
+	}
+
 }

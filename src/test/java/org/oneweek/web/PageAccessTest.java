@@ -33,10 +33,10 @@ class PageAccessTest {
 	static final List<String> ADMIN_ONLY = List.of("/places", "/places/districts/new", "/places/townships/new",
 			"/places/townships/{township}/edit", "/places/villages/new", "/places/villages/{village}",
 			"/places/villages/{village}/edit", "/members", "/members?q=陈", "/members/new", "/members/{member}",
-			"/members/{member}/edit", "/units", "/accounts", "/accounts/new", "/imports/places", "/imports/members",
-			"/imports/places/template.csv", "/roster", "/roster/plan", "/roster/plan?township={township}",
-			"/roster/schedules", "/roster/settings", "/roster/changes", "/imports/unavailability",
-			"/imports/village-schedules", "/imports/village-schedules/template.csv");
+			"/members/{member}/edit", "/units", "/accounts", "/accounts/new", "/accounts/{account}/tokens",
+			"/imports/places", "/imports/members", "/imports/places/template.csv", "/roster", "/roster/plan",
+			"/roster/plan?township={township}", "/roster/schedules", "/roster/settings", "/roster/changes",
+			"/imports/unavailability", "/imports/village-schedules", "/imports/village-schedules/template.csv");
 
 	static final List<String> ROLES = List.of("admin", "secretary", "troubleshooter", "committee", "unit");
 
@@ -150,6 +150,8 @@ class PageAccessTest {
 			.replace("{township}", String.valueOf(jdbc.sql("select min(id) from township").query(Long.class).single()))
 			.replace("{village}", String.valueOf(jdbc.sql("select min(id) from village").query(Long.class).single()))
 			.replace("{member}", String.valueOf(jdbc.sql("select min(id) from member").query(Long.class).single()))
+			.replace("{account}", String.valueOf(
+					jdbc.sql("select id from user_account where username = 'secretary'").query(Long.class).single()))
 			.replace("{dj}",
 					String.valueOf(jdbc.sql("select id from village where code = 'DJ'").query(Long.class).single()))
 			.replace("{case}",

@@ -1,11 +1,13 @@
 package org.oneweek.people.web;
 
 import java.security.Principal;
+import java.time.Clock;
 
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.people.Account;
 import org.oneweek.people.Accounts;
+import org.oneweek.people.ApiTokens;
 import org.oneweek.people.DuplicateUsernameException;
 import org.oneweek.people.InvalidPasswordException;
 import org.oneweek.people.Members;
@@ -42,11 +44,18 @@ class AccountAdminController {
 
 	private final Units units;
 
-	AccountAdminController(Accounts accounts, Members members, Places places, Units units) {
+	private final ApiTokens tokens;
+
+	private final Clock clock;
+
+	AccountAdminController(Accounts accounts, Members members, Places places, Units units, ApiTokens tokens,
+			Clock clock) {
 		this.accounts = accounts;
 		this.members = members;
 		this.places = places;
 		this.units = units;
+		this.tokens = tokens;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -120,6 +129,27 @@ class AccountAdminController {
 			redirect.addFlashAttribute("errorKey", ex.getMessage());
 		}
 		return "redirect:/accounts";
+	}
+
+	/** An account's API tokens, to revoke one that was lost or is misused. */
+	@GetMapping("/{id}/tokens")
+	String tokens(@PathVariable long id, Model model) {
+		model.addAttribute("account",
+				accounts.account(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		model.addAttribute("tokens", tokens.of(id));
+		model.addAttribute("now", clock.instant());
+		model.addAttribute("zone", clock.getZone());
+		return "people/listApiTokens";
+	}
+
+	@PostMapping("/{id}/tokens/{tokenId}/revoke")
+	String revokeToken(@PathVariable long id, @PathVariable long tokenId, Principal principal,
+			RedirectAttributes redirect) {
+		if (!tokens.revoke(tokenId, id, principal.getName())) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("messageKey", "account.tokens.revoked");
+		return "redirect:/accounts/" + id + "/tokens";
 	}
 
 	private String form(Model model) {
