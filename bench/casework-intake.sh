@@ -50,9 +50,9 @@ curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null
 if [[ "$AUTH" == "token" ]]; then
   # a personal API token of the demo secretary (东江村's lead this week); only its
   # SHA-256 is stored, as the account page stores the tokens it creates
-  TOKEN="ow_bench$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
-  psql -q -d "$DB" -c "insert into api_token (account_id, name, token_hash, created_at)
-    select id, 'benchmark', encode(sha256(convert_to('$TOKEN', 'UTF8')), 'hex'), now()
+  TOKEN="ow_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+  psql -q -d "$DB" -c "insert into api_token (account_id, name, token_hash, created_at, created_by)
+    select id, 'benchmark', encode(sha256(convert_to('$TOKEN', 'UTF8')), 'hex'), now(), 'bench'
     from user_account where username = 'secretary'"
   export BENCH_TOKEN="$TOKEN"
 else
@@ -76,6 +76,21 @@ else
   export BENCH_SESSIONS="$SESSIONS"
 fi
 export BENCH_VILLAGE=$(psql -d "$DB" -tAc "select id from village where code = 'DJ'")
+# one intake by hand first: the run is worthless if it does not answer 201
+if [[ "$AUTH" == "token" ]]; then
+  auth=(-H "Authorization: Bearer $BENCH_TOKEN")
+else
+  first=${BENCH_SESSIONS%%,*}
+  auth=(-H "Cookie: SESSION=${first%%:*}" -H "X-CSRF-TOKEN: ${first#*:}")
+fi
+status=$(curl -s -o "$WORK/first.json" -w '%{http_code}' "${auth[@]}" -H 'Content-Type: application/json' \
+  --data "{\"villageId\": $BENCH_VILLAGE, \"source\": \"MORNING_MEETING\", \"type\": \"HELP\", \"category\": \"SANITATION\", \"urgency\": \"NORMAL\", \"title\": \"试一下\"}" \
+  "http://127.0.0.1:$PORT/api/v1/cases")
+if [[ "$status" != "201" ]]; then
+  echo "the first intake answered $status, not 201:" >&2
+  cat "$WORK/first.json" >&2
+  exit 1
+fi
 before=$(psql -d "$DB" -tAc "select count(*) from case_file")
 psql -q -d "$DB" -c "create table bench_insert (id bigserial primary key, payload text not null, at timestamptz not null default now())"
 echo "insert into bench_insert (payload) values ('垃圾清运不及时');" > "$WORK/insert.sql"

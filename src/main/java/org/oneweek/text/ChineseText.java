@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -37,11 +39,37 @@ public class ChineseText {
 	// thread-safe: Lucene analyzers reuse per-thread token streams
 	private final Analyzer analyzer = new SmartChineseAnalyzer(CharArraySet.EMPTY_SET);
 
+	/**
+	 * Short texts seen again and again (category names, village names, common titles) are
+	 * segmented once: segmentation is the costliest step of an intake after the database.
+	 */
+	private static final int MEMO_MAX_CHARS = 24;
+
+	private static final int MEMO_MAX_ENTRIES = 10_000;
+
+	private final Map<String, List<String>> memo = new ConcurrentHashMap<>();
+
 	/** The words smartcn finds, in order, without punctuation. */
 	public List<String> words(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return List.of();
 		}
+		if (text.length() <= MEMO_MAX_CHARS) {
+			List<String> known = this.memo.get(text);
+			if (known != null) {
+				return known;
+			}
+			List<String> words = List.copyOf(segment(text));
+			if (this.memo.size() >= MEMO_MAX_ENTRIES) {
+				this.memo.clear();
+			}
+			this.memo.put(text, words);
+			return words;
+		}
+		return segment(text);
+	}
+
+	private List<String> segment(String text) {
 		String input = (text.length() > MAX_CHARS) ? text.substring(0, MAX_CHARS) : text;
 		List<String> words = new ArrayList<>();
 		try (TokenStream stream = analyzer.tokenStream("text", input)) {
