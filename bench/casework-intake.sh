@@ -111,8 +111,41 @@ per_request() { # before after requests -> "java_ms pg_ms"
 wrk -t"$MAXC" -c"$MAXC" -d"${WARMUP}s" -s bench/casework-intake.lua "http://127.0.0.1:$PORT" > "$WORK/wrk-warmup.txt"
 wrk -t2 -c"$MAXC" -d10s "http://127.0.0.1:$PORT/actuator/health" > /dev/null
 
+# The intake's own statement (the one CaseManagement.record sends: idempotency key, case
+# with its number and search terms, reporter, first event), with the values of the cases the
+# warm-up recorded, replayed by pgbench with no application at all: what the database
+# alone allows for this write.
+TERM_ID=$(psql -d "$DB" -tAc "select coalesce(received_term_id, responsible_term_id) from case_file order by id desc limit 1")
+ACCOUNT_ID=$(psql -d "$DB" -tAc "select id from user_account where username = 'secretary'")
+MEMBER_ID=$(psql -d "$DB" -tAc "select coalesce(member_id::text, 'null') from user_account where username = 'secretary'")
+TOWNSHIP_ID=$(psql -d "$DB" -tAc "select township_id from village where id = $BENCH_VILLAGE")
+SEQUENCE=$(psql -d "$DB" -tAc "select relname from pg_class where relkind = 'S' and relname like 'case_ref_%' order by relname desc limit 1")
+PREFIX=$(echo "$SEQUENCE" | sed 's/^case_ref_\([a-z]*\)_\([0-9]*\)$/\U\1\E-\2-/')
+# the search terms the application sent for the last case the warm-up recorded, in order
+TERMS=$(psql -d "$DB" -tAc "select string_agg(lexeme, ' ' order by p) from (select lexeme, unnest(positions) p
+  from unnest((select search from case_file order by id desc limit 1))) t")
+cat > "$WORK/intake.sql" <<SQL
+\\set n random(1, 2000000000)
+with i as (select nextval('case_file_id_seq') as id),
+k as (insert into case_idempotency (account_id, key, request_hash, case_id)
+  select $ACCOUNT_ID, 'pgbench-' || :n || '-' || :client_id, repeat('0', 64), id from i on conflict do nothing returning case_id),
+c as (insert into case_file (id, reference, village_id, township_id, received_term_id, responsible_term_id,
+    source, case_type, category, urgency, title, description, location, public_title, state,
+    received_at, first_contact_due, resolution_due, recorded_by, recorded_by_member, last_event_seq, updated_at, search)
+  select i.id, '$PREFIX' || (select case when n < 100000 then lpad(n::text, 5, '0') else n::text end
+                              from nextval('$SEQUENCE') n),
+    $BENCH_VILLAGE, $TOWNSHIP_ID, $TERM_ID, $TERM_ID, 'MORNING_MEETING', 'HELP', 'SANITATION', 'NORMAL', '垃圾清运不及时',
+    '河边垃圾点满了，两车都拉不完，味道很大', '河堤东段', '垃圾清运不及时', 'RECEIVED', now(), now() + interval '1 day',
+    now() + interval '3 days', $ACCOUNT_ID, $MEMBER_ID, 1, now(), to_tsvector('simple', '$TERMS')
+  from i where exists (select 1 from k) returning *),
+r as (insert into case_reporter (case_id, name, phone, household, consent) select id, '李建国', '13900001111', null, false from c),
+e as (insert into case_event (case_id, seq, kind, at, actor_id, actor_name, to_state, data, public)
+  select id, 1, 'RECEIVED', now(), $ACCOUNT_ID, 'pgbench', 'RECEIVED',
+    '{"source": "MORNING_MEETING", "urgency": "NORMAL", "type": "HELP", "category": "SANITATION"}'::jsonb, true from c)
+select id, reference from c;
+SQL
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(psql -d "$DB" -tAc 'select version()' | cut -d, -f1), auth: $AUTH"
-printf "%-5s %12s %12s %8s %10s %10s %14s %14s %12s %8s\n" conns pgbench_tps intake_rps ratio p50_ms p99_ms "jvm_ms/req" "pg_ms/req" health_rps ratio
+printf "%-5s %12s %12s %8s %10s %10s %11s %10s %12s %8s %11s %8s\n" conns pgbench_tps intake_rps ratio p50_ms p99_ms "jvm_ms/req" "pg_ms/req" health_rps ratio "sql_tps" ratio
 for c in $LOADS; do
   threads=$(( c < 2 ? 1 : 2 ))
   pgbench -n -c "$c" -j "$threads" -T "$DURATION" -f "$WORK/insert.sql" "$DB" > "$WORK/pgbench-$c.txt" 2>&1
@@ -129,9 +162,15 @@ for c in $LOADS; do
   costs=$(per_request "$b" "$a" "$requests")
   wrk -t"$threads" -c"$c" -d"${DURATION}s" "http://127.0.0.1:$PORT/actuator/health" > "$WORK/health-$c.txt"
   health=$(grep 'Requests/sec' "$WORK/health-$c.txt" | awk '{print $2}')
-  printf "%-5s %12.0f %12.1f %8.3f %10s %10s %14s %14s %12.0f %8.3f\n" "$c" "$pg_tps" "$rps" \
+  pgbench -n -c "$c" -j "$threads" -T "$DURATION" -f "$WORK/intake.sql" "$DB" > "$WORK/pgbench-intake-$c.txt" 2>&1
+  sql_tps=$(grep -o 'tps = [0-9.]*' "$WORK/pgbench-intake-$c.txt" | head -1 | awk '{print $3}')
+  if grep -q 'aborted\|ERROR' "$WORK/pgbench-intake-$c.txt"; then
+    echo "  the intake statement failed under pgbench (see $WORK/pgbench-intake-$c.txt)"
+  fi
+  printf "%-5s %12.0f %12.1f %8.3f %10s %10s %11s %10s %12.0f %8.3f %11.0f %8.3f\n" "$c" "$pg_tps" "$rps" \
     "$(awk -v a="$rps" -v p="$pg_tps" 'BEGIN { print a / p }')" "$p50" "$p99" "${costs% *}" "${costs#* }" \
-    "$health" "$(awk -v a="$health" -v p="$pg_tps" 'BEGIN { print a / p }')"
+    "$health" "$(awk -v a="$health" -v p="$pg_tps" 'BEGIN { print a / p }')" \
+    "$sql_tps" "$(awk -v a="$sql_tps" -v p="$pg_tps" 'BEGIN { print a / p }')"
   if [[ "$non201" != "0" ]]; then echo "  $non201 requests did not answer 201 (see $WORK/wrk-$c.txt)"; fi
 done
 
