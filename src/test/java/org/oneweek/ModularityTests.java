@@ -1,5 +1,8 @@
 package org.oneweek;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -18,12 +21,18 @@ class ModularityTests {
 	@Test
 	void everyModuleOfTheDesignThatExistsIsFound() {
 		assertThat(modules.stream().map((m) -> m.getIdentifier().toString())).contains("places", "people", "roster",
-				"home", "demo", "platform", "casework", "text");
+				"home", "demo", "platform", "casework", "text", "diary", "bulletin");
 	}
 
 	@Test
-	void writesModuleDocumentation() {
-		new Documenter(modules).writeDocumentation().writeIndividualModulesAsPlantUml();
+	void writesModuleDocumentation() throws Exception {
+		Path docs = Path.of("target", "spring-modulith-docs");
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(docs.toString())).writeDocumentation()
+			.writeIndividualModulesAsPlantUml();
+		// the overview, and a diagram of each module naming the modules it depends on
+		assertThat(docs.resolve("components.puml")).exists();
+		assertThat(docs.resolve("module-casework.puml")).exists();
+		assertThat(Files.readString(docs.resolve("module-casework.puml"))).contains("Roster", "People", "Places");
 	}
 
 }

@@ -214,17 +214,7 @@ public class Handovers {
 	}
 
 	private Term term(long termId) {
-		// Terms reads by member, village or week; a term is found through its village
-		Long villageId = jdbc.sql("select village_id from term where id = ?")
-			.param(termId)
-			.query(Long.class)
-			.optional()
-			.orElseThrow(() -> new CaseNotFoundException("term " + termId));
-		return terms.allOfVillage(villageId)
-			.stream()
-			.filter((t) -> t.id() == termId)
-			.findFirst()
-			.orElseThrow(() -> new CaseNotFoundException("term " + termId));
+		return terms.byId(termId).orElseThrow(() -> new CaseNotFoundException("term " + termId));
 	}
 
 }

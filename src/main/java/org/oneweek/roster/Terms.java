@@ -114,6 +114,11 @@ public class Terms {
 				order by week_start desc""").param(memberId).query(DUTY).list();
 	}
 
+	/** A published term by its id. */
+	public Optional<Term> byId(long termId) {
+		return terms(SELECT_TERMS + " and t.id = ? order by tm.lead desc, tm.member_id", termId).stream().findFirst();
+	}
+
 	/** The village's terms, most recent first. */
 	public List<Term> allOfVillage(long villageId) {
 		return terms(SELECT_TERMS + " and t.village_id = ? order by t.week_start desc, tm.lead desc, tm.member_id",

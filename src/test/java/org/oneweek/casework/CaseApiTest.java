@@ -179,6 +179,8 @@ class CaseApiTest {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"openapi\"", "/api/v1/cases", "/api/v1/cases/{reference}/close",
 				"Idempotency-Key");
+		// how to sign in is part of the description: a token, Basic, or a browser session
+		assertThat(response.body()).contains("\"securitySchemes\"", "\"bearer\"", "\"basic\"", "\"SESSION\"");
 	}
 
 }

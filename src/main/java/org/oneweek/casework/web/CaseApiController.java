@@ -11,6 +11,10 @@ import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +56,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/cases", produces = "application/json")
 @Tag(name = "cases", description = "The case ledger (台账)")
+@SecurityScheme(name = "token", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "ow_…",
+		description = "A personal API token, created on the account page (/account) and shown once")
+@SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
+		description = "User name and password; an Argon2 check on every request, so slower than a token")
+@SecurityScheme(name = "session", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.COOKIE, paramName = "SESSION",
+		description = "A signed-in browser's session; changes also need its CSRF token in X-CSRF-TOKEN")
+@SecurityRequirement(name = "token")
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "session")
 class CaseApiController {
 
 	private final Clock clock;
