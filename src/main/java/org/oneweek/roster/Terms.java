@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +49,35 @@ public class Terms {
 		this.jdbc = jdbc;
 	}
 
-	/** The published terms and duties of one week. */
-	private record Week(List<Term> terms, List<TroubleshooterDuty> duties) {
+	/**
+	 * The published terms and duties of one week, indexed by village, member and township
+	 * (a district has up to a few thousand villages).
+	 */
+	private record Week(List<Term> terms, List<TroubleshooterDuty> duties, Map<Long, Term> byVillage,
+			Map<Long, Term> byMember, Map<Long, TroubleshooterDuty> dutyByMember,
+			Map<Long, TroubleshooterDuty> dutyByTownship) {
+
+		static Week of(List<Term> terms, List<TroubleshooterDuty> duties) {
+			Map<Long, Term> byVillage = new HashMap<>();
+			Map<Long, Term> byMember = new HashMap<>();
+			for (Term term : terms) {
+				byVillage.putIfAbsent(term.villageId(), term);
+				term.team().forEach((member) -> byMember.putIfAbsent(member.memberId(), term));
+			}
+			Map<Long, TroubleshooterDuty> dutyByMember = new HashMap<>();
+			Map<Long, TroubleshooterDuty> dutyByTownship = new HashMap<>();
+			for (TroubleshooterDuty duty : duties) {
+				dutyByMember.putIfAbsent(duty.memberId(), duty);
+				dutyByTownship.putIfAbsent(duty.townshipId(), duty);
+			}
+			return new Week(List.copyOf(terms), List.copyOf(duties), byVillage, byMember, dutyByMember, dutyByTownship);
+		}
 
 	}
 
 	private Week week(LocalDate date) {
 		return this.weeks.get(Weeks.mondayOf(date),
-				(monday) -> new Week(
+				(monday) -> Week.of(
 						terms(SELECT_TERMS + " and t.week_start = ? order by t.village_id, tm.lead desc, tm.member_id",
 								monday),
 						jdbc.sql("select * from troubleshooter_duty where state = 'PUBLISHED' and week_start = ? "
@@ -78,12 +100,12 @@ public class Terms {
 	}
 
 	public Optional<Term> ofVillage(long villageId, LocalDate date) {
-		return week(date).terms().stream().filter((term) -> term.villageId() == villageId).findFirst();
+		return Optional.ofNullable(week(date).byVillage().get(villageId));
 	}
 
 	/** The member's term in the week of the date, if they serve that week. */
 	public Optional<Term> ofMember(long memberId, LocalDate date) {
-		return week(date).terms().stream().filter((term) -> term.hasMember(memberId)).findFirst();
+		return Optional.ofNullable(week(date).byMember().get(memberId));
 	}
 
 	/** All the member's terms, most recent first. */
@@ -130,11 +152,11 @@ public class Terms {
 	}
 
 	public Optional<TroubleshooterDuty> dutyOf(long memberId, LocalDate date) {
-		return week(date).duties().stream().filter((duty) -> duty.memberId() == memberId).findFirst();
+		return Optional.ofNullable(week(date).dutyByMember().get(memberId));
 	}
 
 	public Optional<TroubleshooterDuty> dutyOfTownship(long townshipId, LocalDate date) {
-		return week(date).duties().stream().filter((duty) -> duty.townshipId() == townshipId).findFirst();
+		return Optional.ofNullable(week(date).dutyByTownship().get(townshipId));
 	}
 
 	/**
