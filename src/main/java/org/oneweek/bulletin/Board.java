@@ -1,15 +1,12 @@
 package org.oneweek.bulletin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.platform.Digests;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseCategory;
 import org.oneweek.casework.PublicCases.Figures;
@@ -127,14 +124,7 @@ public record Board(Village village, Township township, String week, LocalDate w
 		}
 		lastWeek.resolved().forEach((c) -> text.append(c.reference()).append(c.lastEventSeq()).append(','));
 		text.append(lastWeek.callbacks()).append(figures.opened()).append(',').append(figures.overdue());
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(text.toString().getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Digests.sha256Hex(text.toString()).substring(0, 32);
 	}
 
 }

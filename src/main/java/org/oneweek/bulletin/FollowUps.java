@@ -1,18 +1,15 @@
 package org.oneweek.bulletin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.platform.Digests;
 import org.oneweek.bulletin.BulletinEvents.FollowUpReceived;
 import org.oneweek.bulletin.BulletinForms.FollowUpForm;
 import org.oneweek.casework.Case;
@@ -187,14 +184,7 @@ public class FollowUps {
 	}
 
 	static String hash(String value) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(("oneweek-bulletin:" + value).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Digests.sha256Hex("oneweek-bulletin:" + value);
 	}
 
 	private static FollowUp map(ResultSet rs, int n) throws SQLException {

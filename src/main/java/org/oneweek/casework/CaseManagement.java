@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.platform.Digests;
 import org.oneweek.casework.CaseAccess.Permission;
 import org.oneweek.casework.CaseAccess.Standing;
 import org.oneweek.casework.CaseEvents.CaseRecorded;
@@ -136,7 +137,7 @@ public class CaseManagement {
 			.filter(CaseCategory::active)
 			.orElseThrow(() -> new CaseRuleException("case.category.unknown"));
 		String key = blankToNull(form.getIdempotencyKey());
-		String hash = (key != null) ? sha256(form.fingerprint()) : null;
+		String hash = (key != null) ? Digests.sha256Hex(form.fingerprint()) : null;
 		CaseType type = require(form.getType());
 		Urgency urgency = require(form.getUrgency());
 		CaseSource source = require(form.getSource());
@@ -770,17 +771,6 @@ public class CaseManagement {
 
 	static Timestamp ts(Instant instant) {
 		return Timestamp.from(instant);
-	}
-
-	static String sha256(String value) {
-		try {
-			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-				.digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			return java.util.HexFormat.of().formatHex(digest);
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,8 +1,5 @@
 package org.oneweek.people;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.platform.Digests;
 import org.oneweek.platform.AuditLog;
 import org.oneweek.platform.Texts;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -185,7 +182,7 @@ public class ApiTokens {
 				values (?, ?, ?, ?, ?, ?, ?)
 				on conflict (account_id, request_key) do nothing
 				returning id""")
-			.params(accountId, stripped, hash(token), key, Timestamp.from(now), actor,
+			.params(accountId, stripped, Digests.sha256Hex(token), key, Timestamp.from(now), actor,
 					(expiresAt != null) ? Timestamp.from(expiresAt) : null)
 			.query(Long.class)
 			.optional();
@@ -241,7 +238,7 @@ public class ApiTokens {
 		if (!FORMAT.matcher(token).matches()) {
 			return Optional.empty();
 		}
-		String hash = hash(token);
+		String hash = Digests.sha256Hex(token);
 		long nanos = System.nanoTime();
 		Remembered entry = remembered.get(hash);
 		if (entry == null || nanos - entry.loadedAt() > cacheNanos) {
@@ -330,16 +327,6 @@ public class ApiTokens {
 			.params(accountId, requestKey)
 			.query(Long.class)
 			.optional();
-	}
-
-	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static ApiToken map(ResultSet rs, int n) throws SQLException {

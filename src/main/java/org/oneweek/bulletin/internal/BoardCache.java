@@ -1,15 +1,13 @@
 package org.oneweek.bulletin.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.oneweek.platform.Digests;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.bulletin.BulletinProperties;
 import org.springframework.stereotype.Component;
@@ -112,13 +110,8 @@ public class BoardCache {
 		return new Rendered(villageId, body, "\"" + sha256(body) + "\"", System.nanoTime());
 	}
 
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static String sha256(byte[] bytes) {
+		return Digests.sha256Hex(bytes).substring(0, 32);
 	}
 
 }

@@ -1,13 +1,11 @@
 package org.oneweek.people.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 import java.util.Set;
 
+import org.oneweek.platform.Digests;
 import org.oneweek.people.Accounts;
 import org.oneweek.people.PeopleForms.AccountForm;
 import org.oneweek.people.Role;
@@ -65,7 +63,7 @@ public class FirstAdministratorSetup {
 		byte[] bytes = new byte[24];
 		new SecureRandom().nextBytes(bytes);
 		String token = HexFormat.of().formatHex(bytes);
-		jdbc.sql("insert into setup_token (token_hash) values (?)").param(hash(token)).update();
+		jdbc.sql("insert into setup_token (token_hash) values (?)").param(Digests.sha256Hex(token)).update();
 		return token;
 	}
 
@@ -79,7 +77,7 @@ public class FirstAdministratorSetup {
 			return false;
 		}
 		return jdbc.sql("update setup_token set used_at = now() where token_hash = ? and used_at is null")
-			.param(hash(token))
+			.param(Digests.sha256Hex(token))
 			.update() == 1;
 	}
 
@@ -103,19 +101,9 @@ public class FirstAdministratorSetup {
 	public boolean valid(String token) {
 		return !accounts.anyAdministrator()
 				&& jdbc.sql("select exists (select 1 from setup_token where token_hash = ? and used_at is null)")
-					.param(hash(token))
+					.param(Digests.sha256Hex(token))
 					.query(Boolean.class)
 					.single();
-	}
-
-	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,13 +1,10 @@
 package org.oneweek.roster.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
+import org.oneweek.platform.Digests;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +36,7 @@ public class Calendars {
 		jdbc.sql("""
 				insert into roster_calendar (member_id, token_hash) values (?, ?)
 				on conflict (member_id) do update set token_hash = excluded.token_hash, created_at = now()""")
-			.params(memberId, hash(token))
+			.params(memberId, Digests.sha256Hex(token))
 			.update();
 		return token;
 	}
@@ -63,7 +60,7 @@ public class Calendars {
 			return Optional.empty();
 		}
 		return jdbc.sql("select member_id from roster_calendar where token_hash = ?")
-			.param(hash(token))
+			.param(Digests.sha256Hex(token))
 			.query(Long.class)
 			.optional();
 	}
@@ -77,16 +74,6 @@ public class Calendars {
 			.param(id)
 			.query(Integer.class)
 			.single();
-	}
-
-	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
