@@ -105,10 +105,7 @@ class BulletinBrowserTest {
 		Browser.screenshot(browser, "bulletin-follow-up-sent-phone");
 
 		browser.manage().deleteAllCookies();
-		browser.get(url("/login?lang=zh-CN"));
-		browser.findElement(By.id("username")).sendKeys("committee");
-		browser.findElement(By.id("password")).sendKeys("oneweek-demo");
-		browser.findElement(By.id("login-submit")).click();
+		Browser.logIn(browser, port, "committee", Browser.DEMO_PASSWORD);
 		browser.findElement(By.id("follow-ups-card")).findElement(By.tagName("a")).click();
 		String queue = browser.findElement(By.tagName("main")).getText();
 		assertThat(queue).contains(planted.reference(), "仍未解决", "周四去看还是满的", "13911112222", "事项已因此重新办理");

@@ -199,12 +199,7 @@ class MorningMeetingBrowserTest {
 	}
 
 	private void login(String username) {
-		browser.get(url("/login?lang=zh-CN"));
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("oneweek-demo");
-		browser.findElement(By.id("login-submit")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+		Browser.logIn(browser, port, username, Browser.DEMO_PASSWORD);
 	}
 
 	private void logout() {

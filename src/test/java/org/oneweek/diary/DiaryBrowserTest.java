@@ -197,12 +197,7 @@ class DiaryBrowserTest {
 	}
 
 	private void login(String username) {
-		browser.get(url("/login?lang=zh-CN"));
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("oneweek-demo");
-		browser.findElement(By.id("login-submit")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+		Browser.logIn(browser, port, username, Browser.DEMO_PASSWORD);
 	}
 
 	private void waitForText(By element, String text) {

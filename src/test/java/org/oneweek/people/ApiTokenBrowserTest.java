@@ -45,12 +45,7 @@ class ApiTokenBrowserTest {
 		WebDriver browser = Browser.phone();
 		try {
 			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-			browser.get("http://localhost:" + port + "/login?lang=zh-CN");
-			browser.findElement(By.id("username")).sendKeys(username);
-			browser.findElement(By.id("password")).sendKeys("token-phone-password");
-			WebElement login = browser.findElement(By.tagName("html"));
-			browser.findElement(By.id("login-submit")).click();
-			Browser.awaitNewPage(browser, login);
+			Browser.logIn(browser, port, username, "token-phone-password");
 			browser.get("http://localhost:" + port + "/account");
 			browser.findElement(By.id("token-name")).sendKeys("村委会的考勤表格");
 			new Select(browser.findElement(By.id("token-validity"))).selectByValue("DAYS_365");

@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -27,7 +29,23 @@ public final class Browser {
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+	/** The password of every demo account. */
+	public static final String DEMO_PASSWORD = "oneweek-demo";
+
 	private Browser() {
+	}
+
+	/**
+	 * Signs in through the login page, in Chinese, and waits until the signed-in page
+	 * (the menu with its log-out button) has loaded.
+	 */
+	public static void logIn(WebDriver driver, int port, String username, String password) {
+		driver.get("http://localhost:" + port + "/login?lang=zh-CN");
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.id("login-submit")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
 	}
 
 	public static WebDriver phone() {

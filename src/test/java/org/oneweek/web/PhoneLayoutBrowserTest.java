@@ -39,10 +39,7 @@ class PhoneLayoutBrowserTest {
 	@BeforeAll
 	void logIn() {
 		browser = Browser.phone();
-		browser.get("http://localhost:" + port + "/login?lang=zh-CN");
-		browser.findElement(By.id("username")).sendKeys("admin");
-		browser.findElement(By.id("password")).sendKeys("oneweek-demo");
-		browser.findElement(By.id("login-submit")).click();
+		Browser.logIn(browser, port, "admin", Browser.DEMO_PASSWORD);
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.presenceOfElementLocated(By.id("admin-week")));
 	}

@@ -56,9 +56,7 @@ class RoleHomePagesBrowserTest {
 			String english) throws Exception {
 		browser.get(url("/login?lang=zh-CN"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("oneweek-demo");
-		browser.findElement(By.id("login-submit")).click();
+		Browser.logIn(browser, port, username, Browser.DEMO_PASSWORD);
 
 		assertThat(browser.findElement(By.id(sectionId)).getText()).contains(chinese);
 		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");

@@ -195,10 +195,7 @@ class RosterPlanningBrowserTest {
 	}
 
 	private void login(String username) {
-		browser.get(url("/login?lang=zh-CN"));
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("oneweek-demo");
-		browser.findElement(By.id("login-submit")).click();
+		Browser.logIn(browser, port, username, Browser.DEMO_PASSWORD);
 	}
 
 	private void scrollTo(String id) {
