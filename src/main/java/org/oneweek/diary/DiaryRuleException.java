@@ -1,7 +1,6 @@
 package org.oneweek.diary;
 
-import java.util.List;
-
+import org.oneweek.platform.KeyedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
@@ -10,24 +9,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * another village). Nothing was changed. The message is a key of the message bundle.
  */
 @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
-public class DiaryRuleException extends RuntimeException {
-
-	private final String messageKey;
-
-	private final List<Object> arguments;
+public class DiaryRuleException extends KeyedException {
 
 	public DiaryRuleException(String messageKey, Object... arguments) {
-		super(messageKey);
-		this.messageKey = messageKey;
-		this.arguments = List.of(arguments);
-	}
-
-	public String messageKey() {
-		return messageKey;
-	}
-
-	public Object[] arguments() {
-		return arguments.toArray();
+		super(messageKey, arguments);
 	}
 
 }
