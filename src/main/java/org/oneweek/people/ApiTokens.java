@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.platform.Digests;
+import org.oneweek.platform.ReadCache;
 import org.oneweek.platform.AuditLog;
 import org.oneweek.platform.Texts;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,8 +27,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -118,9 +117,6 @@ public class ApiTokens {
 	/** {@code last_used_at} is written at most this often per token. */
 	private static final Duration LAST_USED_EVERY = Duration.ofHours(1);
 
-	/** Past this many remembered tokens, stale ones are dropped when another is added. */
-	private static final int SWEEP_ABOVE = 10_000;
-
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final RowMapper<ApiToken> TOKEN = ApiTokens::map;
@@ -133,15 +129,19 @@ public class ApiTokens {
 
 	private final Clock clock;
 
-	private final long cacheNanos;
-
 	private final TransactionTemplate readOnly;
 
-	/** Token hash → what it authenticated as, and when that was looked up. */
-	private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+	/**
+	 * Token hash → what it authenticates as, as last read (a token that does not work is
+	 * not remembered: it is looked up again each time).
+	 */
+	private final ReadCache<String, Remembered> remembered;
+
+	/** Token id → when its use was last written. */
+	private final Map<Long, Instant> noted = new ConcurrentHashMap<>();
 
 	private record Remembered(AccountPrincipal principal, long tokenId, @Nullable Instant expiresAt,
-			@Nullable Instant lastUsedAt, long loadedAt) {
+			@Nullable Instant lastUsedAt) {
 
 	}
 
@@ -151,7 +151,7 @@ public class ApiTokens {
 		this.principals = principals;
 		this.audit = audit;
 		this.clock = clock;
-		this.cacheNanos = settings.tokenCache().toNanos();
+		this.remembered = new ReadCache<>(settings.tokenCache());
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 	}
@@ -226,7 +226,7 @@ public class ApiTokens {
 		if (changed > 0) {
 			audit.record("api_token", tokenId, "revoke", actor, null, Map.of("accountId", accountId));
 		}
-		forget((entry) -> entry.getKey().equals(hash.get()));
+		remembered.changed();
 		return true;
 	}
 
@@ -238,34 +238,25 @@ public class ApiTokens {
 		if (!FORMAT.matcher(token).matches()) {
 			return Optional.empty();
 		}
-		String hash = Digests.sha256Hex(token);
-		long nanos = System.nanoTime();
-		Remembered entry = remembered.get(hash);
-		if (entry == null || nanos - entry.loadedAt() > cacheNanos) {
-			entry = readOnly.execute((status) -> load(hash, nanos));
-			if (entry == null) {
-				remembered.remove(hash);
-				return Optional.empty();
-			}
-			if (remembered.size() > SWEEP_ABOVE) {
-				remembered.values().removeIf((old) -> nanos - old.loadedAt() > cacheNanos);
-			}
-			remembered.put(hash, entry);
+		Remembered entry = remembered.get(Digests.sha256Hex(token), (hash) -> readOnly.execute((status) -> load(hash)));
+		if (entry == null) {
+			return Optional.empty();
 		}
 		Instant now = clock.instant();
 		if (entry.expiresAt() != null && !now.isBefore(entry.expiresAt())) {
 			return Optional.empty();
 		}
-		noteUse(hash, entry, now);
+		noteUse(entry, now);
 		return Optional.of(entry.principal());
 	}
 
 	/**
 	 * Forgets, on this instance, what the account's tokens authenticated as (its account
-	 * was disabled or changed); after the transaction commits, when there is one.
+	 * was disabled or changed): with every other remembered token, now and after the
+	 * transaction ends (see {@link ReadCache#changed()}).
 	 */
 	public void forgetAccount(long accountId) {
-		forget((entry) -> entry.getValue().principal().accountId() == accountId);
+		remembered.changed();
 	}
 
 	/**
@@ -273,23 +264,10 @@ public class ApiTokens {
 	 * database.
 	 */
 	public void forgetAll() {
-		forget((entry) -> true);
+		remembered.changed();
 	}
 
-	private void forget(java.util.function.Predicate<Map.Entry<String, Remembered>> which) {
-		remembered.entrySet().removeIf(which);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			// a request that looked the token up before the commit must not keep it
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					remembered.entrySet().removeIf(which);
-				}
-			});
-		}
-	}
-
-	private @Nullable Remembered load(String hash, long nanos) {
+	private @Nullable Remembered load(String hash) {
 		return jdbc.sql("""
 				select a.*, t.id as token_id, t.expires_at as token_expires_at, t.last_used_at as token_last_used_at
 				from api_token t join user_account a on a.id = t.account_id
@@ -301,15 +279,16 @@ public class ApiTokens {
 				Timestamp expires = rs.getTimestamp("token_expires_at");
 				Timestamp used = rs.getTimestamp("token_last_used_at");
 				return new Remembered(principal, rs.getLong("token_id"), (expires != null) ? expires.toInstant() : null,
-						(used != null) ? used.toInstant() : null, nanos);
+						(used != null) ? used.toInstant() : null);
 			})
 			.optional()
 			.filter((r) -> r.principal().isEnabled() && r.principal().isAccountNonLocked())
 			.orElse(null);
 	}
 
-	private void noteUse(String hash, Remembered entry, Instant now) {
-		if (entry.lastUsedAt() != null && entry.lastUsedAt().isAfter(now.minus(LAST_USED_EVERY))) {
+	private void noteUse(Remembered entry, Instant now) {
+		Instant last = noted.getOrDefault(entry.tokenId(), entry.lastUsedAt());
+		if (last != null && last.isAfter(now.minus(LAST_USED_EVERY))) {
 			return;
 		}
 		// another instance may have noted the use already
@@ -318,8 +297,7 @@ public class ApiTokens {
 				where id = ? and (last_used_at is null or last_used_at <= ?)""")
 			.params(Timestamp.from(now), entry.tokenId(), Timestamp.from(now.minus(LAST_USED_EVERY)))
 			.update();
-		remembered.replace(hash, entry,
-				new Remembered(entry.principal(), entry.tokenId(), entry.expiresAt(), now, entry.loadedAt()));
+		noted.put(entry.tokenId(), now);
 	}
 
 	private Optional<Long> earlier(long accountId, String requestKey) {

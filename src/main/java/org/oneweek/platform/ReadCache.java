@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -20,7 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * reading began before a clear is returned but not stored.
  *
  * @param <K> the key
- * @param <V> the value (use {@code Optional} for "not found")
+ * @param <V> the value: {@code Optional} to keep "not found" too; a loader's {@code null}
+ * is returned but not kept (the next request reads again)
  */
 public final class ReadCache<K, V> {
 
@@ -37,8 +39,11 @@ public final class ReadCache<K, V> {
 		this.ttlNanos = ttl.toNanos();
 	}
 
-	/** The value for the key, read with the loader if it is not kept or too old. */
-	public V get(K key, Function<? super K, ? extends V> loader) {
+	/**
+	 * The value for the key, read with the loader if it is not kept or too old; a
+	 * {@code null} from the loader is not kept.
+	 */
+	public @Nullable V get(K key, Function<? super K, ? extends @Nullable V> loader) {
 		if (this.ttlNanos <= 0) {
 			return loader.apply(key);
 		}
@@ -49,7 +54,7 @@ public final class ReadCache<K, V> {
 		}
 		long before = this.generation.get();
 		V value = loader.apply(key);
-		if (this.generation.get() == before) {
+		if (value != null && this.generation.get() == before) {
 			if (this.entries.size() >= MAX_ENTRIES) {
 				this.entries.clear();
 			}

@@ -75,4 +75,14 @@ class ReadCacheTest {
 		assertThat(cache.get("a", this::read)).isEqualTo("a#2");
 	}
 
+	@Test
+	void nothingReadIsNotKept() {
+		ReadCache<String, String> cache = new ReadCache<>(Duration.ofMinutes(1));
+		assertThat(cache.get("a", (key) -> {
+			this.reads.incrementAndGet();
+			return null;
+		})).isNull();
+		assertThat(cache.get("a", this::read)).isEqualTo("a#2");
+	}
+
 }
