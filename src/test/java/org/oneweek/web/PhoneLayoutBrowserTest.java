@@ -53,13 +53,16 @@ class PhoneLayoutBrowserTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/places", "/places/villages/new", "/places/villages/{village}", "/members",
-			"/members/new", "/members/{member}", "/accounts", "/accounts/new", "/units", "/imports/places",
-			"/account" })
+			"/members/new", "/members/{member}", "/accounts", "/accounts/new", "/units", "/imports/places", "/account",
+			"/accounts/{account}/tokens", "/cases", "/cases/settings", "/diary/compliance", "/diary/villages/{village}",
+			"/bulletin/open311/keys", "/roster/schedules", "/roster/changes", "/roster/settings" })
 	void pageFitsAPhoneWithReadableText(String page) throws Exception {
 		String path = page
 			.replace("{village}",
 					String.valueOf(jdbc.sql("select id from village where code = 'DJ'").query(Long.class).single()))
-			.replace("{member}", String.valueOf(jdbc.sql("select min(id) from member").query(Long.class).single()));
+			.replace("{member}", String.valueOf(jdbc.sql("select min(id) from member").query(Long.class).single()))
+			.replace("{account}", String
+				.valueOf(jdbc.sql("select id from user_account where username = 'admin'").query(Long.class).single()));
 		browser.get("http://localhost:" + port + path);
 		JavascriptExecutor js = (JavascriptExecutor) browser;
 		long width = ((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue();
