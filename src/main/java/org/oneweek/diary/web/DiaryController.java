@@ -13,8 +13,8 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
+import org.oneweek.platform.KeyedException;
 import org.oneweek.casework.Case;
-import org.oneweek.casework.CaseRuleException;
 import org.oneweek.casework.Cases;
 import org.oneweek.diary.DiaryAccess;
 import org.oneweek.diary.DiaryAccessDeniedException;
@@ -261,11 +261,7 @@ class DiaryController {
 			action.run();
 			redirect.addFlashAttribute("messageKey", done);
 		}
-		catch (DiaryRuleException ex) {
-			redirect.addFlashAttribute("errorKey", ex.messageKey());
-			redirect.addFlashAttribute("errorArgs", ex.arguments());
-		}
-		catch (CaseRuleException ex) {
+		catch (KeyedException ex) {
 			redirect.addFlashAttribute("errorKey", ex.messageKey());
 			redirect.addFlashAttribute("errorArgs", ex.arguments());
 		}

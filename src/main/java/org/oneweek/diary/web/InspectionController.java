@@ -9,13 +9,12 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
+import org.oneweek.platform.KeyedException;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseCategory;
-import org.oneweek.casework.CaseRuleException;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.Urgency;
 import org.oneweek.diary.DiaryAccess;
-import org.oneweek.diary.DiaryAccessDeniedException;
 import org.oneweek.diary.DiaryForms.FindingForm;
 import org.oneweek.diary.DiaryForms.InspectionForm;
 import org.oneweek.diary.DiaryForms.Outcome;
@@ -152,12 +151,7 @@ class InspectionController {
 			inspections.addFinding(id, form, content, me, clock.instant());
 			redirect.addFlashAttribute("messageKey", "diary.finding.recorded");
 		}
-		catch (DiaryRuleException ex) {
-			redirect.addFlashAttribute("finding", form);
-			redirect.addFlashAttribute("errorKey", ex.messageKey());
-			redirect.addFlashAttribute("errorArgs", ex.arguments());
-		}
-		catch (CaseRuleException ex) {
+		catch (KeyedException ex) {
 			redirect.addFlashAttribute("finding", form);
 			redirect.addFlashAttribute("errorKey", ex.messageKey());
 			redirect.addFlashAttribute("errorArgs", ex.arguments());
@@ -177,11 +171,7 @@ class InspectionController {
 			inspections.decide(findingId, form, me, clock.instant());
 			redirect.addFlashAttribute("messageKey", "diary.finding.decided");
 		}
-		catch (DiaryRuleException ex) {
-			redirect.addFlashAttribute("errorKey", ex.messageKey());
-			redirect.addFlashAttribute("errorArgs", ex.arguments());
-		}
-		catch (CaseRuleException ex) {
+		catch (KeyedException ex) {
 			redirect.addFlashAttribute("errorKey", ex.messageKey());
 			redirect.addFlashAttribute("errorArgs", ex.arguments());
 		}

@@ -6,11 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.platform.KeyedException;
 import org.oneweek.casework.CaseCategory;
-import org.oneweek.casework.CaseRuleException;
 import org.oneweek.casework.Cases;
 import org.oneweek.diary.DiaryAccess;
-import org.oneweek.diary.DiaryRuleException;
 import org.oneweek.diary.HandoverReports;
 import org.oneweek.diary.internal.TermLookup;
 import org.oneweek.people.AccountPrincipal;
@@ -107,11 +106,7 @@ class ReportController {
 			action.run();
 			redirect.addFlashAttribute("messageKey", done);
 		}
-		catch (DiaryRuleException ex) {
-			redirect.addFlashAttribute("errorKey", ex.messageKey());
-			redirect.addFlashAttribute("errorArgs", ex.arguments());
-		}
-		catch (CaseRuleException ex) {
+		catch (KeyedException ex) {
 			redirect.addFlashAttribute("errorKey", ex.messageKey());
 			redirect.addFlashAttribute("errorArgs", ex.arguments());
 		}
