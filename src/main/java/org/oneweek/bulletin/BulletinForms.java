@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import org.oneweek.casework.CaseForms;
+import org.oneweek.casework.CaseCommands;
 import org.oneweek.casework.Satisfaction;
 
 /**
@@ -39,7 +39,7 @@ public final class BulletinForms {
 
 		private @Nullable Satisfaction satisfaction;
 
-		@Pattern(regexp = CaseForms.PHONE_PATTERN, message = "{validation.phone}")
+		@Pattern(regexp = CaseCommands.PHONE_PATTERN, message = "{validation.phone}")
 		private @Nullable String phone;
 
 		private @Nullable String website;
@@ -130,7 +130,7 @@ public final class BulletinForms {
 		@Size(max = 200, message = "{validation.tooLong}")
 		private @Nullable String task;
 
-		@Pattern(regexp = CaseForms.PHONE_PATTERN, message = "{validation.phone}")
+		@Pattern(regexp = CaseCommands.PHONE_PATTERN, message = "{validation.phone}")
 		private @Nullable String contactPhone;
 
 		private boolean responsible;
@@ -216,7 +216,7 @@ public final class BulletinForms {
 	/** The phone number the board gives villagers. */
 	public static final class DutyPhoneForm {
 
-		@Pattern(regexp = CaseForms.PHONE_PATTERN, message = "{validation.phone}")
+		@Pattern(regexp = CaseCommands.PHONE_PATTERN, message = "{validation.phone}")
 		private @Nullable String phone;
 
 		public @Nullable String getPhone() {

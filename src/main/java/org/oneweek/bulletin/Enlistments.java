@@ -18,14 +18,13 @@ import java.util.Optional;
 
 import org.oneweek.bulletin.BulletinEvents.BoardChanged;
 import org.oneweek.bulletin.BulletinForms.EnlistForm;
-import org.oneweek.casework.AssigneeKind;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseAccessDeniedException;
-import org.oneweek.casework.CaseForms.AssignForm;
-import org.oneweek.casework.CaseForms.NoteForm;
+import org.oneweek.casework.CaseActions;
+import org.oneweek.casework.CaseCommands.AddNote;
+import org.oneweek.casework.CaseCommands.AssignCase;
 import org.oneweek.casework.CaseLifecycle;
-import org.oneweek.casework.CaseManagement;
 import org.oneweek.casework.CaseNotFoundException;
 import org.oneweek.casework.CaseRuleException;
 import org.oneweek.casework.PublicCases;
@@ -59,7 +58,7 @@ public class Enlistments {
 
 	private final CaseAccess access;
 
-	private final CaseManagement management;
+	private final CaseActions actions;
 
 	private final MessageSource messages;
 
@@ -67,12 +66,12 @@ public class Enlistments {
 
 	private final ZoneId zone;
 
-	Enlistments(JdbcClient jdbc, PublicCases cases, CaseAccess access, CaseManagement management,
-			MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+	Enlistments(JdbcClient jdbc, PublicCases cases, CaseAccess access, CaseActions actions, MessageSource messages,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.access = access;
-		this.management = management;
+		this.actions = actions;
 		this.messages = messages;
 		this.events = events;
 		this.zone = clock.getZone();
@@ -103,20 +102,15 @@ public class Enlistments {
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		String who = namePublic ? name : messages.getMessage("bulletin.enlist.aVillager", null, LEDGER);
-		NoteForm note = new NoteForm();
-		note.setText(messages.getMessage("bulletin.enlist.note", new Object[] { who, task }, LEDGER));
-		note.setPublicNote(true);
-		management.note(c.reference(), note, me, now);
+		actions.note(c.reference(),
+				AddNote.publicNote(messages.getMessage("bulletin.enlist.note", new Object[] { who, task }, LEDGER)), me,
+				now);
 		if (form.isResponsible() && kind == Enlistment.Kind.GROUP) {
 			Case current = cases.byReference(c.reference()).orElseThrow();
 			if (!CaseLifecycle.allowed(current.state(), CaseLifecycle.Action.ASSIGN)) {
 				throw new CaseRuleException("case.refused.ASSIGN", current.state());
 			}
-			AssignForm assign = new AssignForm();
-			assign.setKind(AssigneeKind.GROUP);
-			assign.setGroupName(name);
-			assign.setReason(task);
-			management.assign(c.reference(), assign, me, now);
+			actions.assign(c.reference(), AssignCase.toGroup(name).because(task), me, now);
 		}
 		events.publishEvent(new BoardChanged(c.villageId()));
 		return id;

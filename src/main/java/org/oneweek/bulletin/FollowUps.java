@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.CaseActions;
 import org.oneweek.platform.Digests;
 import org.oneweek.bulletin.BulletinEvents.FollowUpReceived;
 import org.oneweek.bulletin.BulletinForms.FollowUpForm;
 import org.oneweek.casework.Case;
-import org.oneweek.casework.CaseManagement;
 import org.oneweek.casework.CaseNotFoundException;
 import org.oneweek.casework.CaseState;
 import org.oneweek.casework.PublicCases;
@@ -43,17 +43,17 @@ public class FollowUps {
 
 	private final PublicCases cases;
 
-	private final CaseManagement management;
+	private final CaseActions actions;
 
 	private final ApplicationEventPublisher events;
 
 	private final BulletinProperties properties;
 
-	FollowUps(JdbcClient jdbc, PublicCases cases, CaseManagement management, ApplicationEventPublisher events,
+	FollowUps(JdbcClient jdbc, PublicCases cases, CaseActions actions, ApplicationEventPublisher events,
 			BulletinProperties properties) {
 		this.jdbc = jdbc;
 		this.cases = cases;
-		this.management = management;
+		this.actions = actions;
 		this.events = events;
 		this.properties = properties;
 	}
@@ -95,7 +95,7 @@ public class FollowUps {
 		limit("address", "address_hash = ?", addressHash, now, Duration.ofDays(1),
 				properties.followUpsPerAddressPerDay());
 		limit("case", "case_id = ?", c.id(), now, Duration.ofHours(1), properties.followUpsPerCasePerHour());
-		boolean reopened = management.recordPublicFollowUp(c.reference(), kind.name(), kind == FollowUpKind.NOT_FIXED,
+		boolean reopened = actions.recordPublicFollowUp(c.reference(), kind.name(), kind == FollowUpKind.NOT_FIXED,
 				now);
 		Satisfaction satisfaction = (kind == FollowUpKind.CONFIRMED_FIXED) ? form.getSatisfaction() : null;
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.oneweek.casework.Case.Assignee;
 import org.oneweek.casework.Case.Reporter;
+import org.oneweek.casework.internal.CaseRows;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional(readOnly = true)
 public class Cases {
 
-	static final RowMapper<Case> CASE = Cases::mapCase;
+	static final RowMapper<Case> CASE = CaseRows.CASE;
 
 	private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {
 	};
@@ -186,36 +186,6 @@ public class Cases {
 	private static @Nullable CaseState state(ResultSet rs, String column) throws SQLException {
 		String value = rs.getString(column);
 		return (value != null) ? CaseState.valueOf(value) : null;
-	}
-
-	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp value = rs.getTimestamp(column);
-		return (value != null) ? value.toInstant() : null;
-	}
-
-	static Case mapCase(ResultSet rs, int n) throws SQLException {
-		String assigneeKind = rs.getString("assignee_kind");
-		Assignee assignee = (assigneeKind != null)
-				? new Assignee(AssigneeKind.valueOf(assigneeKind), rs.getObject("assignee_member_id", Long.class),
-						rs.getObject("assignee_unit_id", Long.class), rs.getString("assignee_name"))
-				: null;
-		String satisfaction = rs.getString("satisfaction");
-		return new Case(rs.getLong("id"), rs.getString("reference"), rs.getLong("village_id"),
-				rs.getLong("township_id"), rs.getObject("received_term_id", Long.class),
-				rs.getObject("responsible_term_id", Long.class), CaseSource.valueOf(rs.getString("source")),
-				CaseType.valueOf(rs.getString("case_type")), rs.getString("category"),
-				Urgency.valueOf(rs.getString("urgency")), rs.getString("title"), rs.getString("description"),
-				rs.getString("location"), rs.getString("public_title"), CaseState.valueOf(rs.getString("state")),
-				assignee, rs.getInt("progress"), rs.getTimestamp("received_at").toInstant(),
-				rs.getTimestamp("first_contact_due").toInstant(), rs.getTimestamp("resolution_due").toInstant(),
-				instant(rs, "first_contact_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
-				rs.getString("result"), (satisfaction != null) ? Satisfaction.valueOf(satisfaction) : null,
-				rs.getObject("merged_into_id", Long.class), rs.getString("decline_reason"),
-				rs.getInt("escalation_level"), rs.getObject("funding_requested", BigDecimal.class),
-				rs.getObject("funding_approved", BigDecimal.class), rs.getString("funding_source"),
-				rs.getString("funding_approved_by"), rs.getInt("reopened_count"), rs.getLong("recorded_by"),
-				rs.getObject("recorded_by_member", Long.class), rs.getInt("last_event_seq"),
-				rs.getTimestamp("updated_at").toInstant());
 	}
 
 }

@@ -6,14 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
-import org.oneweek.casework.CaseEvents.CaseEscalated;
+import org.oneweek.casework.internal.CaseFile;
+import org.oneweek.casework.internal.CaseStore;
 import org.oneweek.roster.Terms;
 import org.oneweek.roster.TroubleshooterDuty;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +30,10 @@ public class Escalations {
 	/** How long after a deadline the department is told. */
 	public static final Duration SECOND_LEVEL_AFTER = Duration.ofHours(24);
 
+	/** States in which nobody has contacted the villager yet, if they have not. */
+	private static final Set<CaseState> WAITING_FOR_CONTACT = EnumSet.of(CaseState.RECEIVED, CaseState.ASSIGNED,
+			CaseState.REOPENED);
+
 	private static final int BATCH = 500;
 
 	/** At most this many batches per run; the next run goes on. */
@@ -37,20 +41,16 @@ public class Escalations {
 
 	private final JdbcClient jdbc;
 
-	private final CaseManagement management;
+	private final CaseStore store;
 
 	private final Terms terms;
 
-	private final ApplicationEventPublisher events;
-
 	private final ZoneId zone;
 
-	Escalations(JdbcClient jdbc, CaseManagement management, Terms terms, ApplicationEventPublisher events,
-			Clock clock) {
+	Escalations(JdbcClient jdbc, CaseStore store, Terms terms, Clock clock) {
 		this.jdbc = jdbc;
-		this.management = management;
+		this.store = store;
 		this.terms = terms;
-		this.events = events;
 		this.zone = clock.getZone();
 	}
 
@@ -84,17 +84,18 @@ public class Escalations {
 				with overdue as (
 				  select id, 'FIRST_CONTACT' as deadline, first_contact_due as due,
 				         case when first_contact_due < :second then 2 else 1 end as level
-				  from case_file where state in ('RECEIVED', 'ASSIGNED', 'REOPENED') and first_contact_at is null
+				  from case_file where state = any(:waiting) and first_contact_at is null
 				    and first_contact_due < :now
 				  union all
 				  select id, 'RESOLUTION', resolution_due, case when resolution_due < :second then 2 else 1 end
-				  from case_file where state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS', 'REOPENED')
-				    and resolution_due < :now)
+				  from case_file where state = any(:active) and resolution_due < :now)
 				select * from overdue o where not exists (select 1 from case_escalation e where e.case_id = o.id
 				  and e.deadline = o.deadline and e.due = o.due and e.level = o.level)
 				order by o.id limit :batch""")
 			.param("now", at)
 			.param("second", secondLevel)
+			.param("waiting", CaseStore.states(WAITING_FOR_CONTACT))
+			.param("active", CaseStore.states(CaseState.ACTIVE))
 			.param("batch", BATCH)
 			.query((rs, n) -> new Overdue(rs.getLong("id"), rs.getString("deadline"),
 					rs.getTimestamp("due").toInstant(), rs.getInt("level")))
@@ -119,27 +120,20 @@ public class Escalations {
 		if (claimed == 0) {
 			return false;
 		}
-		Case c = management.lock(o.caseId());
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("deadline", o.deadline());
-		data.put("level", level);
-		data.put("due", o.due().toString());
+		CaseFile file = store.lock(o.caseId());
+		if (!file.state().isActive()) {
+			// resolved or declined since the overdue deadlines were read
+			return false;
+		}
+		Long troubleshooter = null;
 		if (level == 1) {
 			LocalDate today = LocalDate.ofInstant(now, zone);
-			terms.dutyOfTownship(c.townshipId(), today)
+			troubleshooter = terms.dutyOfTownship(file.toCase().townshipId(), today)
 				.map(TroubleshooterDuty::memberId)
-				.ifPresent((memberId) -> data.put("memberId", memberId));
+				.orElse(null);
 		}
-		else {
-			data.put("to", "ORG_ADMIN");
-		}
-		CaseManagement.Change change = management.change(c, now, null, CaseManagement.SYSTEM);
-		change.event(CaseEvent.Kind.ESCALATED, null, null, null, data, false);
-		change.flush();
-		jdbc.sql("update case_file set escalation_level = greatest(escalation_level, ?) where id = ?")
-			.params(level, c.id())
-			.update();
-		events.publishEvent(new CaseEscalated(c.id(), c.reference(), o.deadline(), level));
+		file.escalate(o.deadline(), level, o.due(), troubleshooter, now);
+		store.save(file);
 		return true;
 	}
 

@@ -7,18 +7,21 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.CaseCommands.HandOverCases;
 import org.oneweek.casework.CaseEvents.CasesHandedOver;
+import org.oneweek.casework.internal.CaseFile;
+import org.oneweek.casework.internal.CaseStore;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Role;
+import org.oneweek.places.VillageId;
 import org.oneweek.roster.Term;
+import org.oneweek.roster.TermId;
 import org.oneweek.roster.Terms;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,35 +39,47 @@ public class Handovers {
 
 	private final Terms terms;
 
-	private final CaseManagement management;
+	private final CaseStore store;
 
 	private final ApplicationEventPublisher events;
 
 	private final ZoneId zone;
 
-	Handovers(JdbcClient jdbc, Terms terms, CaseManagement management, ApplicationEventPublisher events, Clock clock) {
+	Handovers(JdbcClient jdbc, Terms terms, CaseStore store, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.terms = terms;
-		this.management = management;
+		this.store = store;
 		this.events = events;
 		this.zone = clock.getZone();
 	}
 
 	/**
 	 * The team (or the department) hands over the term's open cases to the village's next
-	 * term.
+	 * term from the ledger's own page. The hand-over is announced
+	 * ({@link CasesHandedOver}) so that the diary fixes the term's report.
 	 * @throws CaseRuleException when there is no next term yet, or it was handed over
 	 */
 	@Transactional
-	public Handover handOver(long fromTermId, @Nullable String note, AccountPrincipal me, Instant now) {
-		Term from = term(fromTermId);
+	public Handover handOver(HandOverCases command, AccountPrincipal me, Instant now) {
+		Handover made = handOverQuietly(command, me, now);
+		announce(made);
+		return made;
+	}
+
+	/**
+	 * {@link #handOver} for a caller that fixes the term's report itself, in the same
+	 * transaction (the diary's hand-over report): nothing is announced.
+	 */
+	@Transactional
+	public Handover handOverQuietly(HandOverCases command, AccountPrincipal me, Instant now) {
+		Term from = term(command.fromTerm().value());
 		Long memberId = me.memberId();
 		boolean onTeam = memberId != null && me.has(Role.SECRETARY) && from.hasMember(memberId);
 		if (!onTeam && !me.has(Role.ORG_ADMIN)) {
-			throw new CaseAccessDeniedException("hand-over of term " + fromTermId);
+			throw new CaseAccessDeniedException("hand-over of term " + from.id());
 		}
 		Term to = nextTerm(from).orElseThrow(() -> new CaseRuleException("case.handover.noNextTerm"));
-		return create(from, to, note, me.accountId(), me.displayName(), now)
+		return create(from, to, command.note(), Actor.of(me), now)
 			.orElseThrow(() -> new CaseRuleException("case.handover.done"));
 	}
 
@@ -81,44 +96,40 @@ public class Handovers {
 		for (int week = 1; week <= weeksBack; week++) {
 			for (Term from : terms.inWeek(today.minusWeeks(week))) {
 				if (from.weekEnd().isBefore(today) && handoverFrom(from.id()).isEmpty()) {
-					nextTerm(from).flatMap((to) -> create(from, to, null, null, CaseManagement.SYSTEM, now))
-						.ifPresent(made::add);
+					nextTerm(from).flatMap((to) -> create(from, to, null, Actor.SYSTEM, now)).ifPresent((h) -> {
+						announce(h);
+						made.add(h);
+					});
 				}
 			}
 		}
 		return made;
 	}
 
-	private Optional<Handover> create(Term from, Term to, @Nullable String note, @Nullable Long actorId,
-			String actorName, Instant now) {
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
+	private void announce(Handover h) {
+		events.publishEvent(
+				new CasesHandedOver(HandoverId.of(h.id()), VillageId.of(h.villageId()), TermId.of(h.fromTermId()),
+						TermId.of(h.toTermId()), h.items().stream().map((i) -> CaseId.of(i.caseId())).toList()));
+	}
+
+	private Optional<Handover> create(Term from, Term to, @Nullable String note, Actor by, Instant now) {
+		Long id = jdbc.sql("""
 				insert into case_handover (village_id, from_term_id, to_term_id, created_at, created_by, note)
-				values (?, ?, ?, ?, ?, ?) on conflict (from_term_id) do nothing""")
-			.params(from.villageId(), from.id(), to.id(), Timestamp.from(now), actorName, blankToNull(note))
-			.update(keys, "id");
-		if (keys.getKeyList().isEmpty()) {
+				values (?, ?, ?, ?, ?, ?) on conflict (from_term_id) do nothing returning id""")
+			.params(from.villageId(), from.id(), to.id(), Timestamp.from(now), by.name(), blankToNull(note))
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		if (id == null) {
 			return Optional.empty();
 		}
-		long id = keys.getKeyAs(Long.class);
-		List<Long> open = jdbc.sql("""
-				select id from case_file where village_id = ? and state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS',
-				'RESOLVED', 'REOPENED') and responsible_term_id is distinct from ? order by id for update""")
-			.params(from.villageId(), to.id())
-			.query(Long.class)
-			.list();
-		for (long caseId : open) {
-			Case c = management.lock(caseId);
+		for (CaseFile file : store.lockOpenInVillage(VillageId.of(from.villageId()), to.id())) {
 			jdbc.sql("insert into case_handover_item (handover_id, case_id, state) values (?, ?, ?)")
-				.params(id, caseId, c.state().name())
+				.params(id, file.id().value(), file.state().name())
 				.update();
-			jdbc.sql("update case_file set responsible_term_id = ? where id = ?").params(to.id(), caseId).update();
-			CaseManagement.Change change = management.change(c, now, actorId, actorName);
-			change.event(CaseEvent.Kind.HANDED_OVER, null, null, null,
-					Map.of("handoverId", id, "fromTermId", from.id(), "toTermId", to.id()), false);
-			change.flush();
+			file.handTo(id, from.id(), to.id(), by, now);
+			store.save(file);
 		}
-		events.publishEvent(new CasesHandedOver(id, from.villageId(), from.id(), to.id(), open));
 		return handover(id);
 	}
 
@@ -141,10 +152,9 @@ public class Handovers {
 			throw new CaseRuleException("case.handover.acknowledged.already");
 		}
 		for (Handover.Item item : handover.items()) {
-			CaseManagement.Change change = management.change(management.lock(item.caseId()), now, me.accountId(),
-					me.displayName());
-			change.event(CaseEvent.Kind.ACKNOWLEDGED, null, null, null, Map.of("handoverId", handoverId), false);
-			change.flush();
+			CaseFile file = store.lock(item.caseId());
+			file.acknowledgeHandover(handoverId, Actor.of(me), now);
+			store.save(file);
 		}
 	}
 

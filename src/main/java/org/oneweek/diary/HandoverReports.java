@@ -18,7 +18,9 @@ import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseEvent;
 import org.oneweek.casework.CaseState;
 import org.oneweek.casework.Cases;
+import org.oneweek.casework.CaseCommands.HandOverCases;
 import org.oneweek.casework.Handover;
+import org.oneweek.casework.HandoverId;
 import org.oneweek.casework.Handovers;
 import org.oneweek.diary.HandoverReport.DiaryLine;
 import org.oneweek.diary.HandoverReport.Funding;
@@ -35,6 +37,7 @@ import org.oneweek.people.Role;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
 import org.oneweek.roster.Term;
+import org.oneweek.roster.TermId;
 import org.oneweek.roster.Terms;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -238,19 +241,21 @@ public class HandoverReports {
 		if (status.handedOver()) {
 			throw new DiaryRuleException("diary.report.alreadyHandedOver");
 		}
+		// handed over here, the report is fixed here, in the same transaction
 		Handover handover = handovers.handoverFrom(termId)
-			.orElseGet(() -> handovers.handOver(termId, status.notes(), me, now));
+			.orElseGet(() -> handovers.handOverQuietly(new HandOverCases(TermId.of(termId), status.notes()), me, now));
 		freeze(term, handover, now);
 		return new Page(reportOf(termId).orElseThrow(), status(termId));
 	}
 
 	/**
-	 * Fixes the report of a term whose cases were handed over (by the system when the
-	 * term ended, or on the ledger's own page). Nothing changes if it was fixed already.
+	 * Fixes the report of a term whose cases the ledger handed over (by the system when
+	 * the term ended, or on the ledger's own page). Nothing changes if it was fixed
+	 * already.
 	 */
 	@Transactional
-	public void handedOver(long handoverId) {
-		Handover handover = handovers.handover(handoverId).orElse(null);
+	public void handedOver(HandoverId handoverId) {
+		Handover handover = handovers.handover(handoverId.value()).orElse(null);
 		if (handover == null || status(handover.fromTermId()).handedOver()) {
 			return;
 		}

@@ -9,10 +9,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseAccess;
-import org.oneweek.casework.CaseForms.IntakeForm;
-import org.oneweek.casework.CaseForms.NoteForm;
-import org.oneweek.casework.CaseManagement;
+import org.oneweek.casework.CaseActions;
+import org.oneweek.casework.CaseCommands.AddNote;
+import org.oneweek.casework.CaseCommands.RecordCase;
+import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.CasePhoto;
+import org.oneweek.casework.CasePhotos;
 import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Cases;
@@ -23,6 +25,7 @@ import org.oneweek.diary.DiaryForms.Outcome;
 import org.oneweek.diary.Inspection.Finding;
 import org.oneweek.diary.internal.TermLookup;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.places.VillageId;
 import org.oneweek.roster.Term;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -47,7 +50,11 @@ public class Inspections {
 
 	private final Cases cases;
 
-	private final CaseManagement management;
+	private final CaseIntake intake;
+
+	private final CaseActions actions;
+
+	private final CasePhotos photos;
 
 	private final CaseAccess caseAccess;
 
@@ -57,11 +64,13 @@ public class Inspections {
 
 	private final TeamDays days;
 
-	Inspections(JdbcClient jdbc, Cases cases, CaseManagement management, CaseAccess caseAccess, TermLookup lookup,
-			DiaryAccess access, TeamDays days) {
+	Inspections(JdbcClient jdbc, Cases cases, CaseIntake intake, CaseActions actions, CasePhotos photos,
+			CaseAccess caseAccess, TermLookup lookup, DiaryAccess access, TeamDays days) {
 		this.jdbc = jdbc;
 		this.cases = cases;
-		this.management = management;
+		this.intake = intake;
+		this.actions = actions;
+		this.photos = photos;
 		this.caseAccess = caseAccess;
 		this.lookup = lookup;
 		this.access = access;
@@ -162,26 +171,24 @@ public class Inspections {
 	}
 
 	private void makeCase(Inspection inspection, long findingId, FindingForm form, AccountPrincipal me, Instant now) {
-		IntakeForm intake = new IntakeForm();
-		intake.setVillageId(inspection.villageId());
-		intake.setSource(CaseSource.INSPECTION);
-		intake.setType(CaseType.HELP);
-		intake.setCategory(form.getCategory());
-		intake.setUrgency((form.getUrgency() != null) ? form.getUrgency() : Urgency.NORMAL);
-		intake.setTitle(form.getText());
-		intake.setDescription(blankToNull(form.getDetails()));
-		intake.setLocation(blankToNull(form.getLocation()));
-		// the same finding never makes two cases, whatever is retried
-		intake.setIdempotencyKey("inspection-finding-" + findingId);
 		if (form.getCategory() == null || cases.category(form.getCategory()).isEmpty()) {
 			throw new DiaryRuleException("diary.finding.category.required");
 		}
-		CaseManagement.Recorded recorded = management.record(intake, me, now);
+		String title = java.util.Objects.requireNonNullElse(form.getText(), "");
+		// the same finding never makes two cases, whatever is retried
+		RecordCase command = RecordCase.of(VillageId.of(inspection.villageId()), form.getCategory(), title)
+			.withSource(CaseSource.INSPECTION)
+			.withType(CaseType.HELP)
+			.withUrgency((form.getUrgency() != null) ? form.getUrgency() : Urgency.NORMAL)
+			.withDescription(blankToNull(form.getDetails()))
+			.withLocation(blankToNull(form.getLocation()))
+			.withIdempotencyKey("inspection-finding-" + findingId);
+		CaseIntake.Recorded recorded = intake.record(command, me, now);
 		byte[] photo = photo(findingId).orElse(null);
 		if (photo != null && !recorded.repeated()) {
-			management.addIntakePhoto(recorded.id(), photo, me, now);
+			photos.addAtIntake(recorded.id(), photo, me, now);
 		}
-		setCase(findingId, recorded.id(), now);
+		setCase(findingId, recorded.id().value(), now);
 	}
 
 	private void link(Inspection inspection, long findingId, @Nullable String reference, AccountPrincipal me,
@@ -200,13 +207,13 @@ public class Inspections {
 			.orElseThrow();
 		if (caseAccess.permission(me, c, LocalDate.ofInstant(now, days.zone())).canWork()) {
 			// what the walk found joins the case's timeline, with its photo
-			NoteForm note = new NoteForm();
-			note.setText(finding.text() + ((finding.details() != null) ? "：" + finding.details() : "")
-					+ ((finding.location() != null) ? "（" + finding.location() + "）" : ""));
-			management.note(c.reference(), note, me, now);
+			actions.note(c.reference(),
+					AddNote.internalNote(finding.text() + ((finding.details() != null) ? "：" + finding.details() : "")
+							+ ((finding.location() != null) ? "（" + finding.location() + "）" : "")),
+					me, now);
 			byte[] photo = photo(findingId).orElse(null);
 			if (photo != null) {
-				management.addPhoto(c.reference(), CasePhoto.Phase.BEFORE, photo, me, now);
+				photos.add(c.reference(), CasePhoto.Phase.BEFORE, photo, me, now);
 			}
 		}
 		setCase(findingId, c.id(), now);

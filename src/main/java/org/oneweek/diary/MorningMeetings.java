@@ -9,11 +9,13 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseAccess;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.Cases;
 import org.oneweek.diary.DiaryForms.MeetingForm;
 import org.oneweek.diary.internal.TermLookup;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.places.VillageId;
 import org.oneweek.roster.Term;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -23,9 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.oneweek.platform.Texts.blankToNull;
 
 /**
- * Morning meetings as records of their own. The cases recorded at the village's meeting
- * that day (source: morning meeting) are linked to it as they are recorded, whichever
- * comes first, the meeting or the cases; others are linked by number.
+ * Morning meetings as records of their own. A case recorded from the meeting's page
+ * carries the meeting's id and is linked to it as it is recorded; a meeting written down
+ * after its problems were recorded gathers the village's morning-meeting cases of that
+ * day that no meeting holds yet; others are linked by number.
  */
 @Service
 public class MorningMeetings {
@@ -87,17 +90,17 @@ public class MorningMeetings {
 	}
 
 	/**
-	 * Links a case just recorded at a morning meeting to the village's meeting of that
-	 * day, if the meeting is already written down (one written later gathers the day's
-	 * cases itself). One statement, in the transaction that recorded the case.
+	 * Links a case just recorded at a morning meeting, with the meeting's id, to that
+	 * meeting if it is the case's village's (an id of another village's meeting links
+	 * nothing). One statement, in the transaction that recorded the case.
 	 */
 	@Transactional
-	public void linkRecordedCase(long caseId, long villageId, Instant receivedAt) {
+	public void linkRecordedCase(long meetingId, CaseId caseId, VillageId villageId, Instant receivedAt) {
 		jdbc.sql("""
 				insert into morning_meeting_case (meeting_id, case_id, linked_at)
-				select id, ?, ? from morning_meeting where village_id = ? and day = ? order by id desc limit 1
+				select id, ?, ? from morning_meeting where id = ? and village_id = ?
 				on conflict do nothing""")
-			.params(caseId, Timestamp.from(receivedAt), villageId, LocalDate.ofInstant(receivedAt, days.zone()))
+			.params(caseId.value(), Timestamp.from(receivedAt), meetingId, villageId.value())
 			.update();
 	}
 

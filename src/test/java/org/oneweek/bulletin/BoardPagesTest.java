@@ -9,10 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
 import org.oneweek.bulletin.BulletinCases.Planted;
 import org.oneweek.casework.CaseFixtures;
-import org.oneweek.casework.CaseManagement;
 import org.oneweek.casework.CasePhoto;
 import org.oneweek.casework.Cases;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.casework.CaseIntake;
+import org.oneweek.casework.CaseActions;
+import org.oneweek.casework.CasePhotos;
+import org.oneweek.casework.CaseFunding;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -38,7 +41,16 @@ class BoardPagesTest {
 	BulletinCases bulletinCases;
 
 	@Autowired
-	CaseManagement management;
+	CaseIntake intake;
+
+	@Autowired
+	CaseActions actions;
+
+	@Autowired
+	CasePhotos photos;
+
+	@Autowired
+	CaseFunding funding;
 
 	@Autowired
 	Cases cases;
@@ -202,8 +214,8 @@ class BoardPagesTest {
 	void aPublicPhotoCarriesNoMetadata() throws Exception {
 		Planted planted = bulletinCases.record("河堤垃圾照片", false);
 		String marker = "CAMERA-" + System.nanoTime();
-		long photoId = management.addPhoto(planted.reference(), CasePhoto.Phase.BEFORE,
-				BulletinCases.jpegWithExif(marker), bulletinCases.secretary(), clock.instant());
+		long photoId = photos.add(planted.reference(), CasePhoto.Phase.BEFORE, BulletinCases.jpegWithExif(marker),
+				bulletinCases.secretary(), clock.instant());
 		byte[] original = cases.photoContent(cases.byReference(planted.reference()).orElseThrow().id(), photoId, true)
 			.orElseThrow();
 		assertThat(new String(original, StandardCharsets.ISO_8859_1)).contains(marker);

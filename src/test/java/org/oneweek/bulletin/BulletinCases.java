@@ -10,11 +10,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
 
 import org.oneweek.casework.AssigneeKind;
+import org.oneweek.casework.CaseActions;
 import org.oneweek.casework.CaseFixtures;
-import org.oneweek.casework.CaseForms.AssignForm;
-import org.oneweek.casework.CaseForms.IntakeForm;
-import org.oneweek.casework.CaseForms.NoteForm;
-import org.oneweek.casework.CaseManagement;
+import org.oneweek.casework.CaseIntake;
+import org.oneweek.casework.web.CaseForms.AssignForm;
+import org.oneweek.casework.web.CaseForms.IntakeForm;
+import org.oneweek.casework.web.CaseForms.NoteForm;
 import org.oneweek.people.AccountPrincipal;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +26,17 @@ import org.springframework.stereotype.Component;
 @Component
 class BulletinCases {
 
-	private final CaseManagement management;
+	private final CaseIntake intake;
+
+	private final CaseActions actions;
 
 	private final CaseFixtures fixtures;
 
 	private final Clock clock;
 
-	BulletinCases(CaseManagement management, CaseFixtures fixtures, Clock clock) {
-		this.management = management;
+	BulletinCases(CaseIntake intake, CaseActions actions, CaseFixtures fixtures, Clock clock) {
+		this.intake = intake;
+		this.actions = actions;
 		this.fixtures = fixtures;
 		this.clock = clock;
 	}
@@ -61,12 +65,12 @@ class BulletinCases {
 		form.setReporterHousehold("三组" + mark + "号");
 		form.setReporterConsent(consent);
 		Instant now = clock.instant();
-		String reference = management.record(form, secretary(), now).reference();
+		String reference = intake.record(form.toCommand(), secretary(), now).reference();
 		String internal = "内部记录" + mark;
 		NoteForm note = new NoteForm();
 		note.setText(internal);
 		note.setPublicNote(false);
-		management.note(reference, note, secretary(), now);
+		actions.note(reference, note.toNote(), secretary(), now);
 		return new Planted(reference, topic + " " + mark, topic + "（内部标题" + mark + "）", reporterName, phone,
 				"三组" + mark + "号", internal, "私下说明" + mark);
 	}
@@ -76,7 +80,7 @@ class BulletinCases {
 		note.setText(text);
 		note.setPublicNote(true);
 		note.setProgress(progress);
-		management.note(reference, note, secretary(), clock.instant());
+		actions.note(reference, note.toNote(), secretary(), clock.instant());
 	}
 
 	void resolve(String reference, String result) {
@@ -85,11 +89,11 @@ class BulletinCases {
 		assign.setKind(AssigneeKind.SECRETARY);
 		assign.setMemberId(me.memberId());
 		Instant now = clock.instant();
-		management.assign(reference, assign, me, now);
-		management.start(reference, null, me, now);
+		actions.assign(reference, assign.toCommand(), me, now);
+		actions.start(reference, null, me, now);
 		NoteForm done = new NoteForm();
 		done.setText(result);
-		management.resolve(reference, done, me, now);
+		actions.resolve(reference, done.toResolution(), me, now);
 	}
 
 	/** A real JPEG with an EXIF segment that carries the marker text. */

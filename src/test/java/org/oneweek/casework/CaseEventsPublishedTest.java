@@ -3,12 +3,15 @@ package org.oneweek.casework;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.oneweek.places.VillageId;
+import org.oneweek.roster.TermId;
 import org.oneweek.OneweekTest;
 import org.oneweek.casework.CaseEvents.CaseEscalated;
 import org.oneweek.casework.CaseEvents.CaseRecorded;
 import org.oneweek.casework.CaseEvents.CaseStateChanged;
 import org.oneweek.casework.CaseEvents.CasesHandedOver;
 import org.oneweek.casework.CaseFixtures.Team;
+import org.oneweek.casework.CaseCommands.HandOverCases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -26,7 +29,16 @@ class CaseEventsPublishedTest {
 	ApplicationEvents events;
 
 	@Autowired
-	CaseManagement management;
+	CaseIntake intake;
+
+	@Autowired
+	CaseActions actions;
+
+	@Autowired
+	CasePhotos photos;
+
+	@Autowired
+	CaseFunding funding;
 
 	@Autowired
 	Cases cases;
@@ -45,11 +57,12 @@ class CaseEventsPublishedTest {
 		long village = fixtures.newVillage("QS");
 		Team first = fixtures.team(village, fixtures.freshMonday());
 		Team second = fixtures.team(village, first.monday().plusWeeks(1));
-		String reference = management.record(CaseFixtures.intake(village, "事件测试"), first.lead(), first.tuesday())
+		String reference = intake
+			.record(CaseFixtures.intake(village, "事件测试").toCommand(), first.lead(), first.tuesday())
 			.reference();
 		assertThat(events.stream(CaseRecorded.class)).anySatisfy((e) -> {
 			assertThat(e.reference()).isEqualTo(reference);
-			assertThat(e.villageId()).isEqualTo(village);
+			assertThat(e.villageId()).isEqualTo(VillageId.of(village));
 		});
 		assertThat(events.stream(CaseStateChanged.class))
 			.anySatisfy((e) -> assertThat(e.reference() + e.to()).isEqualTo(reference + "RECEIVED"));
@@ -57,11 +70,11 @@ class CaseEventsPublishedTest {
 		escalations.run(c.resolutionDue().plus(Duration.ofMinutes(1)));
 		assertThat(events.stream(CaseEscalated.class))
 			.anySatisfy((e) -> assertThat(e.reference()).isEqualTo(reference));
-		handovers.handOver(first.termId(), null, first.lead(), second.tuesday());
+		handovers.handOver(new HandOverCases(TermId.of(first.termId()), null), first.lead(), second.tuesday());
 		assertThat(events.stream(CasesHandedOver.class)).anySatisfy((e) -> {
-			assertThat(e.fromTermId()).isEqualTo(first.termId());
-			assertThat(e.toTermId()).isEqualTo(second.termId());
-			assertThat(e.caseIds()).contains(c.id());
+			assertThat(e.fromTermId()).isEqualTo(TermId.of(first.termId()));
+			assertThat(e.toTermId()).isEqualTo(TermId.of(second.termId()));
+			assertThat(e.caseIds()).contains(CaseId.of(c.id()));
 		});
 	}
 

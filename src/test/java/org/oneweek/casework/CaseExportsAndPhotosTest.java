@@ -11,7 +11,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
-import org.oneweek.casework.CaseForms.IntakeForm;
+import org.oneweek.casework.web.CaseForms.IntakeForm;
 import org.oneweek.casework.internal.PhotoSanitizer;
 import org.oneweek.people.AccountPrincipal;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +43,16 @@ class CaseExportsAndPhotosTest {
 	CaseFixtures fixtures;
 
 	@Autowired
-	CaseManagement management;
+	CaseIntake intake;
+
+	@Autowired
+	CaseActions actions;
+
+	@Autowired
+	CasePhotos photos;
+
+	@Autowired
+	CaseFunding funding;
 
 	@Autowired
 	Cases cases;
@@ -58,7 +67,7 @@ class CaseExportsAndPhotosTest {
 		IntakeForm form = CaseFixtures.intake(fixtures.villageId("DJ"), title);
 		form.setReporterName(reporter);
 		form.setReporterPhone(phone);
-		return management.record(form, fixtures.principal("secretary"), clock.instant()).reference();
+		return intake.record(form.toCommand(), fixtures.principal("secretary"), clock.instant()).reference();
 	}
 
 	@Test
@@ -174,7 +183,7 @@ class CaseExportsAndPhotosTest {
 		assertThat(camera.urgency()).isEqualTo(Urgency.URGENT);
 		assertThat(camera.assignee().kind()).isEqualTo(AssigneeKind.TROUBLESHOOTER);
 		// test data, not the troubleshooter's work: off their list again
-		management.decline(camera.reference(), "测试数据", fixtures.principal("admin"), clock.instant());
+		actions.decline(camera.reference(), "测试数据", fixtures.principal("admin"), clock.instant());
 		assertThat(LocalDate.ofInstant(imported.receivedAt(), clock.getZone())).isEqualTo(LocalDate.now(clock));
 	}
 

@@ -13,10 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.oneweek.roster.TermId;
 import org.oneweek.OneweekTest;
 import org.oneweek.casework.CaseFixtures.Team;
-import org.oneweek.casework.CaseForms.IntakeForm;
+import org.oneweek.casework.web.CaseForms.IntakeForm;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.casework.CaseCommands.HandOverCases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,7 +33,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CaseLedgerRulesTest {
 
 	@Autowired
-	CaseManagement management;
+	CaseIntake intake;
+
+	@Autowired
+	CaseActions actions;
+
+	@Autowired
+	CasePhotos photos;
+
+	@Autowired
+	CaseFunding funding;
 
 	@Autowired
 	Cases cases;
@@ -67,9 +78,9 @@ class CaseLedgerRulesTest {
 			for (int i = 0; i < 1000; i++) {
 				int n = i;
 				intakes.add(
-						() -> management
-							.record(CaseFixtures.intake(team.villageId(), "并发记录 " + n), team.people().get(n % 3),
-									team.tuesday().plusMillis(n))
+						() -> intake
+							.record(CaseFixtures.intake(team.villageId(), "并发记录 " + n).toCommand(),
+									team.people().get(n % 3), team.tuesday().plusMillis(n))
 							.reference());
 			}
 			Set<String> references = new HashSet<>();
@@ -99,17 +110,17 @@ class CaseLedgerRulesTest {
 		String key = UUID.randomUUID().toString();
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		try {
-			List<Callable<CaseManagement.Recorded>> sends = new ArrayList<>();
+			List<Callable<CaseIntake.Recorded>> sends = new ArrayList<>();
 			for (int i = 0; i < 8; i++) {
 				sends.add(() -> {
 					IntakeForm form = CaseFixtures.intake(team.villageId(), "重复点了保存");
 					form.setIdempotencyKey(key);
-					return management.record(form, team.lead(), team.tuesday());
+					return intake.record(form.toCommand(), team.lead(), team.tuesday());
 				});
 			}
 			Set<String> references = new HashSet<>();
 			int repeated = 0;
-			for (Future<CaseManagement.Recorded> f : pool.invokeAll(sends)) {
+			for (Future<CaseIntake.Recorded> f : pool.invokeAll(sends)) {
 				references.add(f.get().reference());
 				repeated += f.get().repeated() ? 1 : 0;
 			}
@@ -121,7 +132,7 @@ class CaseLedgerRulesTest {
 		}
 		IntakeForm different = CaseFixtures.intake(team.villageId(), "另一件事");
 		different.setIdempotencyKey(key);
-		assertThatThrownBy(() -> management.record(different, team.lead(), team.tuesday()))
+		assertThatThrownBy(() -> intake.record(different.toCommand(), team.lead(), team.tuesday()))
 			.hasMessage("case.idempotency.mismatch");
 	}
 
@@ -131,7 +142,7 @@ class CaseLedgerRulesTest {
 		AccountPrincipal troubleshooter = fixtures.troubleshooter("QS", team.monday());
 		IntakeForm form = CaseFixtures.intake(team.villageId(), "垃圾清运不及时");
 		form.setType(CaseType.HELP);
-		String ref = management.record(form, team.lead(), team.tuesday()).reference();
+		String ref = intake.record(form.toCommand(), team.lead(), team.tuesday()).reference();
 		Case c = cases.byReference(ref).orElseThrow();
 		// three working days later and a bit: both deadlines passed, the second level not
 		// yet
@@ -164,7 +175,7 @@ class CaseLedgerRulesTest {
 		assertThat(cases.events(c.id()).stream().filter((e) -> e.kind() == CaseEvent.Kind.ESCALATED)).hasSize(4);
 		// the overdue case is on the troubleshooter's list (their area, their week),
 		// first for its village
-		String other = management.record(CaseFixtures.intake(team.villageId(), "新的一般问题"), team.lead(), late)
+		String other = intake.record(CaseFixtures.intake(team.villageId(), "新的一般问题").toCommand(), team.lead(), late)
 			.reference();
 		CaseSearch.Page list = inquiries.search(
 				CaseSearch.all().withVillage(team.villageId()).openOnly(true).byPriority(),
@@ -180,12 +191,13 @@ class CaseLedgerRulesTest {
 		Team second = fixtures.team(village, monday.plusWeeks(1), first);
 		Team third = fixtures.team(village, monday.plusWeeks(2), first, second);
 		Instant t = first.tuesday();
-		String culvert = management.record(CaseFixtures.intake(village, "涵洞漏水"), first.lead(), t).reference();
-		String ditch = management.record(CaseFixtures.intake(village, "排水沟纠纷"), first.lead(), t).reference();
-		String solved = management.record(CaseFixtures.intake(village, "路灯"), first.lead(), t).reference();
-		management.decline(solved, "已由供电所处理", first.lead(), t.plusSeconds(5));
+		String culvert = intake.record(CaseFixtures.intake(village, "涵洞漏水").toCommand(), first.lead(), t).reference();
+		String ditch = intake.record(CaseFixtures.intake(village, "排水沟纠纷").toCommand(), first.lead(), t).reference();
+		String solved = intake.record(CaseFixtures.intake(village, "路灯").toCommand(), first.lead(), t).reference();
+		actions.decline(solved, "已由供电所处理", first.lead(), t.plusSeconds(5));
 
-		Handover h1 = handovers.handOver(first.termId(), "涵洞需要水务局", first.lead(), t.plus(Duration.ofDays(5)));
+		Handover h1 = handovers.handOver(new HandOverCases(TermId.of(first.termId()), "涵洞需要水务局"), first.lead(),
+				t.plus(Duration.ofDays(5)));
 		assertThat(h1.toTermId()).isEqualTo(second.termId());
 		assertThat(h1.items()).extracting(Handover.Item::caseId).containsExactlyInAnyOrder(id(culvert), id(ditch));
 		assertThat(handovers.waitingFor(second.lead().memberId(), second.monday())).extracting(Handover::id)
@@ -221,7 +233,8 @@ class CaseLedgerRulesTest {
 		}
 		assertThat(cases.byReference(solved).orElseThrow().responsibleTermId()).isEqualTo(first.termId());
 		// the last term has no successor yet: nothing to hand over to
-		assertThatThrownBy(() -> handovers.handOver(third.termId(), null, third.lead(), afterSecond))
+		assertThatThrownBy(
+				() -> handovers.handOver(new HandOverCases(TermId.of(third.termId()), null), third.lead(), afterSecond))
 			.hasMessage("case.handover.noNextTerm");
 	}
 
@@ -246,7 +259,7 @@ class CaseLedgerRulesTest {
 		// the reporter is never indexed
 		IntakeForm form = CaseFixtures.intake(team.villageId(), "门口积水");
 		form.setReporterName("欧阳修远");
-		management.record(form, lead, t);
+		intake.record(form.toCommand(), lead, t);
 		assertThat(find("欧阳修远", team, standing, t)).isEmpty();
 	}
 
@@ -255,7 +268,7 @@ class CaseLedgerRulesTest {
 		form.setDescription(null);
 		form.setLocation(null);
 		form.setCategory(category);
-		return management.record(form, team.lead(), team.tuesday()).reference();
+		return intake.record(form.toCommand(), team.lead(), team.tuesday()).reference();
 	}
 
 	List<String> find(String words, Team team, CaseAccess.Standing standing, Instant now) {

@@ -8,10 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
 import org.oneweek.casework.CaseFixtures.Team;
-import org.oneweek.casework.CaseForms.AssignForm;
-import org.oneweek.casework.CaseForms.FundingForm;
-import org.oneweek.casework.CaseForms.IntakeForm;
-import org.oneweek.casework.CaseForms.NoteForm;
+import org.oneweek.casework.web.CaseForms.AssignForm;
+import org.oneweek.casework.web.CaseForms.FundingForm;
+import org.oneweek.casework.web.CaseForms.IntakeForm;
+import org.oneweek.casework.web.CaseForms.NoteForm;
 import org.oneweek.people.AccountPrincipal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +27,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CaseManagementTest {
 
 	@Autowired
-	CaseManagement management;
+	CaseIntake intake;
+
+	@Autowired
+	CaseActions actions;
+
+	@Autowired
+	CasePhotos photos;
+
+	@Autowired
+	CaseFunding funding;
 
 	@Autowired
 	Cases cases;
@@ -68,7 +77,7 @@ class CaseManagementTest {
 		IntakeForm form = CaseFixtures.intake(team.villageId(), "河边垃圾堆放");
 		form.setReporterName("李大爷");
 		form.setReporterPhone("13812345678");
-		CaseManagement.Recorded recorded = management.record(form, team.lead(), team.tuesday());
+		CaseIntake.Recorded recorded = intake.record(form.toCommand(), team.lead(), team.tuesday());
 		assertThat(recorded.reference()).matches("QX-" + team.monday().getYear() + "-\\d{5,}");
 		Case c = cases.byReference(recorded.reference()).orElseThrow();
 		assertThat(c.state()).isEqualTo(CaseState.RECEIVED);
@@ -86,22 +95,24 @@ class CaseManagementTest {
 	void aCaseGoesFromReceivedToClosedThroughEveryStepAndEachIsAnEvent() {
 		Team team = team();
 		Instant t = team.tuesday();
-		String ref = management.record(CaseFixtures.intake(team.villageId(), "路灯不亮"), team.lead(), t).reference();
+		String ref = intake.record(CaseFixtures.intake(team.villageId(), "路灯不亮").toCommand(), team.lead(), t)
+			.reference();
 		AccountPrincipal second = team.people().get(1);
-		management.assign(ref, assignTo(AssigneeKind.SECRETARY, second.memberId()), team.lead(), t.plusSeconds(60));
-		management.start(ref, "已联系群众", second, t.plusSeconds(120));
+		actions.assign(ref, assignTo(AssigneeKind.SECRETARY, second.memberId()).toCommand(), team.lead(),
+				t.plusSeconds(60));
+		actions.start(ref, "已联系群众", second, t.plusSeconds(120));
 		NoteForm progress = text("已报修");
 		progress.setProgress(50);
 		progress.setPublicNote(true);
-		management.note(ref, progress, second, t.plusSeconds(180));
-		FundingForm funding = new FundingForm();
-		funding.setAmount(new java.math.BigDecimal("860.00"));
-		funding.setSource("街道");
-		management.requestFunding(ref, funding, second, t.plusSeconds(200));
-		funding.setApprovedBy("街道办 吴主任");
-		management.approveFunding(ref, funding, team.lead(), t.plusSeconds(220));
-		management.resolve(ref, text("更换灯泡两只"), second, t.plusSeconds(240));
-		management.close(ref, callback(Satisfaction.SATISFIED), team.lead(), t.plusSeconds(300));
+		actions.note(ref, progress.toNote(), second, t.plusSeconds(180));
+		FundingForm money = new FundingForm();
+		money.setAmount(new java.math.BigDecimal("860.00"));
+		money.setSource("街道");
+		funding.request(ref, money.toRequest(), second, t.plusSeconds(200));
+		money.setApprovedBy("街道办 吴主任");
+		funding.approve(ref, money.toApproval(), team.lead(), t.plusSeconds(220));
+		actions.resolve(ref, text("更换灯泡两只").toResolution(), second, t.plusSeconds(240));
+		actions.close(ref, callback(Satisfaction.SATISFIED).toCallback(), team.lead(), t.plusSeconds(300));
 
 		Case c = cases.byReference(ref).orElseThrow();
 		assertThat(c.state()).isEqualTo(CaseState.CLOSED);
@@ -126,36 +137,37 @@ class CaseManagementTest {
 		Team team = team();
 		Instant t = team.tuesday();
 		AccountPrincipal lead = team.lead();
-		String first = management.record(CaseFixtures.intake(team.villageId(), "水管漏水"), lead, t).reference();
-		String duplicate = management.record(CaseFixtures.intake(team.villageId(), "水管漏水（重复）"), lead, t).reference();
-		String declined = management.record(CaseFixtures.intake(team.villageId(), "城区房价"), lead, t).reference();
+		String first = intake.record(CaseFixtures.intake(team.villageId(), "水管漏水").toCommand(), lead, t).reference();
+		String duplicate = intake.record(CaseFixtures.intake(team.villageId(), "水管漏水（重复）").toCommand(), lead, t)
+			.reference();
+		String declined = intake.record(CaseFixtures.intake(team.villageId(), "城区房价").toCommand(), lead, t).reference();
 
-		management.merge(duplicate, first, "同一处漏水", lead, t.plusSeconds(10));
+		actions.merge(duplicate, first, "同一处漏水", lead, t.plusSeconds(10));
 		assertThat(cases.byReference(duplicate).orElseThrow().state()).isEqualTo(CaseState.MERGED);
 		assertThat(cases.events(cases.byReference(first).orElseThrow().id())).extracting(CaseEvent::kind)
 			.contains(CaseEvent.Kind.MERGED_FROM);
-		assertThatThrownBy(() -> management.assign(duplicate, assignTo(AssigneeKind.COMMITTEE, null), lead, t))
+		assertThatThrownBy(() -> actions.assign(duplicate, assignTo(AssigneeKind.COMMITTEE, null).toCommand(), lead, t))
 			.isInstanceOf(CaseRuleException.class)
 			.hasMessage("case.refused.ASSIGN");
 
-		assertThatThrownBy(() -> management.decline(declined, " ", lead, t)).isInstanceOf(CaseRuleException.class)
+		assertThatThrownBy(() -> actions.decline(declined, " ", lead, t)).isInstanceOf(CaseRuleException.class)
 			.hasMessage("case.reason.required");
-		management.decline(declined, "不属于本村事务，已告知群众向住建部门反映", lead, t.plusSeconds(20));
-		management.reopen(declined, "群众补充了情况", lead, t.plusSeconds(30));
+		actions.decline(declined, "不属于本村事务，已告知群众向住建部门反映", lead, t.plusSeconds(20));
+		actions.reopen(declined, "群众补充了情况", lead, t.plusSeconds(30));
 		assertThat(cases.byReference(declined).orElseThrow().state()).isEqualTo(CaseState.REOPENED);
 
-		management.assign(first, assignTo(AssigneeKind.COMMITTEE, null), lead, t.plusSeconds(40));
-		management.start(first, null, lead, t.plusSeconds(50));
-		management.resolve(first, text("已修复"), lead, t.plusSeconds(60));
-		management.close(first, callback(Satisfaction.UNSATISFIED), lead, t.plusSeconds(70));
-		management.reopen(first, "回访不满意：仍在漏", lead, t.plusSeconds(80));
+		actions.assign(first, assignTo(AssigneeKind.COMMITTEE, null).toCommand(), lead, t.plusSeconds(40));
+		actions.start(first, null, lead, t.plusSeconds(50));
+		actions.resolve(first, text("已修复").toResolution(), lead, t.plusSeconds(60));
+		actions.close(first, callback(Satisfaction.UNSATISFIED).toCallback(), lead, t.plusSeconds(70));
+		actions.reopen(first, "回访不满意：仍在漏", lead, t.plusSeconds(80));
 		Case reopened = cases.byReference(first).orElseThrow();
 		assertThat(reopened.state()).isEqualTo(CaseState.REOPENED);
 		assertThat(reopened.reopenedCount()).isEqualTo(1);
 		assertThat(reopened.satisfaction()).isNull();
 		assertThat(cases.events(reopened.id())).extracting(CaseEvent::kind)
 			.containsSubsequence(CaseEvent.Kind.CLOSED, CaseEvent.Kind.REOPENED);
-		management.start(first, null, lead, t.plusSeconds(90));
+		actions.start(first, null, lead, t.plusSeconds(90));
 		assertThat(cases.byReference(first).orElseThrow().state()).isEqualTo(CaseState.IN_PROGRESS);
 	}
 
@@ -164,18 +176,19 @@ class CaseManagementTest {
 		Team team = team();
 		Instant t = team.tuesday();
 		AccountPrincipal lead = team.lead();
-		String ref = management.record(CaseFixtures.intake(team.villageId(), "桥面裂缝"), lead, t).reference();
-		assertThatThrownBy(() -> management.resolve(ref, text("好了"), lead, t)).isInstanceOf(CaseRuleException.class)
+		String ref = intake.record(CaseFixtures.intake(team.villageId(), "桥面裂缝").toCommand(), lead, t).reference();
+		assertThatThrownBy(() -> actions.resolve(ref, text("好了").toResolution(), lead, t))
+			.isInstanceOf(CaseRuleException.class)
 			.hasMessage("case.refused.RESOLVE");
-		assertThatThrownBy(() -> management.close(ref, callback(Satisfaction.SATISFIED), lead, t))
+		assertThatThrownBy(() -> actions.close(ref, callback(Satisfaction.SATISFIED).toCallback(), lead, t))
 			.hasMessage("case.refused.CLOSE");
-		assertThatThrownBy(() -> management.start(ref, null, lead, t)).hasMessage("case.refused.START");
-		assertThatThrownBy(() -> management.reopen(ref, "为什么", lead, t)).hasMessage("case.refused.REOPEN");
-		assertThatThrownBy(() -> management.close(ref, text("无满意度"), lead, t))
+		assertThatThrownBy(() -> actions.start(ref, null, lead, t)).hasMessage("case.refused.START");
+		assertThatThrownBy(() -> actions.reopen(ref, "为什么", lead, t)).hasMessage("case.refused.REOPEN");
+		assertThatThrownBy(() -> actions.close(ref, text("无满意度").toCallback(), lead, t))
 			.hasMessage("case.close.satisfactionRequired");
-		assertThatThrownBy(() -> management.assign(ref, assignTo(AssigneeKind.SECRETARY, 999_999L), lead, t))
+		assertThatThrownBy(() -> actions.assign(ref, assignTo(AssigneeKind.SECRETARY, 999_999L).toCommand(), lead, t))
 			.hasMessage("case.assign.notOnTeam");
-		assertThatThrownBy(() -> management.merge(ref, ref, null, lead, t)).hasMessage("case.merge.self");
+		assertThatThrownBy(() -> actions.merge(ref, ref, null, lead, t)).hasMessage("case.merge.self");
 		Case c = cases.byReference(ref).orElseThrow();
 		assertThat(c.state()).isEqualTo(CaseState.RECEIVED);
 		assertThat(cases.events(c.id())).hasSize(1);
@@ -184,7 +197,8 @@ class CaseManagementTest {
 	@Test
 	void eventsCannotBeChangedOrDeletedEvenWithSql() {
 		Team team = team();
-		String ref = management.record(CaseFixtures.intake(team.villageId(), "不可改"), team.lead(), team.tuesday())
+		String ref = intake
+			.record(CaseFixtures.intake(team.villageId(), "不可改").toCommand(), team.lead(), team.tuesday())
 			.reference();
 		long id = cases.byReference(ref).orElseThrow().id();
 		assertThatThrownBy(() -> jdbc.sql("update case_event set reason = 'x' where case_id = ?").param(id).update())
@@ -200,14 +214,14 @@ class CaseManagementTest {
 		IntakeForm form = CaseFixtures.intake(team.villageId(), "老石桥栏杆松动，孩子每天经过");
 		form.setUrgency(Urgency.URGENT);
 		form.setCategory("BRIDGES");
-		String ref = management.record(form, team.lead(), team.tuesday()).reference();
+		String ref = intake.record(form.toCommand(), team.lead(), team.tuesday()).reference();
 		Case c = cases.byReference(ref).orElseThrow();
 		assertThat(c.state()).isEqualTo(CaseState.ASSIGNED);
 		assertThat(c.assignee().kind()).isEqualTo(AssigneeKind.TROUBLESHOOTER);
 		assertThat(c.assignee().memberId()).isEqualTo(troubleshooter.memberId());
 		assertThat(c.resolutionDue()).isEqualTo(team.tuesday().plus(Duration.ofHours(24)));
 		// the troubleshooter works on it in their week, though not on the village's team
-		management.start(ref, "已到现场", troubleshooter, team.tuesday().plusSeconds(600));
+		actions.start(ref, "已到现场", troubleshooter, team.tuesday().plusSeconds(600));
 		assertThat(cases.byReference(ref).orElseThrow().state()).isEqualTo(CaseState.IN_PROGRESS);
 	}
 
@@ -215,11 +229,12 @@ class CaseManagementTest {
 	void raisingTheUrgencyOnAssignmentShortensTheDeadline() {
 		Team team = team();
 		fixtures.troubleshooter("HB", team.monday());
-		String ref = management.record(CaseFixtures.intake(team.villageId(), "排水沟堵塞"), team.lead(), team.tuesday())
+		String ref = intake
+			.record(CaseFixtures.intake(team.villageId(), "排水沟堵塞").toCommand(), team.lead(), team.tuesday())
 			.reference();
 		AssignForm form = assignTo(AssigneeKind.TROUBLESHOOTER, null);
 		form.setUrgency(Urgency.URGENT);
-		management.assign(ref, form, team.lead(), team.tuesday().plusSeconds(60));
+		actions.assign(ref, form.toCommand(), team.lead(), team.tuesday().plusSeconds(60));
 		Case c = cases.byReference(ref).orElseThrow();
 		assertThat(c.urgency()).isEqualTo(Urgency.URGENT);
 		assertThat(c.resolutionDue()).isEqualTo(team.tuesday().plusSeconds(60).plus(Duration.ofHours(24)));
@@ -232,7 +247,8 @@ class CaseManagementTest {
 		Team team = team();
 		// Friday afternoon: a help request is due in 3 working days, on Wednesday evening
 		Instant friday = team.monday().plusDays(4).atTime(15, 0).atZone(CaseFixtures.ZONE).toInstant();
-		String ref = management.record(CaseFixtures.intake(team.villageId(), "低保咨询"), team.lead(), friday).reference();
+		String ref = intake.record(CaseFixtures.intake(team.villageId(), "低保咨询").toCommand(), team.lead(), friday)
+			.reference();
 		Case c = cases.byReference(ref).orElseThrow();
 		LocalDate wednesday = team.monday().plusDays(9);
 		assertThat(c.resolutionDue()).isEqualTo(wednesday.atTime(23, 59, 59).atZone(CaseFixtures.ZONE).toInstant());

@@ -39,7 +39,16 @@ class CasePagesTest {
 	CaseFixtures fixtures;
 
 	@Autowired
-	CaseManagement management;
+	CaseIntake intake;
+
+	@Autowired
+	CaseActions actions;
+
+	@Autowired
+	CasePhotos photos;
+
+	@Autowired
+	CaseFunding funding;
 
 	@Autowired
 	Cases cases;
@@ -192,7 +201,7 @@ class CasePagesTest {
 			.query(Long.class)
 			.single();
 		Instant then = CaseFixtures.tuesdayMorning(lastWeek);
-		String reference = management.record(CaseFixtures.intake(village, "上周记录的问题"), former, then).reference();
+		String reference = intake.record(CaseFixtures.intake(village, "上周记录的问题").toCommand(), former, then).reference();
 		mvc.perform(get("/cases/" + reference).with(user(former)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("上周记录的问题")))

@@ -36,7 +36,16 @@ class CasePrivacyAndCalendarTest {
 	CaseFixtures fixtures;
 
 	@Autowired
-	CaseManagement management;
+	CaseIntake intake;
+
+	@Autowired
+	CaseActions actions;
+
+	@Autowired
+	CasePhotos photos;
+
+	@Autowired
+	CaseFunding funding;
 
 	@Autowired
 	Cases cases;
@@ -83,14 +92,16 @@ class CasePrivacyAndCalendarTest {
 		// Wednesday morning, a help request: due at the end of the third working day,
 		// Monday
 		Instant wednesday = team.monday().plusDays(2).atTime(9, 0).atZone(CaseFixtures.ZONE).toInstant();
-		String before = management.record(CaseFixtures.intake(team.villageId(), "节前的问题"), team.lead(), wednesday)
+		String before = intake
+			.record(CaseFixtures.intake(team.villageId(), "节前的问题").toCommand(), team.lead(), wednesday)
 			.reference();
 		LocalDate friday = team.monday().plusDays(4);
 		assertThat(LocalDate.ofInstant(cases.byReference(before).orElseThrow().resolutionDue(), CaseFixtures.ZONE))
 			.isEqualTo(team.monday().plusDays(7));
 		deadlines.setException(friday, false, "测试假日", "test");
 		try {
-			String after = management.record(CaseFixtures.intake(team.villageId(), "假日前的问题"), team.lead(), wednesday)
+			String after = intake
+				.record(CaseFixtures.intake(team.villageId(), "假日前的问题").toCommand(), team.lead(), wednesday)
 				.reference();
 			assertThat(LocalDate.ofInstant(cases.byReference(after).orElseThrow().resolutionDue(), CaseFixtures.ZONE))
 				.isEqualTo(team.monday().plusDays(8));

@@ -13,14 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
 import org.oneweek.casework.CaseFixtures;
 import org.oneweek.casework.CaseFixtures.Team;
-import org.oneweek.casework.CaseForms.IntakeForm;
-import org.oneweek.casework.CaseManagement;
+import org.oneweek.casework.web.CaseForms.IntakeForm;
 import org.oneweek.casework.CaseSource;
 import org.oneweek.diary.DiaryForms.DiaryForm;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.RosterManagement;
 import org.oneweek.web.Browser;
+import org.oneweek.casework.CaseIntake;
+import org.oneweek.casework.CaseActions;
+import org.oneweek.casework.CasePhotos;
+import org.oneweek.casework.CaseFunding;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -52,7 +55,16 @@ class DiaryBrowserTest {
 	CaseFixtures fixtures;
 
 	@Autowired
-	CaseManagement management;
+	CaseIntake intake;
+
+	@Autowired
+	CaseActions actions;
+
+	@Autowired
+	CasePhotos photos;
+
+	@Autowired
+	CaseFunding funding;
 
 	@Autowired
 	Diaries diaries;
@@ -193,7 +205,7 @@ class DiaryBrowserTest {
 	private String record(long village, AccountPrincipal who, String title) {
 		IntakeForm form = CaseFixtures.intake(village, title);
 		form.setSource(CaseSource.MORNING_MEETING);
-		return management.record(form, who, clock.instant()).reference();
+		return intake.record(form.toCommand(), who, clock.instant()).reference();
 	}
 
 	private void login(String username) {

@@ -9,16 +9,20 @@ import java.time.LocalTime;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
 import org.oneweek.OneweekTest;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseFixtures;
 import org.oneweek.casework.CaseFixtures.Team;
-import org.oneweek.casework.CaseManagement;
 import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.Cases;
 import org.oneweek.diary.DiaryForms.DiaryForm;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.platform.Weeks;
+import org.oneweek.casework.CaseIntake;
+import org.oneweek.casework.CaseActions;
+import org.oneweek.casework.CasePhotos;
+import org.oneweek.casework.CaseFunding;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -54,7 +58,16 @@ class DiaryPagesTest {
 	CaseFixtures fixtures;
 
 	@Autowired
-	CaseManagement management;
+	CaseIntake intake;
+
+	@Autowired
+	CaseActions actions;
+
+	@Autowired
+	CasePhotos photos;
+
+	@Autowired
+	CaseFunding funding;
 
 	@Autowired
 	Cases cases;
@@ -77,9 +90,14 @@ class DiaryPagesTest {
 	}
 
 	String record(Team team, AccountPrincipal who, String title, CaseSource source) {
+		return record(team, who, title, source, null);
+	}
+
+	String record(Team team, AccountPrincipal who, String title, CaseSource source, @Nullable Long meetingId) {
 		var form = CaseFixtures.intake(team.villageId(), title);
 		form.setSource(source);
-		return management.record(form, who, clock.instant()).reference();
+		form.setMeetingId(meetingId);
+		return intake.record(form.toCommand(), who, clock.instant()).reference();
 	}
 
 	@Test
@@ -207,7 +225,12 @@ class DiaryPagesTest {
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		String meetingPath = meeting.getResponse().getRedirectedUrl();
-		String raised = record(team, team.people().get(1), "三次停水没有通知", CaseSource.MORNING_MEETING);
+		long meetingId = Long.parseLong(meetingPath.substring(meetingPath.lastIndexOf('/') + 1));
+		// the meeting's page records its problems with the meeting's id, which the case
+		// carries
+		mvc.perform(get(meetingPath).with(user(me)))
+			.andExpect(content().string(containsString("source=MORNING_MEETING&amp;meetingId=" + meetingId)));
+		String raised = record(team, team.people().get(1), "三次停水没有通知", CaseSource.MORNING_MEETING, meetingId);
 		await().untilAsserted(() -> mvc.perform(get(meetingPath).with(user(me)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("村委会二楼")))

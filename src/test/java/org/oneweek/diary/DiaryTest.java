@@ -7,15 +7,19 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 
 import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
 import org.oneweek.OneweekTest;
 import org.oneweek.casework.CaseFixtures;
 import org.oneweek.casework.CaseFixtures.Team;
-import org.oneweek.casework.CaseForms.IntakeForm;
-import org.oneweek.casework.CaseManagement;
+import org.oneweek.casework.web.CaseForms.IntakeForm;
 import org.oneweek.casework.CaseSource;
 import org.oneweek.diary.DiaryForms.DiaryForm;
 import org.oneweek.diary.DiaryForms.MeetingForm;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.casework.CaseIntake;
+import org.oneweek.casework.CaseActions;
+import org.oneweek.casework.CasePhotos;
+import org.oneweek.casework.CaseFunding;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,7 +43,16 @@ class DiaryTest {
 	MorningMeetings meetings;
 
 	@Autowired
-	CaseManagement management;
+	CaseIntake intake;
+
+	@Autowired
+	CaseActions actions;
+
+	@Autowired
+	CasePhotos photos;
+
+	@Autowired
+	CaseFunding funding;
 
 	@Autowired
 	CaseFixtures fixtures;
@@ -65,9 +78,15 @@ class DiaryTest {
 	}
 
 	long record(Team team, AccountPrincipal who, String title, Instant when, CaseSource source) {
+		return record(team, who, title, when, source, null);
+	}
+
+	long record(Team team, AccountPrincipal who, String title, Instant when, CaseSource source,
+			@Nullable Long meetingId) {
 		IntakeForm form = CaseFixtures.intake(team.villageId(), title);
 		form.setSource(source);
-		return management.record(form, who, when).id();
+		form.setMeetingId(meetingId);
+		return intake.record(form.toCommand(), who, when).id().value();
 	}
 
 	@Test
@@ -120,7 +139,8 @@ class DiaryTest {
 		form.setGroups("老人 12 人，渔民 5 人");
 		form.setMemberIds(List.of(team.lead().memberId(), present.memberId()));
 		long meetingId = meetings.record(form, team.lead(), at(wednesday, 8, 45));
-		long after = record(team, team.lead(), "三次停水没有通知", at(wednesday, 9, 5), CaseSource.MORNING_MEETING);
+		// recorded from the meeting's page: the case carries the meeting's id
+		long after = record(team, team.lead(), "三次停水没有通知", at(wednesday, 9, 5), CaseSource.MORNING_MEETING, meetingId);
 		long phone = record(team, team.lead(), "电话反映低保", at(wednesday, 15, 0), CaseSource.PHONE);
 
 		// the ledger tells the diary after its transaction (at once, or a moment later)

@@ -13,11 +13,10 @@ import org.oneweek.OneweekTest;
 import org.oneweek.casework.AssigneeKind;
 import org.oneweek.casework.CaseFixtures;
 import org.oneweek.casework.CaseFixtures.Team;
-import org.oneweek.casework.CaseForms.AssignForm;
-import org.oneweek.casework.CaseForms.FundingForm;
-import org.oneweek.casework.CaseForms.IntakeForm;
-import org.oneweek.casework.CaseForms.NoteForm;
-import org.oneweek.casework.CaseManagement;
+import org.oneweek.casework.web.CaseForms.AssignForm;
+import org.oneweek.casework.web.CaseForms.FundingForm;
+import org.oneweek.casework.web.CaseForms.IntakeForm;
+import org.oneweek.casework.web.CaseForms.NoteForm;
 import org.oneweek.casework.CaseState;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.Escalations;
@@ -30,6 +29,12 @@ import org.oneweek.diary.DiaryForms.MeetingForm;
 import org.oneweek.diary.DiaryForms.Outcome;
 import org.oneweek.diary.HandoverReport.Item;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.casework.CaseIntake;
+import org.oneweek.casework.CaseActions;
+import org.oneweek.casework.CasePhotos;
+import org.oneweek.casework.CaseFunding;
+import org.oneweek.casework.CaseCommands.HandOverCases;
+import org.oneweek.roster.TermId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -59,7 +64,16 @@ class HandoverReportTest {
 	Inspections inspections;
 
 	@Autowired
-	CaseManagement management;
+	CaseIntake intake;
+
+	@Autowired
+	CaseActions actions;
+
+	@Autowired
+	CasePhotos photos;
+
+	@Autowired
+	CaseFunding funding;
 
 	@Autowired
 	Cases cases;
@@ -83,7 +97,7 @@ class HandoverReportTest {
 	String record(Team team, AccountPrincipal who, String title, String category, Instant when) {
 		IntakeForm form = CaseFixtures.intake(team.villageId(), title);
 		form.setCategory(category);
-		return management.record(form, who, when).reference();
+		return intake.record(form.toCommand(), who, when).reference();
 	}
 
 	static NoteForm note(String text) {
@@ -113,7 +127,8 @@ class HandoverReportTest {
 		// the previous team leaves two open cases
 		String culvert = record(previous, previous.lead(), "涵洞漏水", "WATER", previous.tuesday());
 		String ditch = record(previous, previous.lead(), "排水沟纠纷", "NEIGHBOURS", previous.tuesday());
-		handovers.handOver(previous.termId(), null, previous.lead(), at(previous.monday().plusDays(6), 17));
+		handovers.handOver(new HandOverCases(TermId.of(previous.termId()), null), previous.lead(),
+				at(previous.monday().plusDays(6), 17));
 
 		LocalDate tuesday = team.monday().with(DayOfWeek.TUESDAY);
 		Instant morning = at(tuesday, 9);
@@ -123,26 +138,28 @@ class HandoverReportTest {
 		String allowance = record(team, lead, "养老金三个月没发", "SOCIAL_SECURITY", morning.plusSeconds(180));
 		String parking = record(team, lead, "周末垂钓车辆堵路", "PARKING", morning.plusSeconds(240));
 
-		management.assign(railing, assign(AssigneeKind.SECRETARY, second.memberId(), null), lead, at(tuesday, 11));
-		management.start(railing, "已联系街道", second, at(tuesday, 12));
+		actions.assign(railing, assign(AssigneeKind.SECRETARY, second.memberId(), null).toCommand(), lead,
+				at(tuesday, 11));
+		actions.start(railing, "已联系街道", second, at(tuesday, 12));
 		NoteForm welded = note("街道派焊工加固护栏");
-		management.resolve(railing, welded, second, at(tuesday.plusDays(1), 15));
-		management.assign(culvert, assign(AssigneeKind.SECRETARY, lead.memberId(), null), lead, at(tuesday, 11));
-		management.start(culvert, null, lead, at(tuesday, 12));
-		management.resolve(culvert, note("水务局修复涵洞"), lead, at(tuesday.plusDays(2), 10));
+		actions.resolve(railing, welded.toResolution(), second, at(tuesday.plusDays(1), 15));
+		actions.assign(culvert, assign(AssigneeKind.SECRETARY, lead.memberId(), null).toCommand(), lead,
+				at(tuesday, 11));
+		actions.start(culvert, null, lead, at(tuesday, 12));
+		actions.resolve(culvert, note("水务局修复涵洞").toResolution(), lead, at(tuesday.plusDays(2), 10));
 		long civilAffairs = jdbc.sql("select id from unit where code = 'MZJ'").query(Long.class).single();
-		management.assign(allowance, assign(AssigneeKind.UNIT, null, civilAffairs), lead, at(tuesday, 14));
-		management.start(allowance, "已电话联系老人", fixtures.principal("unit"), at(tuesday, 15));
-		management.assign(road, assign(AssigneeKind.SECRETARY, lead.memberId(), null), lead, at(tuesday, 11));
-		management.start(road, "已向街道报告", lead, at(tuesday, 12));
-		management.note(road, note("四月开工，街道负责监理"), lead, at(tuesday.plusDays(2), 9));
-		FundingForm funding = new FundingForm();
-		funding.setAmount(new BigDecimal("86000"));
-		funding.setSource("区财政");
-		funding.setApprovedBy("区政府");
-		management.requestFunding(road, funding, lead, at(tuesday, 16));
-		management.approveFunding(road, funding, lead, at(tuesday.plusDays(2), 11));
-		management.decline(parking, "已由交警设置标志", lead, at(tuesday, 17));
+		actions.assign(allowance, assign(AssigneeKind.UNIT, null, civilAffairs).toCommand(), lead, at(tuesday, 14));
+		actions.start(allowance, "已电话联系老人", fixtures.principal("unit"), at(tuesday, 15));
+		actions.assign(road, assign(AssigneeKind.SECRETARY, lead.memberId(), null).toCommand(), lead, at(tuesday, 11));
+		actions.start(road, "已向街道报告", lead, at(tuesday, 12));
+		actions.note(road, note("四月开工，街道负责监理").toNote(), lead, at(tuesday.plusDays(2), 9));
+		FundingForm money = new FundingForm();
+		money.setAmount(new BigDecimal("86000"));
+		money.setSource("区财政");
+		money.setApprovedBy("区政府");
+		funding.request(road, money.toRequest(), lead, at(tuesday, 16));
+		funding.approve(road, money.toApproval(), lead, at(tuesday.plusDays(2), 11));
+		actions.decline(parking, "已由交警设置标志", lead, at(tuesday, 17));
 		// nobody contacted the villager about the garbage (due Wednesday evening), nor
 		// about the ditch the week before
 		escalations.run(at(tuesday.plusDays(2), 10));
@@ -240,7 +257,7 @@ class HandoverReportTest {
 			.hasMessage("diary.report.alreadyHandedOver");
 
 		// what happens next week does not change what was handed over
-		management.assign(garbage, assign(AssigneeKind.SECRETARY, next.lead().memberId(), null), next.lead(),
+		actions.assign(garbage, assign(AssigneeKind.SECRETARY, next.lead().memberId(), null).toCommand(), next.lead(),
 				next.tuesday());
 		HandoverReports.Page fixed = reports.page(next.lead(), team.termId(), next.tuesday());
 		assertThat(fixed.status().handedOver()).isTrue();

@@ -28,12 +28,12 @@ class BoardEvictions {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
 	void on(CaseRecorded event) {
-		cache.evictVillage(event.villageId());
+		cache.evictVillage(event.villageId().value());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
 	void on(CaseStateChanged event) {
-		cache.evictVillage(event.villageId());
+		cache.evictVillage(event.villageId().value());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)

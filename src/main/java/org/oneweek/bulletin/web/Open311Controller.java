@@ -28,9 +28,9 @@ import org.oneweek.bulletin.internal.Open311Documents;
 import org.oneweek.bulletin.internal.Open311Documents.Items;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseCategory;
-import org.oneweek.casework.CaseForms;
-import org.oneweek.casework.CaseForms.IntakeForm;
-import org.oneweek.casework.CaseManagement;
+import org.oneweek.casework.CaseCommands;
+import org.oneweek.casework.CaseCommands.RecordCase;
+import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.CaseRuleException;
 import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.CaseType;
@@ -41,6 +41,7 @@ import org.oneweek.places.District;
 import org.oneweek.places.Places;
 import org.oneweek.places.Township;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -86,7 +87,7 @@ class Open311Controller {
 
 	private final PublicCases cases;
 
-	private final CaseManagement management;
+	private final CaseIntake intake;
 
 	private final Open311Keys keys;
 
@@ -100,13 +101,13 @@ class Open311Controller {
 
 	private final BulletinProperties properties;
 
-	Open311Controller(Places places, Cases ledger, PublicCases cases, CaseManagement management, Open311Keys keys,
+	Open311Controller(Places places, Cases ledger, PublicCases cases, CaseIntake intake, Open311Keys keys,
 			PublicPages pages, MessageSource messages, JsonMapper json, Clock clock, BulletinProperties properties) {
 		this.properties = properties;
 		this.places = places;
 		this.ledger = ledger;
 		this.cases = cases;
-		this.management = management;
+		this.intake = intake;
 		this.keys = keys;
 		this.pages = pages;
 		this.messages = messages;
@@ -227,7 +228,7 @@ class Open311Controller {
 						"attribute[case_type] " + typeCode + " is not one of the service definition's values."));
 		}
 		String phone = text(params, "phone", 20);
-		if (phone != null && !phone.matches(CaseForms.PHONE_PATTERN)) {
+		if (phone != null && !phone.matches(CaseCommands.PHONE_PATTERN)) {
 			throw new Open311Exception(HttpStatus.BAD_REQUEST, "phone is not a phone number.");
 		}
 		String mediaUrl = text(params, "media_url", 500);
@@ -239,29 +240,25 @@ class Open311Controller {
 					Optional.ofNullable(text(params, "last_name", 20)).orElse(""))
 			.strip();
 		String text = (description != null) ? description.strip() : "";
-		IntakeForm form = new IntakeForm();
-		form.setVillageId(village.id());
-		form.setSource(CaseSource.PHONE);
-		form.setType(type);
-		form.setUrgency(Urgency.NORMAL);
-		form.setCategory(category.code());
-		form.setTitle(title(text, category));
-		form.setDescription(joinLines(text.isEmpty() ? null : text,
-				(mediaUrl != null) ? "media_url: " + mediaUrl : null, "Open311: " + key.name()));
-		form.setLocation(joinLines(address, position));
-		// the request's own words may name people: the board gets a neutral title
-		form.setPublicTitle(
-				messages.getMessage("bulletin.open311.publicTitle", new Object[] { category.nameZh() }, LEDGER));
-		form.setReporterName(name.isEmpty() ? null : name);
-		form.setReporterPhone(phone);
-		CaseManagement.Recorded recorded;
+		CaseIntake.Recorded recorded;
 		try {
-			recorded = management.record(form, key.principal(), now);
+			RecordCase command = RecordCase.of(VillageId.of(village.id()), category.code(), title(text, category))
+				.withSource(CaseSource.PHONE)
+				.withType(type)
+				.withUrgency(Urgency.NORMAL)
+				.withDescription(joinLines(text.isEmpty() ? null : text,
+						(mediaUrl != null) ? "media_url: " + mediaUrl : null, "Open311: " + key.name()))
+				.withLocation(joinLines(address, position))
+				// the request's own words may name people: the board gets a neutral title
+				.withPublicTitle(
+						messages.getMessage("bulletin.open311.publicTitle", new Object[] { category.nameZh() }, LEDGER))
+				.withReporter(RecordCase.reporter(name, phone, null, false));
+			recorded = intake.record(command, key.principal(), now);
 		}
 		catch (CaseRuleException ex) {
 			throw new Open311Exception(HttpStatus.BAD_REQUEST, "The request was refused: " + ex.messageKey());
 		}
-		String token = keys.token(key.id(), recorded.id(), now);
+		String token = keys.token(key.id(), recorded.id().value(), now);
 		Map<String, Object> created = Open311Documents.map("service_request_id", recorded.reference(), "token", token,
 				"service_notice", "Recorded as " + recorded.reference() + " for " + village.name()
 						+ "; its progress is public at " + pages.caseUrl(recorded.reference()),

@@ -12,11 +12,20 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.AssigneeKind;
-import org.oneweek.casework.CaseForms.AssignForm;
-import org.oneweek.casework.CaseForms.FundingForm;
-import org.oneweek.casework.CaseForms.IntakeForm;
-import org.oneweek.casework.CaseForms.NoteForm;
-import org.oneweek.casework.CaseManagement;
+import org.oneweek.casework.CaseActions;
+import org.oneweek.casework.CaseCommands.AddNote;
+import org.oneweek.casework.CaseCommands.AssignCase;
+import org.oneweek.casework.CaseCommands.CloseCase;
+import org.oneweek.casework.CaseCommands.HandOverCases;
+import org.oneweek.casework.CaseCommands.RecordCase;
+import org.oneweek.casework.CaseCommands.RequestFunding;
+import org.oneweek.casework.CaseCommands.ResolveCase;
+import org.oneweek.casework.CaseFunding;
+import org.oneweek.casework.CaseIntake;
+import org.oneweek.people.MemberId;
+import org.oneweek.people.UnitId;
+import org.oneweek.places.VillageId;
+import org.oneweek.roster.TermId;
 import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Handovers;
 import org.oneweek.casework.Satisfaction;
@@ -53,7 +62,11 @@ class CaseDemoData implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
-	private final CaseManagement management;
+	private final CaseIntake intake;
+
+	private final CaseActions actions;
+
+	private final CaseFunding funding;
 
 	private final Handovers handovers;
 
@@ -67,11 +80,14 @@ class CaseDemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
-	CaseDemoData(JdbcClient jdbc, TransactionTemplate transactions, CaseManagement management, Handovers handovers,
-			RosterManagement roster, Terms terms, UserDetailsService users, AuditLog audit, Clock clock) {
+	CaseDemoData(JdbcClient jdbc, TransactionTemplate transactions, CaseIntake intake, CaseActions actions,
+			CaseFunding funding, Handovers handovers, RosterManagement roster, Terms terms, UserDetailsService users,
+			AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.management = management;
+		this.intake = intake;
+		this.actions = actions;
+		this.funding = funding;
 		this.handovers = handovers;
 		this.roster = roster;
 		this.terms = terms;
@@ -119,27 +135,24 @@ class CaseDemoData implements ApplicationRunner {
 		String culvert = record(dj, "东江桥下涵洞漏水，雨天路面积水", "WATER", CaseType.HELP, "东江桥下", "王大伯", "13905181234", lead,
 				tuesday);
 		assign(culvert, AssigneeKind.UNIT, null, unit("SWJ"), lead, tuesday.plusSeconds(1800));
-		management.start(culvert, "水务局李工已到现场查看", lead, tuesday.plusSeconds(7200));
+		actions.start(culvert, "水务局李工已到现场查看", lead, tuesday.plusSeconds(7200));
 		note(culvert, "水务局已勘察，涵洞需更换，待排期施工", 30, true, lead, tuesday.plusSeconds(86_400));
-		FundingForm funding = new FundingForm();
-		funding.setAmount(new BigDecimal("12000"));
-		funding.setSource("区水务局维修资金");
-		funding.setNote("更换涵洞管节");
-		management.requestFunding(culvert, funding, lead, tuesday.plusSeconds(90_000));
+		funding.request(culvert, new RequestFunding(new BigDecimal("12000"), "区水务局维修资金", "更换涵洞管节"), lead,
+				tuesday.plusSeconds(90_000));
 
 		String ditch = record(dj, "三组与四组之间排水沟堵塞引发纠纷", "NEIGHBOURS", CaseType.COMPLAINT, "三组、四组交界", "赵阿姨", "13813809876",
 				lead, tuesday.plusSeconds(600));
 		assign(ditch, AssigneeKind.COMMITTEE, null, null, lead, tuesday.plusSeconds(3600));
-		management.start(ditch, null, lead, tuesday.plusSeconds(7200));
+		actions.start(ditch, null, lead, tuesday.plusSeconds(7200));
 		note(ditch, "两户各执一词，约定下周由村委会再次调解", 20, false, lead, tuesday.plusSeconds(200_000));
 
 		String light = record(dj, "村口路灯不亮", "ROADS", CaseType.HELP, "村口", null, null, lead, tuesday.plusSeconds(1200));
 		assign(light, AssigneeKind.SECRETARY, previous.leadId(), null, lead, tuesday.plusSeconds(1300));
-		management.start(light, null, lead, tuesday.plusSeconds(3000));
+		actions.start(light, null, lead, tuesday.plusSeconds(3000));
 		resolve(light, "联系供电所更换灯泡两只", lead, tuesday.plusSeconds(90_000));
 		close(light, Satisfaction.SATISFIED, lead, tuesday.plusSeconds(100_000));
 
-		handovers.handOver(previous.id(), "涵洞已报水务局，等排期；排水沟纠纷请村委会继续调解。", lead,
+		handovers.handOver(new HandOverCases(TermId.of(previous.id()), "涵洞已报水务局，等排期；排水沟纠纷请村委会继续调解。"), lead,
 				at(earlier, DayOfWeek.SUNDAY, 17, 0, zone));
 
 		String[][] past = { { "垃圾清运不及时，河边垃圾点满溢", "SANITATION" }, { "进村道路坑洼积水", "ROADS" }, { "周末垂钓车辆占道停放", "PARKING" } };
@@ -157,7 +170,7 @@ class CaseDemoData implements ApplicationRunner {
 				Instant t = at(term.weekStart(), DayOfWeek.MONDAY, 9, 0, zone);
 				String ref = record(term.villageId(), p[0], p[1], CaseType.HELP, null, "村民", "13900000000", member, t);
 				assign(ref, AssigneeKind.COMMITTEE, null, null, member, t.plusSeconds(600));
-				management.start(ref, null, member, t.plusSeconds(3600));
+				actions.start(ref, null, member, t.plusSeconds(3600));
 				resolve(ref, "已协调处理完毕", member, t.plusSeconds(86_400));
 				close(ref, (n % 2 == 0) ? Satisfaction.SATISFIED : Satisfaction.BASICALLY_SATISFIED, member,
 						t.plusSeconds(172_800));
@@ -167,45 +180,29 @@ class CaseDemoData implements ApplicationRunner {
 
 	private String record(long village, String title, String category, CaseType type, @Nullable String location,
 			@Nullable String reporter, @Nullable String phone, AccountPrincipal me, Instant at) {
-		IntakeForm form = new IntakeForm();
-		form.setVillageId(village);
-		form.setTitle(title);
-		form.setCategory(category);
-		form.setType(type);
-		form.setLocation(location);
-		form.setReporterName(reporter);
-		form.setReporterPhone(phone);
-		return management.record(form, me, at).reference();
+		RecordCase command = RecordCase.of(VillageId.of(village), category, title)
+			.withType(type)
+			.withLocation(location)
+			.withReporter(RecordCase.reporter(reporter, phone, null, false));
+		return intake.record(command, me, at).reference();
 	}
 
 	private void assign(String ref, AssigneeKind kind, @Nullable Long memberId, @Nullable Long unitId,
 			AccountPrincipal me, Instant at) {
-		AssignForm form = new AssignForm();
-		form.setKind(kind);
-		form.setMemberId(memberId);
-		form.setUnitId(unitId);
-		management.assign(ref, form, me, at);
+		actions.assign(ref, new AssignCase(kind, (memberId != null) ? MemberId.of(memberId) : null,
+				(unitId != null) ? UnitId.of(unitId) : null, null, null, null), me, at);
 	}
 
 	private void note(String ref, String text, int progress, boolean isPublic, AccountPrincipal me, Instant at) {
-		NoteForm form = new NoteForm();
-		form.setText(text);
-		form.setProgress(progress);
-		form.setPublicNote(isPublic);
-		management.note(ref, form, me, at);
+		actions.note(ref, new AddNote(text, isPublic, progress), me, at);
 	}
 
 	private void resolve(String ref, String result, AccountPrincipal me, Instant at) {
-		NoteForm form = new NoteForm();
-		form.setText(result);
-		management.resolve(ref, form, me, at);
+		actions.resolve(ref, new ResolveCase(result), me, at);
 	}
 
 	private void close(String ref, Satisfaction satisfaction, AccountPrincipal me, Instant at) {
-		NoteForm form = new NoteForm();
-		form.setText("电话回访");
-		form.setSatisfaction(satisfaction);
-		management.close(ref, form, me, at);
+		actions.close(ref, new CloseCase(satisfaction, "电话回访"), me, at);
 	}
 
 	private @Nullable Long unit(String code) {

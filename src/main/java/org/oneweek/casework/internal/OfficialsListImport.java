@@ -8,13 +8,14 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.CaseCategory;
-import org.oneweek.casework.CaseForms.IntakeForm;
-import org.oneweek.casework.CaseManagement;
+import org.oneweek.casework.CaseCommands.RecordCase;
+import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.Urgency;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.places.VillageId;
 import org.oneweek.platform.imports.Column;
 import org.oneweek.platform.imports.ImportKind;
 import org.oneweek.platform.imports.ImportRejectedException;
@@ -38,7 +39,7 @@ class OfficialsListImport implements ImportKind {
 			Column.optional("description", "情况说明", "说明", "description", "details"),
 			Column.optional("location", "地点", "位置", "location"));
 
-	private final CaseManagement management;
+	private final CaseIntake intake;
 
 	private final Cases cases;
 
@@ -46,8 +47,8 @@ class OfficialsListImport implements ImportKind {
 
 	private final Clock clock;
 
-	OfficialsListImport(CaseManagement management, Cases cases, UserDetailsService users, Clock clock) {
-		this.management = management;
+	OfficialsListImport(CaseIntake intake, Cases cases, UserDetailsService users, Clock clock) {
+		this.intake = intake;
 		this.cases = cases;
 		this.users = users;
 		this.clock = clock;
@@ -117,17 +118,12 @@ class OfficialsListImport implements ImportKind {
 		List<CaseCategory> categories = cases.categories();
 		Instant now = clock.instant();
 		for (Row row : rows) {
-			IntakeForm form = new IntakeForm();
-			form.setVillageId(me.villageId());
-			form.setSource(CaseSource.OFFICIALS_LIST);
-			form.setTitle(row.get("title"));
 			String category = (row.get("category") != null) ? category(row.get("category"), categories) : "OTHER";
-			form.setCategory(category);
-			form.setType((row.get("type") != null) ? type(row.get("type")) : CaseType.HELP);
-			form.setUrgency((row.get("urgency") != null) ? urgency(row.get("urgency")) : Urgency.NORMAL);
-			form.setDescription(row.get("description"));
-			form.setLocation(row.get("location"));
-			management.record(form, me, now);
+			RecordCase command = new RecordCase(VillageId.of(me.villageId()), CaseSource.OFFICIALS_LIST,
+					(row.get("type") != null) ? type(row.get("type")) : CaseType.HELP, category,
+					(row.get("urgency") != null) ? urgency(row.get("urgency")) : Urgency.NORMAL, row.get("title"),
+					row.get("description"), row.get("location"), null, null, null, null);
+			intake.record(command, me, now);
 		}
 		return rows.size();
 	}

@@ -21,12 +21,14 @@ import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseAccess.Standing;
-import org.oneweek.casework.CaseForms.AssignForm;
-import org.oneweek.casework.CaseForms.FundingForm;
-import org.oneweek.casework.CaseForms.IntakeForm;
-import org.oneweek.casework.CaseForms.NoteForm;
+import org.oneweek.casework.web.CaseForms.AssignForm;
+import org.oneweek.casework.web.CaseForms.FundingForm;
+import org.oneweek.casework.web.CaseForms.IntakeForm;
+import org.oneweek.casework.web.CaseForms.NoteForm;
 import org.oneweek.casework.CaseInquiries;
-import org.oneweek.casework.CaseManagement;
+import org.oneweek.casework.CaseActions;
+import org.oneweek.casework.CaseFunding;
+import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.CaseNotFoundException;
 import org.oneweek.casework.CaseSearch;
 import org.oneweek.casework.Cases;
@@ -71,7 +73,11 @@ class CaseApiController {
 
 	private final Cases cases;
 
-	private final CaseManagement management;
+	private final CaseIntake intake;
+
+	private final CaseActions actions;
+
+	private final CaseFunding funding;
 
 	private final CaseAccess access;
 
@@ -81,11 +87,13 @@ class CaseApiController {
 
 	private final CaseTexts texts;
 
-	CaseApiController(Clock clock, Cases cases, CaseManagement management, CaseAccess access, CaseInquiries inquiries,
-			Places places, CaseTexts texts) {
+	CaseApiController(Clock clock, Cases cases, CaseIntake intake, CaseActions actions, CaseFunding funding,
+			CaseAccess access, CaseInquiries inquiries, Places places, CaseTexts texts) {
 		this.clock = clock;
 		this.cases = cases;
-		this.management = management;
+		this.intake = intake;
+		this.actions = actions;
+		this.funding = funding;
 		this.access = access;
 		this.inquiries = inquiries;
 		this.places = places;
@@ -115,7 +123,7 @@ class CaseApiController {
 			form.setIdempotencyKey(idempotencyKey.length() > 100 ? idempotencyKey.substring(0, 100) : idempotencyKey);
 		}
 		Instant now = clock.instant();
-		CaseManagement.Recorded recorded = management.record(form, me, now);
+		CaseIntake.Recorded recorded = intake.record(form.toCommand(), me, now);
 		Case c = recorded.caseFile();
 		// the client sent the reporter itself: it is not sent back (GET shows it to those
 		// entitled)
@@ -166,7 +174,7 @@ class CaseApiController {
 	@Operation(summary = "Assign or reassign (and change the urgency)")
 	CaseJson assign(@PathVariable String reference, @Valid @RequestBody AssignForm form,
 			@AuthenticationPrincipal AccountPrincipal me) {
-		management.assign(reference, form, me, clock.instant());
+		actions.assign(reference, form.toCommand(), me, clock.instant());
 		return show(reference, me);
 	}
 
@@ -174,7 +182,7 @@ class CaseApiController {
 	@Operation(summary = "The villager was contacted and work started")
 	CaseJson start(@PathVariable String reference, @RequestBody(required = false) @Nullable TextBody body,
 			@AuthenticationPrincipal AccountPrincipal me) {
-		management.start(reference, (body != null) ? body.text() : null, me, clock.instant());
+		actions.start(reference, (body != null) ? body.text() : null, me, clock.instant());
 		return show(reference, me);
 	}
 
@@ -182,7 +190,7 @@ class CaseApiController {
 	@Operation(summary = "A progress note (public or internal) and/or a percentage")
 	CaseJson note(@PathVariable String reference, @Valid @RequestBody NoteForm form,
 			@AuthenticationPrincipal AccountPrincipal me) {
-		management.note(reference, form, me, clock.instant());
+		actions.note(reference, form.toNote(), me, clock.instant());
 		return show(reference, me);
 	}
 
@@ -190,7 +198,7 @@ class CaseApiController {
 	@Operation(summary = "Resolved: text is what was done")
 	CaseJson resolve(@PathVariable String reference, @Valid @RequestBody NoteForm form,
 			@AuthenticationPrincipal AccountPrincipal me) {
-		management.resolve(reference, form, me, clock.instant());
+		actions.resolve(reference, form.toResolution(), me, clock.instant());
 		return show(reference, me);
 	}
 
@@ -198,7 +206,7 @@ class CaseApiController {
 	@Operation(summary = "Closed after the callback, with the villager's satisfaction")
 	CaseJson close(@PathVariable String reference, @Valid @RequestBody NoteForm form,
 			@AuthenticationPrincipal AccountPrincipal me) {
-		management.close(reference, form, me, clock.instant());
+		actions.close(reference, form.toCallback(), me, clock.instant());
 		return show(reference, me);
 	}
 
@@ -206,7 +214,7 @@ class CaseApiController {
 	@Operation(summary = "Reopen, with a reason")
 	CaseJson reopen(@PathVariable String reference, @RequestBody TextBody body,
 			@AuthenticationPrincipal AccountPrincipal me) {
-		management.reopen(reference, body.text(), me, clock.instant());
+		actions.reopen(reference, body.text(), me, clock.instant());
 		return show(reference, me);
 	}
 
@@ -214,7 +222,7 @@ class CaseApiController {
 	@Operation(summary = "Decline, with a reason")
 	CaseJson decline(@PathVariable String reference, @RequestBody TextBody body,
 			@AuthenticationPrincipal AccountPrincipal me) {
-		management.decline(reference, body.text(), me, clock.instant());
+		actions.decline(reference, body.text(), me, clock.instant());
 		return show(reference, me);
 	}
 
@@ -222,7 +230,7 @@ class CaseApiController {
 	@Operation(summary = "Merge into another case of the same village")
 	CaseJson merge(@PathVariable String reference, @RequestBody MergeBody body,
 			@AuthenticationPrincipal AccountPrincipal me) {
-		management.merge(reference, body.into(), body.reason(), me, clock.instant());
+		actions.merge(reference, body.into(), body.reason(), me, clock.instant());
 		return show(reference, me);
 	}
 
@@ -230,7 +238,7 @@ class CaseApiController {
 	@Operation(summary = "Funding requested")
 	CaseJson requestFunding(@PathVariable String reference, @Valid @RequestBody FundingForm form,
 			@AuthenticationPrincipal AccountPrincipal me) {
-		management.requestFunding(reference, form, me, clock.instant());
+		funding.request(reference, form.toRequest(), me, clock.instant());
 		return show(reference, me);
 	}
 
@@ -238,7 +246,7 @@ class CaseApiController {
 	@Operation(summary = "Funding approved: amount, source and who approved")
 	CaseJson approveFunding(@PathVariable String reference, @Valid @RequestBody FundingForm form,
 			@AuthenticationPrincipal AccountPrincipal me) {
-		management.approveFunding(reference, form, me, clock.instant());
+		funding.approve(reference, form.toApproval(), me, clock.instant());
 		return show(reference, me);
 	}
 

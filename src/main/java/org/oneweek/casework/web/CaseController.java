@@ -19,13 +19,16 @@ import org.oneweek.casework.CaseAccess.Permission;
 import org.oneweek.casework.CaseAccess.Standing;
 import org.oneweek.casework.CaseCategory;
 import org.oneweek.casework.CaseEvent;
-import org.oneweek.casework.CaseForms.AssignForm;
-import org.oneweek.casework.CaseForms.FundingForm;
-import org.oneweek.casework.CaseForms.IntakeForm;
-import org.oneweek.casework.CaseForms.NoteForm;
+import org.oneweek.casework.web.CaseForms.AssignForm;
+import org.oneweek.casework.web.CaseForms.FundingForm;
+import org.oneweek.casework.web.CaseForms.IntakeForm;
+import org.oneweek.casework.web.CaseForms.NoteForm;
 import org.oneweek.casework.CaseLifecycle;
 import org.oneweek.casework.CaseLifecycle.Action;
-import org.oneweek.casework.CaseManagement;
+import org.oneweek.casework.CaseActions;
+import org.oneweek.casework.CaseFunding;
+import org.oneweek.casework.CaseIntake;
+import org.oneweek.casework.CasePhotos;
 import org.oneweek.casework.CaseNotFoundException;
 import org.oneweek.casework.CasePhoto;
 import org.oneweek.casework.CaseRuleException;
@@ -79,7 +82,13 @@ class CaseController {
 
 	private final Cases cases;
 
-	private final CaseManagement management;
+	private final CaseIntake intake;
+
+	private final CaseActions actions;
+
+	private final CasePhotos photos;
+
+	private final CaseFunding funding;
 
 	private final CaseAccess access;
 
@@ -93,11 +102,15 @@ class CaseController {
 
 	private final CaseTexts texts;
 
-	CaseController(Clock clock, Cases cases, CaseManagement management, CaseAccess access, Places places, Terms terms,
-			Members members, Units units, CaseTexts texts) {
+	CaseController(Clock clock, Cases cases, CaseIntake intake, CaseActions actions, CasePhotos photos,
+			CaseFunding funding, CaseAccess access, Places places, Terms terms, Members members, Units units,
+			CaseTexts texts) {
 		this.clock = clock;
 		this.cases = cases;
-		this.management = management;
+		this.intake = intake;
+		this.actions = actions;
+		this.photos = photos;
+		this.funding = funding;
 		this.access = access;
 		this.places = places;
 		this.terms = terms;
@@ -110,7 +123,8 @@ class CaseController {
 
 	@GetMapping("/new")
 	String newCase(@RequestParam(required = false) @Nullable Long villageId,
-			@RequestParam(required = false) @Nullable CaseSource source, @AuthenticationPrincipal AccountPrincipal me,
+			@RequestParam(required = false) @Nullable CaseSource source,
+			@RequestParam(required = false) @Nullable Long meetingId, @AuthenticationPrincipal AccountPrincipal me,
 			Model model) {
 		Standing standing = access.standing(me, today());
 		List<Village> villages = recordableVillages(standing);
@@ -126,6 +140,8 @@ class CaseController {
 		form.setSource((source != null) ? source : (me.has(Role.COMMITTEE) && !me.has(Role.ORG_ADMIN))
 				? CaseSource.OFFICIALS_LIST : CaseSource.MORNING_MEETING);
 		form.setIdempotencyKey(UUID.randomUUID().toString());
+		// from a morning meeting's page: the problems recorded join that meeting
+		form.setMeetingId((meetingId != null && meetingId > 0) ? meetingId : null);
 		return intakeForm(form, villages, me, model);
 	}
 
@@ -157,12 +173,13 @@ class CaseController {
 		}
 		Instant now = clock.instant();
 		try {
-			CaseManagement.Recorded recorded = management.record(form, me, now);
+			CaseIntake.Recorded recorded = intake.record(form.toCommand(), me, now);
 			if (photoBytes != null && !recorded.repeated()) {
-				management.addIntakePhoto(recorded.id(), photoBytes, me, now);
+				photos.addAtIntake(recorded.id(), photoBytes, me, now);
 			}
 			redirect.addFlashAttribute("recordedReference", recorded.reference());
-			return "redirect:/cases/new?villageId=" + form.getVillageId() + "&source=" + form.getSource();
+			return "redirect:/cases/new?villageId=" + form.getVillageId() + "&source=" + form.getSource()
+					+ ((form.getMeetingId() != null) ? "&meetingId=" + form.getMeetingId() : "");
 		}
 		catch (CaseRuleException ex) {
 			result.reject(ex.messageKey(), ex.arguments(), ex.messageKey());
@@ -292,49 +309,49 @@ class CaseController {
 	String assign(@PathVariable String reference, @Valid @ModelAttribute AssignForm form, BindingResult result,
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
 		return act(reference, result, redirect, locale, "case.done.ASSIGN",
-				() -> management.assign(reference, form, me, clock.instant()));
+				() -> actions.assign(reference, form.toCommand(), me, clock.instant()));
 	}
 
 	@PostMapping("/" + REF + "/start")
 	String start(@PathVariable String reference, @RequestParam(required = false) @Nullable String note,
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
 		return act(reference, null, redirect, locale, "case.done.START",
-				() -> management.start(reference, limit(note), me, clock.instant()));
+				() -> actions.start(reference, limit(note), me, clock.instant()));
 	}
 
 	@PostMapping("/" + REF + "/note")
 	String note(@PathVariable String reference, @Valid @ModelAttribute NoteForm form, BindingResult result,
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
 		return act(reference, result, redirect, locale, "case.done.NOTE",
-				() -> management.note(reference, form, me, clock.instant()));
+				() -> actions.note(reference, form.toNote(), me, clock.instant()));
 	}
 
 	@PostMapping("/" + REF + "/resolve")
 	String resolve(@PathVariable String reference, @Valid @ModelAttribute NoteForm form, BindingResult result,
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
 		return act(reference, result, redirect, locale, "case.done.RESOLVE",
-				() -> management.resolve(reference, form, me, clock.instant()));
+				() -> actions.resolve(reference, form.toResolution(), me, clock.instant()));
 	}
 
 	@PostMapping("/" + REF + "/close")
 	String close(@PathVariable String reference, @Valid @ModelAttribute NoteForm form, BindingResult result,
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
 		return act(reference, result, redirect, locale, "case.done.CLOSE",
-				() -> management.close(reference, form, me, clock.instant()));
+				() -> actions.close(reference, form.toCallback(), me, clock.instant()));
 	}
 
 	@PostMapping("/" + REF + "/reopen")
 	String reopen(@PathVariable String reference, @RequestParam(required = false) @Nullable String reason,
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
 		return act(reference, null, redirect, locale, "case.done.REOPEN",
-				() -> management.reopen(reference, limit(reason), me, clock.instant()));
+				() -> actions.reopen(reference, limit(reason), me, clock.instant()));
 	}
 
 	@PostMapping("/" + REF + "/decline")
 	String decline(@PathVariable String reference, @RequestParam(required = false) @Nullable String reason,
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
 		return act(reference, null, redirect, locale, "case.done.DECLINE",
-				() -> management.decline(reference, limit(reason), me, clock.instant()));
+				() -> actions.decline(reference, limit(reason), me, clock.instant()));
 	}
 
 	@PostMapping("/" + REF + "/merge")
@@ -342,7 +359,7 @@ class CaseController {
 			@RequestParam(required = false) @Nullable String reason, @AuthenticationPrincipal AccountPrincipal me,
 			RedirectAttributes redirect, Locale locale) {
 		return act(reference, null, redirect, locale, "case.done.MERGE",
-				() -> management.merge(reference, into, limit(reason), me, clock.instant()));
+				() -> actions.merge(reference, into, limit(reason), me, clock.instant()));
 	}
 
 	@PostMapping("/" + REF + "/photos")
@@ -352,21 +369,21 @@ class CaseController {
 			throws IOException {
 		byte[] content = (photo != null) ? photo.getBytes() : new byte[0];
 		return act(reference, null, redirect, locale, "case.done.PHOTO",
-				() -> management.addPhoto(reference, phase, content, me, clock.instant()));
+				() -> photos.add(reference, phase, content, me, clock.instant()));
 	}
 
 	@PostMapping("/" + REF + "/funding/request")
 	String requestFunding(@PathVariable String reference, @Valid @ModelAttribute FundingForm form, BindingResult result,
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
 		return act(reference, result, redirect, locale, "case.done.FUNDING",
-				() -> management.requestFunding(reference, form, me, clock.instant()));
+				() -> funding.request(reference, form.toRequest(), me, clock.instant()));
 	}
 
 	@PostMapping("/" + REF + "/funding/approve")
 	String approveFunding(@PathVariable String reference, @Valid @ModelAttribute FundingForm form, BindingResult result,
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect, Locale locale) {
 		return act(reference, result, redirect, locale, "case.done.FUNDING",
-				() -> management.approveFunding(reference, form, me, clock.instant()));
+				() -> funding.approve(reference, form.toApproval(), me, clock.instant()));
 	}
 
 	private String act(String reference, @Nullable BindingResult result, RedirectAttributes redirect, Locale locale,

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.CaseEvent;
-import org.oneweek.casework.CaseManagement;
+import org.oneweek.casework.Actor;
 import org.oneweek.casework.CaseRuleException;
 import org.oneweek.casework.CaseState;
 import org.springframework.context.MessageSource;
@@ -49,11 +49,11 @@ class CaseTexts {
 	}
 
 	String actor(CaseEvent event, Locale locale) {
-		if (event.actorId() == null && CaseManagement.PUBLIC.equals(event.actorName())) {
+		if (event.actorId() == null && Actor.PUBLIC_NAME.equals(event.actorName())) {
 			return msg("case.event.public", locale);
 		}
-		return CaseManagement.SYSTEM.equals(event.actorName()) && event.actorId() == null
-				? msg("case.event.system", locale) : event.actorName();
+		return Actor.SYSTEM_NAME.equals(event.actorName()) && event.actorId() == null ? msg("case.event.system", locale)
+				: event.actorName();
 	}
 
 	/** What happened, in a sentence. */

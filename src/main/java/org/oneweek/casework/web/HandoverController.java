@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Case;
+import org.oneweek.casework.CaseCommands.HandOverCases;
 import org.oneweek.casework.CaseRuleException;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.Handover;
@@ -17,6 +18,7 @@ import org.oneweek.people.Members;
 import org.oneweek.people.Role;
 import org.oneweek.places.Places;
 import org.oneweek.roster.Term;
+import org.oneweek.roster.TermId;
 import org.oneweek.roster.Terms;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -89,8 +91,10 @@ class HandoverController {
 	String make(@RequestParam long termId, @RequestParam(required = false) @Nullable String note,
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
 		try {
-			Handover handover = handovers.handOver(termId,
-					(note != null && note.length() > 2000) ? note.substring(0, 2000) : note, me, clock.instant());
+			Handover handover = handovers.handOver(
+					new HandOverCases(TermId.of(termId),
+							(note != null && note.length() > 2000) ? note.substring(0, 2000) : note),
+					me, clock.instant());
 			redirect.addFlashAttribute("messageKey", "case.handover.made");
 			redirect.addFlashAttribute("messageArgs", new Object[] { handover.items().size() });
 			return "redirect:/cases/handovers/" + handover.id();

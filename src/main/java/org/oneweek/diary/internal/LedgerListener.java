@@ -2,7 +2,6 @@ package org.oneweek.diary.internal;
 
 import org.oneweek.casework.CaseEvents.CaseRecorded;
 import org.oneweek.casework.CaseEvents.CasesHandedOver;
-import org.oneweek.casework.CaseSource;
 import org.oneweek.diary.HandoverReports;
 import org.oneweek.diary.MorningMeetings;
 import org.springframework.context.event.EventListener;
@@ -10,12 +9,13 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reacts to the ledger: a problem recorded at a morning meeting joins that morning's
- * meeting of the village, in the same transaction (one statement, so the link and the
- * case are written together or not at all, with no event stored for later); a term's
- * cases handed over (by the system, say) fix its hand-over report, after the hand-over
- * commits, through Spring Modulith's event publication registry, and change nothing the
- * second time, so a republished event is harmless.
+ * Reacts to the ledger: a problem recorded at a morning meeting, with the meeting's id,
+ * joins that meeting in the same transaction (one statement, so the link and the case are
+ * written together or not at all, with no event stored for later); a term's cases handed
+ * over by the ledger itself (the end-of-term job, the ledger's own page) fix its
+ * hand-over report, after the hand-over commits, through Spring Modulith's event
+ * publication registry, and change nothing the second time, so a republished event is
+ * harmless.
  */
 @Component
 class LedgerListener {
@@ -31,8 +31,9 @@ class LedgerListener {
 
 	@EventListener
 	void on(CaseRecorded recorded) {
-		if (recorded.source() == CaseSource.MORNING_MEETING) {
-			meetings.linkRecordedCase(recorded.caseId(), recorded.villageId(), recorded.receivedAt());
+		if (recorded.meetingId() != null) {
+			meetings.linkRecordedCase(recorded.meetingId(), recorded.caseId(), recorded.villageId(),
+					recorded.receivedAt());
 		}
 	}
 

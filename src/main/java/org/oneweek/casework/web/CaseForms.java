@@ -1,4 +1,4 @@
-package org.oneweek.casework;
+package org.oneweek.casework.web;
 
 import java.math.BigDecimal;
 
@@ -11,15 +11,31 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.AssigneeKind;
+import org.oneweek.casework.CaseCommands;
+import org.oneweek.casework.CaseCommands.AddNote;
+import org.oneweek.casework.CaseCommands.ApproveFunding;
+import org.oneweek.casework.CaseCommands.AssignCase;
+import org.oneweek.casework.CaseCommands.CloseCase;
+import org.oneweek.casework.CaseCommands.RecordCase;
+import org.oneweek.casework.CaseCommands.RequestFunding;
+import org.oneweek.casework.CaseCommands.ResolveCase;
+import org.oneweek.casework.CaseSource;
+import org.oneweek.casework.CaseType;
+import org.oneweek.casework.Satisfaction;
+import org.oneweek.casework.Urgency;
+import org.oneweek.people.MemberId;
+import org.oneweek.people.UnitId;
+import org.oneweek.places.VillageId;
 
 /**
- * What a person fills in to record or change a case. Mutable beans, not records, so that
- * every bad field is reported together with what the person typed kept (see
- * {@code PlaceForms}).
+ * What a person fills in to record or change a case, in a page or as a JSON body. Mutable
+ * beans, not records, so that every bad field is reported together with what the person
+ * typed kept (ARCHITECTURE.md); each maps to the ledger's command once it is valid.
  */
 public final class CaseForms {
 
-	public static final String PHONE_PATTERN = "^$|^[0-9+\\-() ]{5,20}$";
+	public static final String PHONE_PATTERN = CaseCommands.PHONE_PATTERN;
 
 	private CaseForms() {
 	}
@@ -72,7 +88,29 @@ public final class CaseForms {
 		@Size(max = 100, message = "{validation.tooLong}")
 		private @Nullable String idempotencyKey;
 
+		private @Nullable Long meetingId;
+
 		public IntakeForm() {
+		}
+
+		public @Nullable Long getMeetingId() {
+			return meetingId;
+		}
+
+		public void setMeetingId(@Nullable Long meetingId) {
+			this.meetingId = meetingId;
+		}
+
+		/**
+		 * The ledger's command.
+		 * @throws org.oneweek.casework.CaseRuleException when a value is missing or wrong
+		 * (the form's validation reports these first)
+		 */
+		public RecordCase toCommand() {
+			return new RecordCase(VillageId.of(required(villageId)), required(source), required(type),
+					required(category), required(urgency), required(title), description, location, publicTitle,
+					RecordCase.reporter(reporterName, reporterPhone, reporterHousehold, reporterConsent),
+					idempotencyKey, (meetingId != null && meetingId > 0) ? meetingId : null);
 		}
 
 		public @Nullable Long getVillageId() {
@@ -187,22 +225,17 @@ public final class CaseForms {
 			this.idempotencyKey = idempotencyKey;
 		}
 
-		/**
-		 * A fingerprint of what was asked, to tell a resent request from a different one.
-		 */
-		public String fingerprint() {
-			return String.join("\u001f", String.valueOf(villageId), String.valueOf(source), String.valueOf(type),
-					String.valueOf(category), String.valueOf(urgency), String.valueOf(title),
-					String.valueOf(description), String.valueOf(location), String.valueOf(reporterName),
-					String.valueOf(reporterPhone));
-		}
-
 		// no toString: the reporter must never reach a log line
 
 	}
 
 	/** Who takes the case, and how urgent it is now. */
 	public static final class AssignForm {
+
+		public AssignCase toCommand() {
+			return new AssignCase(required(kind), (memberId != null && memberId > 0) ? MemberId.of(memberId) : null,
+					(unitId != null && unitId > 0) ? UnitId.of(unitId) : null, groupName, urgency, reason);
+		}
 
 		@NotNull(message = "{validation.required}")
 		private @Nullable AssigneeKind kind;
@@ -272,6 +305,18 @@ public final class CaseForms {
 	/** A note, progress, resolution or callback: a text and what goes with it. */
 	public static final class NoteForm {
 
+		public AddNote toNote() {
+			return new AddNote(text, publicNote, progress);
+		}
+
+		public ResolveCase toResolution() {
+			return new ResolveCase(text);
+		}
+
+		public CloseCase toCallback() {
+			return new CloseCase(satisfaction, text);
+		}
+
 		@Size(max = 2000, message = "{validation.tooLong}")
 		private @Nullable String text;
 
@@ -320,6 +365,14 @@ public final class CaseForms {
 	/** Money asked for or granted. */
 	public static final class FundingForm {
 
+		public RequestFunding toRequest() {
+			return new RequestFunding(amount, source, note);
+		}
+
+		public ApproveFunding toApproval() {
+			return new ApproveFunding(amount, source, approvedBy, note);
+		}
+
 		@NotNull(message = "{validation.required}")
 		@DecimalMin(value = "0.01", message = "{case.funding.positive}")
 		@DecimalMax(value = "999999999", message = "{validation.tooLarge}")
@@ -366,6 +419,13 @@ public final class CaseForms {
 			this.note = note;
 		}
 
+	}
+
+	private static <T> T required(@Nullable T value) {
+		if (value == null) {
+			throw new org.oneweek.casework.CaseRuleException("validation.required");
+		}
+		return value;
 	}
 
 }

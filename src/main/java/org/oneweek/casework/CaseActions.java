@@ -1,0 +1,213 @@
+package org.oneweek.casework;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.CaseChanges.Opened;
+import org.oneweek.casework.CaseCommands.AddNote;
+import org.oneweek.casework.CaseCommands.AssignCase;
+import org.oneweek.casework.CaseCommands.CloseCase;
+import org.oneweek.casework.CaseCommands.ResolveCase;
+import org.oneweek.casework.CaseLifecycle.Action;
+import org.oneweek.casework.internal.CaseFile;
+import org.oneweek.casework.internal.CaseStore;
+import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.Members;
+import org.oneweek.people.Units;
+import org.oneweek.places.Places;
+import org.oneweek.roster.Term;
+import org.oneweek.roster.Terms;
+import org.oneweek.roster.TroubleshooterDuty;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What people do to a case along its lifecycle: assign, start, note progress, resolve,
+ * close after the callback, reopen, decline, merge, and the villagers' follow-ups from
+ * the public pages. Each method checks who is asking (for this case, on this day), lets
+ * the case apply its rules ({@code CaseFile}) and stores the result. Methods take the
+ * instant of the change so that tests can move time; the web passes the district's clock.
+ */
+@Service
+public class CaseActions {
+
+	private final CaseChanges changes;
+
+	private final CaseStore store;
+
+	private final Cases cases;
+
+	private final Deadlines deadlines;
+
+	private final Places places;
+
+	private final Terms terms;
+
+	private final Members members;
+
+	private final Units units;
+
+	private final ZoneId zone;
+
+	CaseActions(CaseChanges changes, CaseStore store, Cases cases, Deadlines deadlines, Places places, Terms terms,
+			Members members, Units units, Clock clock) {
+		this.changes = changes;
+		this.store = store;
+		this.cases = cases;
+		this.deadlines = deadlines;
+		this.places = places;
+		this.terms = terms;
+		this.members = members;
+		this.units = units;
+		this.zone = clock.getZone();
+	}
+
+	/** Assigns (or reassigns) a case, and raises or lowers its urgency if asked. */
+	@Transactional
+	public void assign(String reference, AssignCase command, AccountPrincipal me, Instant now) {
+		CaseFile file = changes.open(reference, me, now, Action.ASSIGN).file();
+		Case.Assignee assignee = assignee(file.toCase(), command, LocalDate.ofInstant(now, zone));
+		file.assign(assignee, command.urgency(), command.reason(), null, deadlines::due, Actor.of(me), now);
+		store.save(file);
+	}
+
+	private Case.Assignee assignee(Case c, AssignCase command, LocalDate today) {
+		AssigneeKind kind = command.kind();
+		return switch (kind) {
+			case SECRETARY -> {
+				Term term = terms.ofVillage(c.villageId(), today).orElse(null);
+				if (command.member() == null || term == null || !term.hasMember(command.member().value())) {
+					throw new CaseRuleException("case.assign.notOnTeam");
+				}
+				long memberId = command.member().value();
+				yield new Case.Assignee(kind, memberId, null, members.member(memberId).orElseThrow().name());
+			}
+			case TROUBLESHOOTER -> {
+				TroubleshooterDuty duty = terms.dutyOfTownship(c.townshipId(), today)
+					.orElseThrow(() -> new CaseRuleException("case.assign.noTroubleshooter"));
+				yield new Case.Assignee(kind, duty.memberId(), null,
+						members.member(duty.memberId()).orElseThrow().name());
+			}
+			case COMMITTEE -> new Case.Assignee(kind, null, null, places.village(c.villageId()).orElseThrow().name());
+			case GROUP -> {
+				if (command.groupName() == null) {
+					throw new CaseRuleException("case.assign.groupRequired");
+				}
+				yield new Case.Assignee(kind, null, null, command.groupName());
+			}
+			case UNIT -> {
+				if (command.unit() == null) {
+					throw new CaseRuleException("case.assign.unitRequired");
+				}
+				long unitId = command.unit().value();
+				yield new Case.Assignee(kind, null, unitId,
+						units.unit(unitId).orElseThrow(() -> new CaseRuleException("case.assign.unitRequired")).name());
+			}
+		};
+	}
+
+	/** The responsible person has contacted the villager and started work. */
+	@Transactional
+	public void start(String reference, @Nullable String note, AccountPrincipal me, Instant now) {
+		CaseFile file = changes.open(reference, me, now, Action.START).file();
+		file.start(note, Actor.of(me), now);
+		store.save(file);
+	}
+
+	/** A progress note, public (shown on the board) or internal, with a percentage. */
+	@Transactional
+	public void note(String reference, AddNote command, AccountPrincipal me, Instant now) {
+		if (command.text() == null && command.progress() == null) {
+			throw new CaseRuleException("case.note.empty");
+		}
+		CaseFile file = changes.open(reference, me, now, null).file();
+		file.note(command.text(), command.isPublic(), command.progress(), Actor.of(me), now);
+		store.save(file);
+	}
+
+	/** Solved: what was done, shown on the board. */
+	@Transactional
+	public void resolve(String reference, ResolveCase command, AccountPrincipal me, Instant now) {
+		if (command.result() == null) {
+			throw new CaseRuleException("case.resolve.resultRequired");
+		}
+		CaseFile file = changes.open(reference, me, now, Action.RESOLVE).file();
+		file.resolve(command.result(), Actor.of(me), now);
+		store.save(file);
+	}
+
+	/** The callback: the villager's satisfaction closes the case. */
+	@Transactional
+	public void close(String reference, CloseCase command, AccountPrincipal me, Instant now) {
+		if (command.satisfaction() == null) {
+			throw new CaseRuleException("case.close.satisfactionRequired");
+		}
+		CaseFile file = changes.open(reference, me, now, Action.CLOSE).file();
+		file.close(command.satisfaction(), command.comment(), Actor.of(me), now);
+		store.save(file);
+	}
+
+	/**
+	 * Not solved after all (the callback, or the villager came back): work starts again.
+	 */
+	@Transactional
+	public void reopen(String reference, @Nullable String reason, AccountPrincipal me, Instant now) {
+		requireReason(reason);
+		CaseFile file = changes.open(reference, me, now, Action.REOPEN).file();
+		file.reopen(reason, deadlines::due, Actor.of(me), now);
+		store.save(file);
+	}
+
+	/** Declined with a reason (e.g. referred elsewhere, not a matter for the program). */
+	@Transactional
+	public void decline(String reference, @Nullable String reason, AccountPrincipal me, Instant now) {
+		requireReason(reason);
+		CaseFile file = changes.open(reference, me, now, Action.DECLINE).file();
+		file.decline(reason, Actor.of(me), now);
+		store.save(file);
+	}
+
+	/** A duplicate of another case: merged into it, and the other case notes it. */
+	@Transactional
+	public void merge(String reference, String intoReference, @Nullable String reason, AccountPrincipal me,
+			Instant now) {
+		Case into = cases.byReference(intoReference)
+			.orElseThrow(() -> new CaseRuleException("case.merge.unknownTarget", intoReference));
+		Opened opened = changes.open(reference, me, now, Action.MERGE);
+		CaseFile file = opened.file();
+		if (file.id().value() == into.id()) {
+			throw new CaseRuleException("case.merge.self");
+		}
+		CaseFile target = store.lock(into.id());
+		file.mergeInto(target, reason, Actor.of(me), now);
+		store.save(file);
+		store.save(target);
+	}
+
+	/**
+	 * A villager's follow-up through the public pages (the bulletin board): appended to
+	 * the timeline as a public entry without the villager's words or phone, which stay
+	 * private with the follow-up. "Still not fixed" on a resolved or closed case reopens
+	 * it for review. The public has no account: the entries carry {@link Actor#PUBLIC}.
+	 * @param type the kind of follow-up, as the bulletin board names it
+	 * @return whether the case was reopened
+	 * @throws CaseNotFoundException when there is no such case
+	 */
+	@Transactional
+	public boolean recordPublicFollowUp(String reference, String type, boolean notFixed, Instant now) {
+		CaseFile file = store.lock(reference);
+		boolean reopened = file.followUp(type, notFixed, deadlines::due, now);
+		store.save(file);
+		return reopened;
+	}
+
+	private static void requireReason(@Nullable String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new CaseRuleException("case.reason.required");
+		}
+	}
+
+}

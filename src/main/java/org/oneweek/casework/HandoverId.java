@@ -1,0 +1,19 @@
+package org.oneweek.casework;
+
+/**
+ * A hand-over of a village's open cases from one term to the next, by its id.
+ *
+ * @param value the database id (an id nobody has is simply not found)
+ */
+public record HandoverId(long value) {
+
+	public static HandoverId of(long value) {
+		return new HandoverId(value);
+	}
+
+	@Override
+	public String toString() {
+		return String.valueOf(value);
+	}
+
+}

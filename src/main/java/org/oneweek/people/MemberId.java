@@ -1,0 +1,19 @@
+package org.oneweek.people;
+
+/**
+ * A member (党员), by its id.
+ *
+ * @param value the database id (an id nobody has is simply not found)
+ */
+public record MemberId(long value) {
+
+	public static MemberId of(long value) {
+		return new MemberId(value);
+	}
+
+	@Override
+	public String toString() {
+		return String.valueOf(value);
+	}
+
+}

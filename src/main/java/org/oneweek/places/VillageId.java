@@ -1,0 +1,19 @@
+package org.oneweek.places;
+
+/**
+ * A village (村) or community (社区), by its id.
+ *
+ * @param value the database id (an id nobody has is simply not found)
+ */
+public record VillageId(long value) {
+
+	public static VillageId of(long value) {
+		return new VillageId(value);
+	}
+
+	@Override
+	public String toString() {
+		return String.valueOf(value);
+	}
+
+}
