@@ -86,10 +86,11 @@ public class CaseInquiries {
 			return List.of();
 		}
 		return jdbc
-			.sql("select c.* from case_file c where c.township_id = :township and c.state in ('RECEIVED', "
-					+ "'ASSIGNED', 'IN_PROGRESS', 'REOPENED') and (c.urgency <> 'NORMAL' or c.escalation_level > 0 "
-					+ "or c.assignee_member_id = :member)" + order(CaseSearch.all().byPriority()) + " limit :limit")
+			.sql("select c.* from case_file c where c.township_id = :township and c.state = any(:active) "
+					+ "and (c.urgency <> 'NORMAL' or c.escalation_level > 0 " + "or c.assignee_member_id = :member)"
+					+ order(CaseSearch.all().byPriority()) + " limit :limit")
 			.param("township", standing.duty().townshipId())
+			.param("active", CaseState.names(CaseState.ACTIVE))
 			.param("member", standing.duty().memberId())
 			.param("limit", limit)
 			.query(Cases.CASE)
@@ -101,10 +102,10 @@ public class CaseInquiries {
 	 */
 	public List<Case> openOfVillage(long villageId, int limit) {
 		return jdbc
-			.sql("select c.* from case_file c where c.village_id = :village and c.state in ('RECEIVED', "
-					+ "'ASSIGNED', 'IN_PROGRESS', 'RESOLVED', 'REOPENED')" + order(CaseSearch.all().byPriority())
-					+ " limit :limit")
+			.sql("select c.* from case_file c where c.village_id = :village and c.state = any(:open)"
+					+ order(CaseSearch.all().byPriority()) + " limit :limit")
 			.param("village", villageId)
+			.param("open", CaseState.names(CaseState.OPEN))
 			.param("limit", limit)
 			.query(Cases.CASE)
 			.list();
@@ -113,9 +114,10 @@ public class CaseInquiries {
 	/** Open cases referred to a unit. */
 	public List<Case> openOfUnit(long unitId, int limit) {
 		return jdbc
-			.sql("select c.* from case_file c where c.assignee_unit_id = :unit and c.state in ('RECEIVED', "
-					+ "'ASSIGNED', 'IN_PROGRESS', 'REOPENED')" + order(CaseSearch.all().byPriority()) + " limit :limit")
+			.sql("select c.* from case_file c where c.assignee_unit_id = :unit and c.state = any(:active)"
+					+ order(CaseSearch.all().byPriority()) + " limit :limit")
 			.param("unit", unitId)
+			.param("active", CaseState.names(CaseState.ACTIVE))
 			.param("limit", limit)
 			.query(Cases.CASE)
 			.list();
@@ -132,9 +134,10 @@ public class CaseInquiries {
 
 	/** How many cases are overdue now across the district. */
 	public long overdueCount(Instant now) {
-		return jdbc.sql("select count(*) from case_file where state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS', "
-				+ "'REOPENED') and (resolution_due < :now or (first_contact_at is null and first_contact_due < :now))")
+		return jdbc.sql(
+				"select count(*) from case_file where state = any(:active) and (resolution_due < :now or (first_contact_at is null and first_contact_due < :now))")
 			.param("now", java.sql.Timestamp.from(now))
+			.param("active", CaseState.names(CaseState.ACTIVE))
 			.query(Long.class)
 			.single();
 	}
@@ -205,12 +208,13 @@ public class CaseInquiries {
 		}
 		if (search.overdue()) {
 			params.put("now", java.sql.Timestamp.from(now));
-			conditions
-				.add("c.state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS', 'REOPENED') and (c.resolution_due < :now "
-						+ "or (c.first_contact_at is null and c.first_contact_due < :now))");
+			params.put("active", CaseState.names(CaseState.ACTIVE));
+			conditions.add("c.state = any(:active) and (c.resolution_due < :now "
+					+ "or (c.first_contact_at is null and c.first_contact_due < :now))");
 		}
 		if (search.openOnly()) {
-			conditions.add("c.state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS', 'RESOLVED', 'REOPENED')");
+			params.put("open", CaseState.names(CaseState.OPEN));
+			conditions.add("c.state = any(:open)");
 		}
 		if (search.from() != null) {
 			params.put("from", java.sql.Timestamp.from(search.from().atStartOfDay(zone).toInstant()));

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.CaseAccess.Standing;
 import org.oneweek.casework.CaseCommands.RecordCase;
 import org.oneweek.casework.internal.CaseFile;
+import org.oneweek.casework.internal.Intake;
 import org.oneweek.casework.internal.CaseStore;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Members;
@@ -95,10 +96,10 @@ public class CaseIntake {
 		Long responsibleTerm = (receivedTerm != null) ? Long.valueOf(receivedTerm.id())
 				: standingTerm(village.id(), today);
 		Actor by = Actor.of(me);
-		CaseFile.Intake intake = CaseFile.record(command.village(), township.id(),
-				(receivedTerm != null) ? receivedTerm.id() : null, responsibleTerm, command.source(), command.type(),
-				category.code(), command.urgency(), command.title(), command.description(), command.location(),
-				command.publicTitle(), now, deadlines::due, by, me.memberId(), command.meetingId());
+		Intake intake = Intake.of(command.village(), township.id(), (receivedTerm != null) ? receivedTerm.id() : null,
+				responsibleTerm, command.source(), command.type(), category.code(), command.urgency(), command.title(),
+				command.description(), command.location(), command.publicTitle(), now, deadlines::due, by,
+				me.memberId(), command.meetingId());
 		CaseStore.Claim claim = (command.idempotencyKey() != null) ? new CaseStore.Claim(me.accountId(),
 				command.idempotencyKey(), Digests.sha256Hex(command.fingerprint())) : null;
 		Case inserted = store

@@ -14,7 +14,20 @@ public final class CaseLifecycle {
 	/** What a person does to a case that changes its state. */
 	public enum Action {
 
-		ASSIGN, START, RESOLVE, CLOSE, REOPEN, MERGE, DECLINE
+		ASSIGN(CaseEvent.Kind.ASSIGNED), START(CaseEvent.Kind.STARTED), RESOLVE(CaseEvent.Kind.RESOLVED),
+		CLOSE(CaseEvent.Kind.CLOSED), REOPEN(CaseEvent.Kind.REOPENED), MERGE(CaseEvent.Kind.MERGED),
+		DECLINE(CaseEvent.Kind.DECLINED);
+
+		private final CaseEvent.Kind recordedAs;
+
+		Action(CaseEvent.Kind recordedAs) {
+			this.recordedAs = recordedAs;
+		}
+
+		/** The timeline entry that records the action. */
+		public CaseEvent.Kind recordedAs() {
+			return recordedAs;
+		}
 
 	}
 

@@ -17,6 +17,17 @@ public enum CaseState {
 	/** States in which work on the problem is still going on (not yet resolved). */
 	public static final Set<CaseState> ACTIVE = EnumSet.of(RECEIVED, ASSIGNED, IN_PROGRESS, REOPENED);
 
+	/** States of a case that was solved: resolved, and closed after the callback. */
+	public static final Set<CaseState> SOLVED = EnumSet.of(RESOLVED, CLOSED);
+
+	/**
+	 * The names of states, to bind as one SQL parameter ({@code state = any(:states)}),
+	 * so that the sets are defined here and nowhere else.
+	 */
+	public static String[] names(Set<CaseState> states) {
+		return states.stream().map(CaseState::name).sorted().toArray(String[]::new);
+	}
+
 	public boolean isOpen() {
 		return OPEN.contains(this);
 	}

@@ -94,8 +94,8 @@ public class Escalations {
 				order by o.id limit :batch""")
 			.param("now", at)
 			.param("second", secondLevel)
-			.param("waiting", CaseStore.states(WAITING_FOR_CONTACT))
-			.param("active", CaseStore.states(CaseState.ACTIVE))
+			.param("waiting", CaseState.names(WAITING_FOR_CONTACT))
+			.param("active", CaseState.names(CaseState.ACTIVE))
 			.param("batch", BATCH)
 			.query((rs, n) -> new Overdue(rs.getLong("id"), rs.getString("deadline"),
 					rs.getTimestamp("due").toInstant(), rs.getInt("level")))

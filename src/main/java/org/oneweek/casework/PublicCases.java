@@ -44,10 +44,10 @@ public class PublicCases {
 	public List<Case> board(long villageId, Instant weekStart) {
 		return jdbc.sql("""
 				select * from case_file where village_id = ?
-				  and (received_at >= ? or state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS', 'RESOLVED', 'REOPENED'))
-				order by (received_at >= ?) desc, state in ('RESOLVED', 'CLOSED', 'MERGED', 'DECLINED'),
-				  resolution_due, id""")
-			.params(villageId, Timestamp.from(weekStart), Timestamp.from(weekStart))
+				  and (received_at >= ? or state = any(?))
+				order by (received_at >= ?) desc, state <> all(?), resolution_due, id""")
+			.params(villageId, Timestamp.from(weekStart), CaseState.names(CaseState.OPEN), Timestamp.from(weekStart),
+					CaseState.names(CaseState.ACTIVE))
 			.query(Cases.CASE)
 			.list();
 	}
@@ -56,8 +56,8 @@ public class PublicCases {
 	public List<Case> resolvedBetween(long villageId, Instant from, Instant to) {
 		return jdbc.sql("""
 				select * from case_file where village_id = ? and resolved_at >= ? and resolved_at < ?
-				  and state in ('RESOLVED', 'CLOSED') order by resolved_at, id""")
-			.params(villageId, Timestamp.from(from), Timestamp.from(to))
+				  and state = any(?) order by resolved_at, id""")
+			.params(villageId, Timestamp.from(from), Timestamp.from(to), CaseState.names(CaseState.SOLVED))
 			.query(Cases.CASE)
 			.list();
 	}
@@ -82,12 +82,13 @@ public class PublicCases {
 	public Figures figures(long villageId, Instant now) {
 		return jdbc.sql("""
 				select count(*) as opened,
-				  count(*) filter (where resolved_at is not null and state in ('RESOLVED', 'CLOSED')) as resolved,
-				  count(*) filter (where state in ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS', 'REOPENED')
+				  count(*) filter (where resolved_at is not null and state = any(?)) as resolved,
+				  count(*) filter (where state = any(?)
 				    and (resolution_due < ? or (first_contact_at is null and first_contact_due < ?))) as overdue,
 				  max(updated_at) as last_change
 				from case_file where village_id = ?""")
-			.params(Timestamp.from(now), Timestamp.from(now), villageId)
+			.params(CaseState.names(CaseState.SOLVED), CaseState.names(CaseState.ACTIVE), Timestamp.from(now),
+					Timestamp.from(now), villageId)
 			.query((rs, n) -> {
 				Timestamp last = rs.getTimestamp("last_change");
 				return new Figures(rs.getLong("opened"), rs.getLong("resolved"), rs.getLong("overdue"),

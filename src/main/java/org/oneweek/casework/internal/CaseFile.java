@@ -2,9 +2,6 @@ package org.oneweek.casework.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,10 +16,7 @@ import org.oneweek.casework.CaseLifecycle;
 import org.oneweek.casework.CaseLifecycle.Action;
 import org.oneweek.casework.CasePhoto;
 import org.oneweek.casework.CaseRuleException;
-import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.CaseState;
-import org.oneweek.casework.CaseType;
-import org.oneweek.casework.Deadlines.Due;
 import org.oneweek.casework.Satisfaction;
 import org.oneweek.casework.Urgency;
 import org.oneweek.places.VillageId;
@@ -44,35 +38,8 @@ import static org.oneweek.platform.Texts.blankToNull;
  */
 public final class CaseFile {
 
-	/**
-	 * The deadlines of a case of a type and urgency received (or restarted) at an
-	 * instant.
-	 */
-	@FunctionalInterface
-	public interface DueDates {
-
-		Due due(CaseType type, Urgency urgency, Instant start);
-
-	}
-
-	/**
-	 * One timeline entry to append.
-	 *
-	 * @param isPublic whether it may be shown on the village's board
-	 */
-	public record Entry(int seq, CaseEvent.Kind kind, Instant at, Actor actor, @Nullable CaseState from,
-			@Nullable CaseState to, @Nullable String reason, Map<String, Object> data, boolean isPublic) {
-
-		public Entry {
-			data = Map.copyOf(data);
-		}
-
-	}
-
 	/** The case's facts that no change touches. */
 	private final Case facts;
-
-	private final int loadedSeq;
 
 	private CaseState state;
 
@@ -82,132 +49,39 @@ public final class CaseFile {
 
 	private int progress;
 
-	private Instant firstContactDue;
+	private Schedule schedule;
 
-	private Instant resolutionDue;
+	private Outcome outcome;
 
-	private @Nullable Instant firstContactAt;
-
-	private @Nullable Instant resolvedAt;
-
-	private @Nullable Instant closedAt;
-
-	private @Nullable String result;
-
-	private @Nullable Satisfaction satisfaction;
-
-	private @Nullable Long mergedIntoId;
-
-	private @Nullable String declineReason;
-
-	private int escalationLevel;
-
-	private @Nullable BigDecimal fundingRequested;
-
-	private @Nullable BigDecimal fundingApproved;
-
-	private @Nullable String fundingSource;
-
-	private @Nullable String fundingApprovedBy;
+	private Funding funding;
 
 	private int reopenedCount;
 
 	private @Nullable Long responsibleTermId;
 
-	private int seq;
-
-	private Instant updatedAt;
-
 	private boolean searchTextChanged;
 
-	private final List<Entry> entries = new ArrayList<>();
-
-	private final List<Object> domainEvents = new ArrayList<>();
+	/** What changed since the case was loaded: the entries and events to store. */
+	private final Changes changes;
 
 	private CaseFile(Case c) {
 		this.facts = c;
-		this.loadedSeq = c.lastEventSeq();
 		this.state = c.state();
 		this.urgency = c.urgency();
 		this.assignee = c.assignee();
 		this.progress = c.progress();
-		this.firstContactDue = c.firstContactDue();
-		this.resolutionDue = c.resolutionDue();
-		this.firstContactAt = c.firstContactAt();
-		this.resolvedAt = c.resolvedAt();
-		this.closedAt = c.closedAt();
-		this.result = c.result();
-		this.satisfaction = c.satisfaction();
-		this.mergedIntoId = c.mergedIntoId();
-		this.declineReason = c.declineReason();
-		this.escalationLevel = c.escalationLevel();
-		this.fundingRequested = c.fundingRequested();
-		this.fundingApproved = c.fundingApproved();
-		this.fundingSource = c.fundingSource();
-		this.fundingApprovedBy = c.fundingApprovedBy();
+		this.schedule = new Schedule(c.firstContactDue(), c.resolutionDue(), c.firstContactAt(), c.escalationLevel());
+		this.outcome = new Outcome(c.result(), c.resolvedAt(), c.closedAt(), c.satisfaction(), c.declineReason(),
+				c.mergedIntoId());
+		this.funding = new Funding(c.fundingRequested(), c.fundingApproved(), c.fundingSource(), c.fundingApprovedBy());
 		this.reopenedCount = c.reopenedCount();
 		this.responsibleTermId = c.responsibleTermId();
-		this.seq = c.lastEventSeq();
-		this.updatedAt = c.updatedAt();
+		this.changes = new Changes(c.lastEventSeq(), c.updatedAt());
 	}
 
 	/** The aggregate of a case as stored. */
 	public static CaseFile of(Case stored) {
 		return new CaseFile(stored);
-	}
-
-	// ---- recording ------------------------------------------------------------------
-
-	/**
-	 * What a new case starts with, checked: the store writes it in one statement (with
-	 * the reference number it draws) and the first entry, {@code RECEIVED}.
-	 *
-	 * @param responsibleTermId the term that holds the case: the team serving in the
-	 * village this week, else the next (or last) one
-	 */
-	public record Intake(VillageId villageId, long townshipId, @Nullable Long receivedTermId,
-			@Nullable Long responsibleTermId, CaseSource source, CaseType type, String category, Urgency urgency,
-			String title, @Nullable String description, @Nullable String location, String publicTitle,
-			Instant receivedAt, Due due, Actor recordedBy, @Nullable Long recordedByMember, Map<String, Object> data,
-			@Nullable Long meetingId) {
-
-		public Intake {
-			data = Map.copyOf(data);
-		}
-
-		/** The first entry of the timeline. */
-		public Entry received() {
-			return new Entry(1, CaseEvent.Kind.RECEIVED, receivedAt, recordedBy, null, CaseState.RECEIVED, null, data,
-					true);
-		}
-
-	}
-
-	/**
-	 * Records a problem heard: the case starts {@link CaseState#RECEIVED} with its
-	 * deadlines.
-	 * @throws CaseRuleException when it has no title
-	 */
-	public static Intake record(VillageId villageId, long townshipId, @Nullable Long receivedTermId,
-			@Nullable Long responsibleTermId, CaseSource source, CaseType type, String category, Urgency urgency,
-			@Nullable String title, @Nullable String description, @Nullable String location,
-			@Nullable String publicTitle, Instant at, DueDates dueDates, Actor by, @Nullable Long byMember,
-			@Nullable Long meetingId) {
-		String t = blankToNull(title);
-		if (t == null) {
-			throw new CaseRuleException("case.title.required");
-		}
-		String strippedTitle = t.strip();
-		String shown = blankToNull(publicTitle);
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("source", source.name());
-		data.put("urgency", urgency.name());
-		data.put("type", type.name());
-		data.put("category", category);
-		return new Intake(villageId, townshipId, receivedTermId, responsibleTermId, source, type, category, urgency,
-				strippedTitle, blankToNull(description), blankToNull(location),
-				(shown != null) ? shown.strip() : strippedTitle, at, dueDates.due(type, urgency, at), by, byMember,
-				data, meetingId);
 	}
 
 	// ---- the lifecycle ----------------------------------------------------------------
@@ -224,35 +98,19 @@ public final class CaseFile {
 		CaseState next = CaseLifecycle.next(state, Action.ASSIGN);
 		Objects.requireNonNull(to, "assignee");
 		if (newUrgency != null && newUrgency != urgency) {
-			Due due = dueDates.due(facts.type(), newUrgency, at);
 			append(CaseEvent.Kind.URGENCY_CHANGED, null, null, null,
 					Map.of("from", urgency.name(), "to", newUrgency.name()), false, by, at);
 			urgency = newUrgency;
-			firstContactDue = earlier(firstContactDue, due.firstContact());
-			resolutionDue = earlier(resolutionDue, due.resolution());
-		}
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("assigneeKind", to.kind().name());
-		if (to.memberId() != null) {
-			data.put("memberId", to.memberId());
-		}
-		if (to.unitId() != null) {
-			data.put("unitId", String.valueOf(to.unitId()));
-		}
-		data.put("name", to.name());
-		if (why != null) {
-			data.put("why", why);
+			schedule = schedule.tightenedTo(dueDates.due(facts.type(), newUrgency, at));
 		}
 		assignee = to;
-		move(Action.ASSIGN, next, blankToNull(reason), data, by, at);
+		move(Action.ASSIGN, next, blankToNull(reason), EntryData.assigned(to, why), by, at);
 	}
 
 	/** The responsible person contacted the villager and started work. */
 	public void start(@Nullable String note, Actor by, Instant at) {
 		CaseState next = CaseLifecycle.next(state, Action.START);
-		if (firstContactAt == null) {
-			firstContactAt = at;
-		}
+		schedule = schedule.contactedAt(at);
 		move(Action.START, next, blankToNull(note), Map.of(), by, at);
 	}
 
@@ -292,12 +150,9 @@ public final class CaseFile {
 			throw new CaseRuleException("case.resolve.resultRequired");
 		}
 		CaseState next = CaseLifecycle.next(state, Action.RESOLVE);
-		result = what;
-		resolvedAt = at;
+		outcome = outcome.resolved(what, at);
 		progress = 100;
-		if (firstContactAt == null) {
-			firstContactAt = at;
-		}
+		schedule = schedule.contactedAt(at);
 		searchTextChanged = true;
 		move(Action.RESOLVE, next, null, Map.of("result", what), by, at);
 	}
@@ -312,8 +167,7 @@ public final class CaseFile {
 			throw new CaseRuleException("case.close.satisfactionRequired");
 		}
 		CaseState next = CaseLifecycle.next(state, Action.CLOSE);
-		satisfaction = answer;
-		closedAt = at;
+		outcome = outcome.closed(answer, at);
 		move(Action.CLOSE, next, blankToNull(comment), Map.of("satisfaction", answer.name()), by, at);
 	}
 
@@ -349,18 +203,10 @@ public final class CaseFile {
 
 	/** Work starts again: new deadlines, no result, no satisfaction, no escalation. */
 	private void restartWork(DueDates dueDates, Instant at) {
-		Due due = dueDates.due(facts.type(), urgency, at);
-		resolvedAt = null;
-		closedAt = null;
-		satisfaction = null;
-		result = null;
-		declineReason = null;
+		outcome = outcome.reopened();
 		progress = 0;
 		reopenedCount++;
-		escalationLevel = 0;
-		firstContactDue = due.firstContact();
-		resolutionDue = due.resolution();
-		firstContactAt = null;
+		schedule = Schedule.restarted(dueDates.due(facts.type(), urgency, at));
 	}
 
 	/**
@@ -370,7 +216,7 @@ public final class CaseFile {
 	public void decline(@Nullable String reason, Actor by, Instant at) {
 		String why = requireReason(reason);
 		CaseState next = CaseLifecycle.next(state, Action.DECLINE);
-		declineReason = why;
+		outcome = outcome.declined(why);
 		move(Action.DECLINE, next, why, Map.of(), by, at);
 	}
 
@@ -391,7 +237,7 @@ public final class CaseFile {
 		if (target.facts.villageId() != facts.villageId()) {
 			throw new CaseRuleException("case.merge.otherVillage");
 		}
-		mergedIntoId = target.facts.id();
+		outcome = outcome.mergedInto(target.facts.id());
 		move(Action.MERGE, next, blankToNull(reason), Map.of("into", target.facts.reference()), by, at);
 		target.append(CaseEvent.Kind.MERGED_FROM, null, null, null, Map.of("from", facts.reference()), true, by, at);
 	}
@@ -412,21 +258,10 @@ public final class CaseFile {
 		if (!state.isActive()) {
 			throw new CaseRuleException("case.escalate.notActive", state);
 		}
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("deadline", deadline);
-		data.put("level", level);
-		data.put("due", due.toString());
-		if (level == 1) {
-			if (troubleshooterId != null) {
-				data.put("memberId", troubleshooterId);
-			}
-		}
-		else {
-			data.put("to", "ORG_ADMIN");
-		}
-		append(CaseEvent.Kind.ESCALATED, null, null, null, data, false, Actor.SYSTEM, at);
-		escalationLevel = Math.max(escalationLevel, level);
-		domainEvents.add(new CaseEscalated(id(), facts.reference(), deadline, level));
+		append(CaseEvent.Kind.ESCALATED, null, null, null, EntryData.escalated(deadline, level, due, troubleshooterId),
+				false, Actor.SYSTEM, at);
+		schedule = schedule.escalatedTo(level);
+		changes.register(new CaseEscalated(id(), facts.reference(), deadline, level));
 	}
 
 	/**
@@ -456,17 +291,9 @@ public final class CaseFile {
 		if (!state.isOpen()) {
 			throw new CaseRuleException("case.progress.notOpen");
 		}
-		BigDecimal money = positive(amount);
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("amount", money.toPlainString());
-		putIfPresent(data, "source", source);
-		putIfPresent(data, "note", note);
-		append(CaseEvent.Kind.FUNDING_REQUESTED, null, null, null, data, true, by, at);
-		fundingRequested = money;
-		String from = blankToNull(source);
-		if (from != null) {
-			fundingSource = from;
-		}
+		funding = funding.request(amount, source);
+		append(CaseEvent.Kind.FUNDING_REQUESTED, null, null, null,
+				EntryData.money(funding.requested(), blankToNull(source), null, note), true, by, at);
 	}
 
 	/**
@@ -476,21 +303,9 @@ public final class CaseFile {
 	 */
 	public void approveFunding(@Nullable BigDecimal amount, @Nullable String source, @Nullable String approvedBy,
 			@Nullable String note, Actor by, Instant at) {
-		String approver = blankToNull(approvedBy);
-		String from = blankToNull(source);
-		if (approver == null || from == null) {
-			throw new CaseRuleException("case.funding.approverRequired");
-		}
-		BigDecimal money = positive(amount);
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("amount", money.toPlainString());
-		data.put("source", from);
-		data.put("approvedBy", approver);
-		putIfPresent(data, "note", note);
-		append(CaseEvent.Kind.FUNDING_APPROVED, null, null, null, data, true, by, at);
-		fundingApproved = money;
-		fundingSource = from;
-		fundingApprovedBy = approver;
+		funding = funding.approve(amount, source, approvedBy);
+		append(CaseEvent.Kind.FUNDING_APPROVED, null, null, null,
+				EntryData.money(funding.approved(), funding.source(), funding.approvedBy(), note), true, by, at);
 	}
 
 	/** A photo was added (stored by the store; the timeline shows it). */
@@ -512,19 +327,9 @@ public final class CaseFile {
 		return state;
 	}
 
-	/** The sequence number of the last entry stored when the case was loaded. */
-	public int loadedSeq() {
-		return loadedSeq;
-	}
-
-	/** The entries appended since the case was loaded, in order. */
-	public List<Entry> newEntries() {
-		return List.copyOf(entries);
-	}
-
-	/** The events for other modules, registered since the case was loaded. */
-	public List<Object> domainEvents() {
-		return List.copyOf(domainEvents);
+	/** The entries and events of the changes since the case was loaded. */
+	public Changes changes() {
+		return changes;
 	}
 
 	/** Whether the words the case is found by changed (a public note, a result). */
@@ -532,20 +337,17 @@ public final class CaseFile {
 		return searchTextChanged;
 	}
 
-	/** Whether anything changed since the case was loaded. */
-	public boolean changed() {
-		return !entries.isEmpty();
-	}
-
 	/** The case as it stands now. */
 	public Case toCase() {
 		Case f = facts;
+		Schedule d = schedule;
+		Outcome o = outcome;
 		return new Case(f.id(), f.reference(), f.villageId(), f.townshipId(), f.receivedTermId(), responsibleTermId,
 				f.source(), f.type(), f.category(), urgency, f.title(), f.description(), f.location(), f.publicTitle(),
-				state, assignee, progress, f.receivedAt(), firstContactDue, resolutionDue, firstContactAt, resolvedAt,
-				closedAt, result, satisfaction, mergedIntoId, declineReason, escalationLevel, fundingRequested,
-				fundingApproved, fundingSource, fundingApprovedBy, reopenedCount, f.recordedBy(), f.recordedByMember(),
-				seq, updatedAt);
+				state, assignee, progress, f.receivedAt(), d.firstContactDue(), d.resolutionDue(), d.firstContactAt(),
+				o.resolvedAt(), o.closedAt(), o.result(), o.satisfaction(), o.mergedIntoId(), o.declineReason(),
+				d.escalationLevel(), funding.requested(), funding.approved(), funding.source(), funding.approvedBy(),
+				reopenedCount, f.recordedBy(), f.recordedByMember(), changes.seq(), changes.updatedAt());
 	}
 
 	// ---------------------------------------------------------------------------------
@@ -554,31 +356,13 @@ public final class CaseFile {
 			Instant at) {
 		CaseState from = state;
 		state = to;
-		append(kindOf(action), from, to, reason, data, true, by, at);
-		domainEvents.add(new CaseStateChanged(id(), facts.reference(), VillageId.of(facts.villageId()), from, to));
+		append(action.recordedAs(), from, to, reason, data, true, by, at);
+		changes.register(new CaseStateChanged(id(), facts.reference(), VillageId.of(facts.villageId()), from, to));
 	}
 
 	private void append(CaseEvent.Kind kind, @Nullable CaseState from, @Nullable CaseState to, @Nullable String reason,
 			Map<String, Object> data, boolean isPublic, Actor by, Instant at) {
-		seq++;
-		entries.add(new Entry(seq, kind, at, by, from, to, reason, data, isPublic));
-		updatedAt = at;
-	}
-
-	private static CaseEvent.Kind kindOf(Action action) {
-		return switch (action) {
-			case ASSIGN -> CaseEvent.Kind.ASSIGNED;
-			case START -> CaseEvent.Kind.STARTED;
-			case RESOLVE -> CaseEvent.Kind.RESOLVED;
-			case CLOSE -> CaseEvent.Kind.CLOSED;
-			case REOPEN -> CaseEvent.Kind.REOPENED;
-			case MERGE -> CaseEvent.Kind.MERGED;
-			case DECLINE -> CaseEvent.Kind.DECLINED;
-		};
-	}
-
-	private static Instant earlier(Instant a, Instant b) {
-		return a.isBefore(b) ? a : b;
+		changes.append(kind, from, to, reason, data, isPublic, by, at);
 	}
 
 	private static String requireReason(@Nullable String reason) {
@@ -587,23 +371,6 @@ public final class CaseFile {
 			throw new CaseRuleException("case.reason.required");
 		}
 		return why;
-	}
-
-	private static BigDecimal positive(@Nullable BigDecimal amount) {
-		if (amount == null) {
-			throw new CaseRuleException("validation.required");
-		}
-		if (amount.signum() <= 0) {
-			throw new CaseRuleException("case.funding.positive");
-		}
-		return amount;
-	}
-
-	private static void putIfPresent(Map<String, Object> data, String key, @Nullable String value) {
-		String v = blankToNull(value);
-		if (v != null) {
-			data.put(key, v);
-		}
 	}
 
 }

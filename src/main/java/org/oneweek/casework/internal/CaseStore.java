@@ -88,11 +88,11 @@ public class CaseStore {
 	 * @return the case, or empty when the key was claimed before (by this request sent
 	 * earlier, or a different one)
 	 */
-	public Optional<Case> insert(CaseFile.Intake intake, String prefix, Case.@Nullable Reporter reporter,
-			@Nullable Claim claim, String searchTerms) {
+	public Optional<Case> insert(Intake intake, String prefix, Case.@Nullable Reporter reporter, @Nullable Claim claim,
+			String searchTerms) {
 		int year = intake.receivedAt().atZone(zone).getYear();
 		String sequence = referenceSequence(prefix, year);
-		CaseFile.Entry first = intake.received();
+		Entry first = intake.received();
 		// The key is claimed first: a concurrent request with the same key waits on it
 		// until this one commits, then inserts nothing and finds this case. (Foreign keys
 		// are checked at the end of the statement, when the case exists.)
@@ -218,7 +218,7 @@ public class CaseStore {
 			.sql("""
 					select * from case_file where village_id = ? and state = any(?) and responsible_term_id is distinct from ?
 					order by id for update""")
-			.params(village.value(), states(CaseState.OPEN), notHeldByTerm)
+			.params(village.value(), CaseState.names(CaseState.OPEN), notHeldByTerm)
 			.query(CaseRows.CASE)
 			.list()
 			.stream()
@@ -234,7 +234,7 @@ public class CaseStore {
 	 * case was loaded (it was not locked)
 	 */
 	public Case save(CaseFile file) {
-		if (!file.changed()) {
+		if (!file.changes().any()) {
 			return file.toCase();
 		}
 		Case c = file.toCase();
@@ -276,22 +276,22 @@ public class CaseStore {
 			.param("seq", c.lastEventSeq())
 			.param("updatedAt", ts(c.updatedAt()))
 			.param("id", c.id())
-			.param("loadedSeq", file.loadedSeq())
+			.param("loadedSeq", file.changes().loadedSeq())
 			.update();
 		if (updated != 1) {
 			throw new OptimisticLockingFailureException("case " + c.reference() + " changed since it was read");
 		}
-		append(c.id(), file.newEntries());
+		append(c.id(), file.changes().entries());
 		if (file.searchTextChanged()) {
 			reindex(c);
 		}
-		file.domainEvents().forEach(events::publishEvent);
+		file.changes().events().forEach(events::publishEvent);
 		return c;
 	}
 
-	private void append(long caseId, List<CaseFile.Entry> entries) {
+	private void append(long caseId, List<Entry> entries) {
 		List<Object[]> rows = new ArrayList<>(entries.size());
-		for (CaseFile.Entry e : entries) {
+		for (Entry e : entries) {
 			rows.add(new Object[] { caseId, e.seq(), e.kind().name(), ts(e.at()), e.actor().accountId(),
 					e.actor().name(), (e.from() != null) ? e.from().name() : null,
 					(e.to() != null) ? e.to().name() : null, e.reason(), json.writeValueAsString(e.data()),
@@ -368,11 +368,6 @@ public class CaseStore {
 			});
 		}
 		return sequence;
-	}
-
-	/** States as a parameter ({@code state = any(?)}), never as SQL literals. */
-	public static String[] states(Set<CaseState> states) {
-		return states.stream().map(CaseState::name).sorted().toArray(String[]::new);
 	}
 
 	private static Timestamp ts(Instant instant) {

@@ -1,0 +1,194 @@
+package org.oneweek.casework.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.CaseAccess;
+import org.oneweek.casework.CaseAccess.Standing;
+import org.oneweek.casework.CaseCategory;
+import org.oneweek.casework.CaseIntake;
+import org.oneweek.casework.CasePhotos;
+import org.oneweek.casework.CaseRuleException;
+import org.oneweek.casework.CaseSource;
+import org.oneweek.casework.CaseType;
+import org.oneweek.casework.Cases;
+import org.oneweek.casework.Urgency;
+import org.oneweek.casework.internal.PhotoSanitizer;
+import org.oneweek.casework.web.CaseForms.IntakeForm;
+import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.Member;
+import org.oneweek.people.Members;
+import org.oneweek.people.Role;
+import org.oneweek.places.Places;
+import org.oneweek.places.Village;
+import org.oneweek.roster.Terms;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Recording problems as they are heard (at the morning meeting, on a walk, on the phone):
+ * one at a time, each answered at once with its reference number for the villager's slip.
+ */
+@Controller
+@RequestMapping("/cases")
+class IntakeController {
+
+	private final Clock clock;
+
+	private final Cases cases;
+
+	private final CaseIntake intake;
+
+	private final CasePhotos photos;
+
+	private final CaseAccess access;
+
+	private final Places places;
+
+	private final Terms terms;
+
+	private final Members members;
+
+	private final CaseTexts texts;
+
+	IntakeController(Clock clock, Cases cases, CaseIntake intake, CasePhotos photos, CaseAccess access, Places places,
+			Terms terms, Members members, CaseTexts texts) {
+		this.clock = clock;
+		this.cases = cases;
+		this.intake = intake;
+		this.photos = photos;
+		this.access = access;
+		this.places = places;
+		this.terms = terms;
+		this.members = members;
+		this.texts = texts;
+	}
+
+	@GetMapping("/new")
+	String newCase(@RequestParam(required = false) @Nullable Long villageId,
+			@RequestParam(required = false) @Nullable CaseSource source,
+			@RequestParam(required = false) @Nullable Long meetingId, @AuthenticationPrincipal AccountPrincipal me,
+			Model model) {
+		Standing standing = access.standing(me, today());
+		List<Village> villages = recordableVillages(standing);
+		if (villages.isEmpty()) {
+			throw new org.springframework.security.access.AccessDeniedException("no village to record in");
+		}
+		IntakeForm form = new IntakeForm();
+		form.setVillageId(villages.stream()
+			.map(Village::id)
+			.filter((id) -> id.equals(villageId))
+			.findFirst()
+			.orElse(villages.get(0).id()));
+		form.setSource((source != null) ? source : (me.has(Role.COMMITTEE) && !me.has(Role.ORG_ADMIN))
+				? CaseSource.OFFICIALS_LIST : CaseSource.MORNING_MEETING);
+		form.setIdempotencyKey(UUID.randomUUID().toString());
+		// from a morning meeting's page: the problems recorded join that meeting
+		form.setMeetingId((meetingId != null && meetingId > 0) ? meetingId : null);
+		return intakeForm(form, villages, me, model);
+	}
+
+	@PostMapping("/new")
+	String record(@Valid @ModelAttribute("form") IntakeForm form, BindingResult result,
+			@RequestParam(name = "photo", required = false) @Nullable MultipartFile photo,
+			@AuthenticationPrincipal AccountPrincipal me, Model model, RedirectAttributes redirect, Locale locale)
+			throws IOException {
+		Standing standing = access.standing(me, today());
+		List<Village> villages = recordableVillages(standing);
+		if (villages.isEmpty()) {
+			throw new org.springframework.security.access.AccessDeniedException("no village to record in");
+		}
+		byte[] photoBytes = (photo != null && !photo.isEmpty()) ? photo.getBytes() : null;
+		if (photoBytes != null) {
+			try {
+				PhotoSanitizer.clean(photoBytes);
+			}
+			catch (CaseRuleException ex) {
+				model.addAttribute("photoError", texts.refusal(ex, locale));
+				result.reject(ex.messageKey(), ex.arguments(), ex.messageKey());
+			}
+		}
+		if (form.getCategory() != null && cases.category(form.getCategory()).isEmpty()) {
+			result.rejectValue("category", "case.category.unknown");
+		}
+		if (result.hasErrors()) {
+			return intakeForm(form, villages, me, model);
+		}
+		Instant now = clock.instant();
+		try {
+			CaseIntake.Recorded recorded = intake.record(form.toCommand(), me, now);
+			if (photoBytes != null && !recorded.repeated()) {
+				photos.addAtIntake(recorded.id(), photoBytes, me, now);
+			}
+			redirect.addFlashAttribute("recordedReference", recorded.reference());
+			return "redirect:/cases/new?villageId=" + form.getVillageId() + "&source=" + form.getSource()
+					+ ((form.getMeetingId() != null) ? "&meetingId=" + form.getMeetingId() : "");
+		}
+		catch (CaseRuleException ex) {
+			result.reject(ex.messageKey(), ex.arguments(), ex.messageKey());
+			model.addAttribute("errorKey", ex.messageKey());
+			return intakeForm(form, villages, me, model);
+		}
+	}
+
+	private String intakeForm(IntakeForm form, List<Village> villages, AccountPrincipal me, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("villages", villages);
+		model.addAttribute("categories", cases.categories().stream().filter(CaseCategory::active).toList());
+		model.addAttribute("types", CaseType.values());
+		model.addAttribute("urgencies", Urgency.values());
+		model.addAttribute("sources", CaseSource.values());
+		LocalDate today = today();
+		if (form.getVillageId() != null) {
+			terms.ofVillage(form.getVillageId(), today)
+				.ifPresent((term) -> model.addAttribute("teamNames",
+						String.join("、", members.members(term.memberIds()).stream().map(Member::name).toList())));
+		}
+		Instant startOfDay = today.atStartOfDay(clock.getZone()).toInstant();
+		model.addAttribute("recordedToday", cases.recordedSince(me.accountId(), startOfDay));
+		return "casework/recordCase";
+	}
+
+	/** The villages where the person may record a case today. */
+	List<Village> recordableVillages(Standing standing) {
+		AccountPrincipal me = standing.me();
+		if (me.has(Role.ORG_ADMIN)) {
+			return places.villages().stream().filter(Village::active).toList();
+		}
+		Set<Village> villages = new LinkedHashSet<>();
+		if (standing.term() != null) {
+			places.village(standing.term().villageId()).ifPresent(villages::add);
+		}
+		if (standing.duty() != null) {
+			villages.addAll(places.villagesOf(standing.duty().townshipId()));
+		}
+		if (me.has(Role.COMMITTEE) && me.villageId() != null) {
+			places.village(me.villageId()).ifPresent(villages::add);
+		}
+		return new ArrayList<>(villages);
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+}
