@@ -1,5 +1,8 @@
 package org.oneweek.places;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,6 +126,47 @@ class PlacePagesTest {
 			.isEqualTo("HW");
 		assertThat(jdbc.sql("select population from village where id = ?").param(id).query(Integer.class).single())
 			.isEqualTo(1851);
+	}
+
+	@Test
+	void aWrongFieldIsMarkedAndReadWithItsHintAndError() throws Exception {
+		// the edit page has {id} in its path, which the page's model holds as "id" too
+		long id = jdbc.sql("select id from village where code = 'HW'").query(Long.class).single();
+		String page = mvc.perform(get("/places/villages/" + id + "/edit").with(user(admin())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<label for=\"code\">", "<label for=\"name\">");
+		assertThat(tag(page, "input", "code")).contains("aria-describedby=\"code-hint\"", "readonly")
+			.doesNotContain("aria-invalid");
+		assertThat(page).contains("<p id=\"code-hint\" class=\"hint\">");
+		assertThat(tag(page, "input", "name")).doesNotContain("aria-invalid", "aria-describedby");
+
+		String wrong = mvc
+			.perform(post("/places/villages/" + id + "/edit").with(csrf())
+				.with(user(admin()))
+				.param("townshipId", String.valueOf(townshipId("JA")))
+				.param("code", "HW")
+				.param("name", "")
+				.param("kind", "VILLAGE")
+				.param("population", "-5"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(tag(wrong, "input", "name")).contains("aria-invalid=\"true\"", "aria-describedby=\"name-error\"");
+		assertThat(wrong).contains("<p id=\"name-error\" class=\"field-error\">请填写此项。</p>",
+				"<p id=\"population-error\" class=\"field-error\">不能是负数。</p>");
+		assertThat(tag(wrong, "input", "code")).contains("aria-describedby=\"code-hint\"")
+			.doesNotContain("aria-invalid");
+	}
+
+	/** The start tag of the element with this id. */
+	static String tag(String html, String element, String id) {
+		Matcher tag = Pattern.compile("<" + element + "\\s[^>]*\\bid=\"" + id + "\"[^>]*>").matcher(html);
+		assertThat(tag.find()).as("<%s id=\"%s\">", element, id).isTrue();
+		return tag.group();
 	}
 
 	@Test
