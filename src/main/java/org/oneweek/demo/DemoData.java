@@ -16,9 +16,9 @@ import org.oneweek.people.PeopleForms.UnavailabilityForm;
 import org.oneweek.people.PeopleForms.UnitForm;
 import org.oneweek.people.Role;
 import org.oneweek.people.Units;
-import org.oneweek.places.PlaceForms.DistrictForm;
-import org.oneweek.places.PlaceForms.TownshipForm;
-import org.oneweek.places.PlaceForms.VillageForm;
+import org.oneweek.places.CreateDistrict;
+import org.oneweek.places.CreateTownship;
+import org.oneweek.places.CreateVillage;
 import org.oneweek.places.PlaceManagement;
 import org.oneweek.places.Township;
 import org.oneweek.places.Village;
@@ -134,17 +134,17 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void seed() {
-		long district = places.createDistrict(new DistrictForm("QXD", "栖湖区（示例）", "QX"), ACTOR);
+		long district = places.createDistrict(new CreateDistrict("QXD", "栖湖区（示例）", "QX"), ACTOR);
 		int townshipNumber = 0;
 		for (String[] street : STREETS) {
 			townshipNumber++;
-			long township = places.createTownship(new TownshipForm(district, street[0], street[1], Township.Kind.STREET,
-					30000 + townshipNumber * 7000), ACTOR);
+			long township = places.createTownship(new CreateTownship(district, street[0], street[1],
+					Township.Kind.STREET, 30000 + townshipNumber * 7000), ACTOR);
 			for (int i = 2; i < street.length; i++) {
 				String[] v = street[i].split(":");
 				boolean community = v[1].endsWith("社区");
 				String notes = "DJ".equals(v[0]) ? "沿江村，村内有老石桥，周末垂钓者多" : null;
-				places.createVillage(new VillageForm(township, v[0], v[1],
+				places.createVillage(new CreateVillage(township, v[0], v[1],
 						community ? Village.Kind.COMMUNITY : Village.Kind.VILLAGE, Integer.valueOf(v[2]),
 						Integer.valueOf(v[3]), v[4], v[5], street[1] + v[1], notes, true), ACTOR);
 			}

@@ -11,16 +11,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import org.oneweek.places.PlaceForms;
+import org.oneweek.places.PlaceRules;
 
 /**
  * What a person fills in to create or change members, units and accounts. Mutable beans,
- * so that a field that does not convert is reported beside the others (see PlaceForms).
+ * so that a field that does not convert is reported beside the others (see
+ * places.web.PlaceForms).
  */
 public final class PeopleForms {
 
 	/** The same phone numbers as a village committee's. */
-	public static final String PHONE_PATTERN = PlaceForms.PHONE_PATTERN;
+	public static final String PHONE_PATTERN = PlaceRules.PHONE_PATTERN;
 
 	public static final String USERNAME_PATTERN = "^[A-Za-z0-9._@-]{3,40}$";
 
@@ -226,7 +227,7 @@ public final class PeopleForms {
 	public static final class UnitForm {
 
 		@NotBlank(message = "{validation.required}")
-		@Pattern(regexp = PlaceForms.CODE_PATTERN, message = "{places.code.pattern}")
+		@Pattern(regexp = PlaceRules.CODE_PATTERN, message = "{places.code.pattern}")
 		private @Nullable String code;
 
 		@NotBlank(message = "{validation.required}")
