@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.oneweek.bulletin.BulletinEvents.BoardChanged;
-import org.oneweek.bulletin.BulletinForms.EnlistForm;
+import org.oneweek.casework.AssigneeKind;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseAccessDeniedException;
@@ -83,29 +83,28 @@ public class Enlistments {
 	 * @throws CaseRuleException when the group cannot be made responsible now
 	 */
 	@Transactional
-	public long enlist(String reference, EnlistForm form, AccountPrincipal me, Instant now) {
+	public long enlist(String reference, EnlistVillagers command, AccountPrincipal me, Instant now) {
 		Case c = workable(reference, me, now);
-		Enlistment.Kind kind = (form.getKind() != null) ? form.getKind() : Enlistment.Kind.GROUP;
-		String name = required(form.getName());
-		String task = required(form.getTask());
-		boolean namePublic = kind == Enlistment.Kind.GROUP || form.isNamePublic();
-		List<String> publicNames = (kind == Enlistment.Kind.GROUP) ? form.publicNameList() : List.of();
-		int headcount = (kind == Enlistment.Kind.GROUP)
-				? Math.max(publicNames.size(), (form.getHeadcount() != null) ? form.getHeadcount() : 1) : 1;
+		Enlistment.Kind kind = command.kind();
+		String name = command.name().strip();
+		String task = command.task().strip();
+		boolean namePublic = kind == Enlistment.Kind.GROUP || command.namePublic();
+		List<String> publicNames = (kind == Enlistment.Kind.GROUP) ? command.publicNames() : List.of();
+		int headcount = (kind == Enlistment.Kind.GROUP) ? Math.max(publicNames.size(), command.headcount()) : 1;
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into bulletin_enlistment (case_id, village_id, kind, name, name_public, public_names, headcount,
 				  task, contact_phone, created_at, created_by)
 				values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?)""")
 			.params(c.id(), c.villageId(), kind.name(), name, namePublic, arrayLiteral(publicNames), headcount, task,
-					blankToNull(form.getContactPhone()), Timestamp.from(now), me.displayName())
+					blankToNull(command.contactPhone()), Timestamp.from(now), me.displayName())
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		String who = namePublic ? name : messages.getMessage("bulletin.enlist.aVillager", null, LEDGER);
 		actions.note(c.reference(),
 				AddNote.publicNote(messages.getMessage("bulletin.enlist.note", new Object[] { who, task }, LEDGER)), me,
 				now);
-		if (form.isResponsible() && kind == Enlistment.Kind.GROUP) {
+		if (command.responsible() && kind == Enlistment.Kind.GROUP) {
 			Case current = cases.byReference(c.reference()).orElseThrow();
 			if (!CaseLifecycle.allowed(current.state(), CaseLifecycle.Action.ASSIGN)) {
 				throw new CaseRuleException("case.refused.ASSIGN", current.state());
@@ -162,14 +161,6 @@ public class Enlistments {
 			throw new CaseAccessDeniedException(reference);
 		}
 		return c;
-	}
-
-	private static String required(@org.jspecify.annotations.Nullable String value) {
-		String v = blankToNull(value);
-		if (v == null) {
-			throw new CaseRuleException("validation.required");
-		}
-		return v;
 	}
 
 	private static String arrayLiteral(List<String> values) {

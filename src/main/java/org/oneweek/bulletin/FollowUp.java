@@ -18,6 +18,9 @@ public record FollowUp(long id, long caseId, String reference, long villageId, F
 		Instant receivedAt, State state, @Nullable Instant calledBackAt, @Nullable Instant handledAt,
 		@Nullable String handledBy, @Nullable String handledNote) {
 
+	/** The longest text a villager may write, and the committee's note on it. */
+	public static final int MAX_TEXT = 1000;
+
 	/** Where the committee is with it. */
 	public enum State {
 

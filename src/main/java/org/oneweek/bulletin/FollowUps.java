@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.CaseActions;
 import org.oneweek.platform.Digests;
 import org.oneweek.bulletin.BulletinEvents.FollowUpReceived;
-import org.oneweek.bulletin.BulletinForms.FollowUpForm;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseNotFoundException;
 import org.oneweek.casework.CaseState;
@@ -71,16 +70,16 @@ public class FollowUps {
 	 * lately
 	 */
 	@Transactional
-	public Submitted submit(String reference, FollowUpForm form, String address, Instant now) {
+	public Submitted submit(String reference, SubmitFollowUp followUp, String address, Instant now) {
 		Case c = cases.byReference(reference).orElseThrow(() -> new CaseNotFoundException(reference));
-		FollowUpKind kind = (form.getKind() != null) ? form.getKind() : FollowUpKind.INFO;
+		FollowUpKind kind = followUp.kind();
 		String addressHash = hash(address);
 		// one submission at a time per address and per case, so that the counts hold
 		jdbc.sql("select pg_advisory_xact_lock(hashtext(?)), pg_advisory_xact_lock(hashtext(?))")
 			.params("bulletin-address:" + addressHash, "bulletin-case:" + c.id())
 			.query()
 			.singleRow();
-		String key = blankToNull(form.getRequestKey());
+		String key = blankToNull(followUp.requestKey());
 		if (key != null) {
 			Optional<FollowUp> earlier = jdbc.sql(SELECT + " where f.case_id = ? and f.request_key = ?")
 				.params(c.id(), key)
@@ -97,16 +96,16 @@ public class FollowUps {
 		limit("case", "case_id = ?", c.id(), now, Duration.ofHours(1), properties.followUpsPerCasePerHour());
 		boolean reopened = actions.recordPublicFollowUp(c.reference(), kind.name(), kind == FollowUpKind.NOT_FIXED,
 				now);
-		Satisfaction satisfaction = (kind == FollowUpKind.CONFIRMED_FIXED) ? form.getSatisfaction() : null;
+		Satisfaction satisfaction = (kind == FollowUpKind.CONFIRMED_FIXED) ? followUp.satisfaction() : null;
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql(
 				"""
 						insert into bulletin_follow_up (case_id, reference, village_id, kind, text, satisfaction, callback_phone,
 						  address_hash, request_key, case_state, reopened, received_at)
 						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(c.id(), c.reference(), c.villageId(), kind.name(), blankToNull(form.getText()),
-					(satisfaction != null) ? satisfaction.name() : null, blankToNull(form.getPhone()), addressHash, key,
-					c.state().name(), reopened, Timestamp.from(now))
+			.params(c.id(), c.reference(), c.villageId(), kind.name(), blankToNull(followUp.text()),
+					(satisfaction != null) ? satisfaction.name() : null, blankToNull(followUp.phone()), addressHash,
+					key, c.state().name(), reopened, Timestamp.from(now))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		events.publishEvent(new FollowUpReceived(id, c.id(), c.reference(), c.villageId(), kind, reopened));
@@ -179,8 +178,7 @@ public class FollowUps {
 
 	private static @Nullable String limit(@Nullable String note) {
 		String value = blankToNull(note);
-		return (value != null && value.length() > BulletinForms.MAX_TEXT) ? value.substring(0, BulletinForms.MAX_TEXT)
-				: value;
+		return (value != null && value.length() > FollowUp.MAX_TEXT) ? value.substring(0, FollowUp.MAX_TEXT) : value;
 	}
 
 	static String hash(String value) {

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Accounts;
-import org.oneweek.people.PeopleForms.AccountForm;
+import org.oneweek.people.CreateAccount;
 import org.oneweek.people.Role;
 import org.oneweek.platform.AuditLog;
 import org.springframework.jdbc.core.RowMapper;
@@ -90,7 +90,7 @@ public class Open311Keys {
 		RANDOM.nextBytes(random);
 		String username = "open311-" + HexFormat.of().formatHex(random, 0, 5);
 		String displayName = "Open311: " + systemName;
-		long accountId = accounts.create(new AccountForm(username, displayName, Set.of(Role.ORG_ADMIN), null, null,
+		long accountId = accounts.create(new CreateAccount(username, displayName, Set.of(Role.ORG_ADMIN), null, null,
 				null, Base64.getUrlEncoder().encodeToString(random)), actor, demo);
 		accounts.setEnabled(accountId, false, actor);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();

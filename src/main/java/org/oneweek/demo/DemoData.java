@@ -8,17 +8,17 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.people.Accounts;
+import org.oneweek.people.AddUnavailability;
+import org.oneweek.people.CreateAccount;
+import org.oneweek.people.CreateUnit;
 import org.oneweek.people.Member;
 import org.oneweek.people.MemberManagement;
-import org.oneweek.people.PeopleForms.AccountForm;
-import org.oneweek.people.PeopleForms.MemberForm;
-import org.oneweek.people.PeopleForms.UnavailabilityForm;
-import org.oneweek.people.PeopleForms.UnitForm;
 import org.oneweek.people.Role;
+import org.oneweek.people.SaveMember;
 import org.oneweek.people.Units;
-import org.oneweek.places.PlaceForms.DistrictForm;
-import org.oneweek.places.PlaceForms.TownshipForm;
-import org.oneweek.places.PlaceForms.VillageForm;
+import org.oneweek.places.CreateDistrict;
+import org.oneweek.places.CreateTownship;
+import org.oneweek.places.CreateVillage;
 import org.oneweek.places.PlaceManagement;
 import org.oneweek.places.Township;
 import org.oneweek.places.Village;
@@ -134,17 +134,17 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void seed() {
-		long district = places.createDistrict(new DistrictForm("QXD", "栖湖区（示例）", "QX"), ACTOR);
+		long district = places.createDistrict(new CreateDistrict("QXD", "栖湖区（示例）", "QX"), ACTOR);
 		int townshipNumber = 0;
 		for (String[] street : STREETS) {
 			townshipNumber++;
-			long township = places.createTownship(new TownshipForm(district, street[0], street[1], Township.Kind.STREET,
-					30000 + townshipNumber * 7000), ACTOR);
+			long township = places.createTownship(new CreateTownship(district, street[0], street[1],
+					Township.Kind.STREET, 30000 + townshipNumber * 7000), ACTOR);
 			for (int i = 2; i < street.length; i++) {
 				String[] v = street[i].split(":");
 				boolean community = v[1].endsWith("社区");
 				String notes = "DJ".equals(v[0]) ? "沿江村，村内有老石桥，周末垂钓者多" : null;
-				places.createVillage(new VillageForm(township, v[0], v[1],
+				places.createVillage(new CreateVillage(township, v[0], v[1],
 						community ? Village.Kind.COMMUNITY : Village.Kind.VILLAGE, Integer.valueOf(v[2]),
 						Integer.valueOf(v[3]), v[4], v[5], street[1] + v[1], notes, true), ACTOR);
 			}
@@ -155,17 +155,17 @@ class DemoData implements ApplicationRunner {
 		for (String entry : MEMBERS) {
 			String[] m = entry.split(":");
 			n++;
-			memberIds.add(members.create(new MemberForm(m[0], Member.Gender.valueOf(m[1]), Integer.valueOf(m[2]),
+			memberIds.add(members.create(new SaveMember(m[0], Member.Gender.valueOf(m[1]), Integer.valueOf(m[2]),
 					"Y".equals(m[3]), String.format("139%08d", 25000000 + n * 1013),
 					townshipIds.get(Integer.parseInt(m[4])), null, m[5], null, true), ACTOR));
 		}
 		LocalDate monday = Weeks.mondayOf(LocalDate.now(clock));
 		members.addUnavailability(memberIds.get(10),
-				new UnavailabilityForm(monday.plusWeeks(2), monday.plusWeeks(2).plusDays(4), "外出探亲"), ACTOR);
-		long civilAffairs = units.create(new UnitForm("MZJ", "区民政局", "钱科长", "025-85409001"), ACTOR);
-		units.create(new UnitForm("JTJ", "区交通运输局", "孙主任", "025-85409002"), ACTOR);
-		units.create(new UnitForm("SWJ", "区水务局", "李工", "025-85409003"), ACTOR);
-		units.create(new UnitForm("JAJD", "江岸街道办事处", "吴主任", "025-85409004"), ACTOR);
+				new AddUnavailability(monday.plusWeeks(2), monday.plusWeeks(2).plusDays(4), "外出探亲"), ACTOR);
+		long civilAffairs = units.create(new CreateUnit("MZJ", "区民政局", "钱科长", "025-85409001"), ACTOR);
+		units.create(new CreateUnit("JTJ", "区交通运输局", "孙主任", "025-85409002"), ACTOR);
+		units.create(new CreateUnit("SWJ", "区水务局", "李工", "025-85409003"), ACTOR);
+		units.create(new CreateUnit("JAJD", "江岸街道办事处", "吴主任", "025-85409004"), ACTOR);
 		account("admin", "王敏（组织部）", Set.of(Role.ORG_ADMIN), null, null, null);
 		account("secretary", "陈国华", Set.of(Role.SECRETARY), memberIds.get(0), null, null);
 		account("troubleshooter", "周文斌", Set.of(Role.TROUBLESHOOTER, Role.SECRETARY), memberIds.get(3), null, null);
@@ -188,7 +188,7 @@ class DemoData implements ApplicationRunner {
 
 	private void account(String username, String displayName, Set<Role> roles, @Nullable Long memberId,
 			@Nullable Long villageId, @Nullable Long unitId) {
-		accounts.create(new AccountForm(username, displayName, roles, memberId, villageId, unitId, PASSWORD), ACTOR,
+		accounts.create(new CreateAccount(username, displayName, roles, memberId, villageId, unitId, PASSWORD), ACTOR,
 				true);
 	}
 

@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.Cases;
-import org.oneweek.diary.DiaryForms.DiaryForm;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
@@ -220,7 +219,7 @@ public class Diaries {
 	 * @throws DiaryRuleException when the day has not come or the diary has closed
 	 */
 	@Transactional
-	public DiaryEntry save(AccountPrincipal me, LocalDate day, DiaryForm form, Instant now) {
+	public DiaryEntry save(AccountPrincipal me, LocalDate day, WriteDiary diary, Instant now) {
 		Term term = days.termOf(me, day);
 		days.requireOpen(day, now, "diary.closed");
 		long memberId = java.util.Objects.requireNonNull(me.memberId());
@@ -233,10 +232,10 @@ public class Diaries {
 				  reflections = excluded.reflections, plan = excluded.plan, written = excluded.written,
 				  updated_at = excluded.updated_at
 				returning id""")
-			.params(memberId, day, term.id(), text(form.getPlaces()), form.getHouseholds(),
-					text(form.getHouseholdNotes()), text(form.getHeard()), text(form.getDone()),
-					text(form.getReflections()), text(form.getPlan()), form.hasContent(), Timestamp.from(now),
-					Timestamp.from(now), Timestamp.from(DiaryRules.closesAt(day, zone)))
+			.params(memberId, day, term.id(), text(diary.places()), diary.households(), text(diary.householdNotes()),
+					text(diary.heard()), text(diary.done()), text(diary.reflections()), text(diary.plan()),
+					diary.hasContent(), Timestamp.from(now), Timestamp.from(now),
+					Timestamp.from(DiaryRules.closesAt(day, zone)))
 			.query(Long.class)
 			.single();
 		List<Case> dayCases = cases.receivedInVillage(term.villageId(), DiaryRules.startOf(day, zone),

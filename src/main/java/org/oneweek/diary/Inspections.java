@@ -20,7 +20,6 @@ import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.Urgency;
 import org.oneweek.diary.DiaryForms.FindingForm;
-import org.oneweek.diary.DiaryForms.InspectionForm;
 import org.oneweek.diary.DiaryForms.Outcome;
 import org.oneweek.diary.Inspection.Finding;
 import org.oneweek.diary.internal.TermLookup;
@@ -83,22 +82,19 @@ public class Inspections {
 	 * @throws DiaryRuleException when the day has not come or is past recording
 	 */
 	@Transactional
-	public long record(InspectionForm form, AccountPrincipal me, Instant now) {
-		LocalDate day = form.getDay();
-		if (day == null || blankToNull(form.getRoute()) == null) {
-			throw new DiaryRuleException("validation.required");
-		}
+	public long record(RecordInspection walk, AccountPrincipal me, Instant now) {
+		LocalDate day = walk.day();
 		Term term = days.termOf(me, day);
 		days.requireOpen(day, now, "diary.dayClosed");
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into inspection (term_id, village_id, day, route, officials, notes, recorded_by,
 				  recorded_by_name, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(term.id(), term.villageId(), day, blankToNull(form.getRoute()), blankToNull(form.getOfficials()),
-					blankToNull(form.getNotes()), me.accountId(), me.displayName(), Timestamp.from(now))
+			.params(term.id(), term.villageId(), day, blankToNull(walk.route()), blankToNull(walk.officials()),
+					blankToNull(walk.notes()), me.accountId(), me.displayName(), Timestamp.from(now))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
-		for (long memberId : TeamDays.present(term, form.getMemberIds(), me.memberId())) {
+		for (long memberId : TeamDays.present(term, walk.memberIds(), me.memberId())) {
 			jdbc.sql("insert into inspection_member (inspection_id, member_id) values (?, ?)")
 				.params(id, memberId)
 				.update();

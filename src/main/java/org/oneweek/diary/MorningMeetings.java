@@ -6,13 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseId;
 import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.Cases;
-import org.oneweek.diary.DiaryForms.MeetingForm;
 import org.oneweek.diary.internal.TermLookup;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.places.VillageId;
@@ -61,20 +59,20 @@ public class MorningMeetings {
 	 * @throws DiaryRuleException when the day has not come or is past recording
 	 */
 	@Transactional
-	public long record(MeetingForm form, AccountPrincipal me, Instant now) {
-		LocalDate day = require(form.getDay());
+	public long record(RecordMeeting meeting, AccountPrincipal me, Instant now) {
+		LocalDate day = meeting.day();
 		Term term = days.termOf(me, day);
 		days.requireOpen(day, now, "diary.dayClosed");
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into morning_meeting (term_id, village_id, day, place, attendees, groups, notes, recorded_by,
 				  recorded_by_name, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(term.id(), term.villageId(), day, require(blankToNull(form.getPlace())), form.getAttendees(),
-					blankToNull(form.getGroups()), blankToNull(form.getNotes()), me.accountId(), me.displayName(),
+			.params(term.id(), term.villageId(), day, blankToNull(meeting.place()), meeting.attendees(),
+					blankToNull(meeting.groups()), blankToNull(meeting.notes()), me.accountId(), me.displayName(),
 					Timestamp.from(now))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
-		for (long memberId : TeamDays.present(term, form.getMemberIds(), me.memberId())) {
+		for (long memberId : TeamDays.present(term, meeting.memberIds(), me.memberId())) {
 			jdbc.sql("insert into morning_meeting_member (meeting_id, member_id) values (?, ?)")
 				.params(id, memberId)
 				.update();
@@ -208,13 +206,6 @@ public class MorningMeetings {
 
 	private List<Long> ids(String sql, long id) {
 		return jdbc.sql(sql).param(id).query(Long.class).list();
-	}
-
-	private static <T> T require(@Nullable T value) {
-		if (value == null) {
-			throw new DiaryRuleException("validation.required");
-		}
-		return value;
 	}
 
 }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.oneweek.people.PeopleForms.AccountForm;
 import org.oneweek.platform.AuditLog;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,34 +75,34 @@ public class Accounts {
 	 * @throws InvalidPasswordException when the password breaks the policy
 	 */
 	@Transactional
-	public long create(AccountForm form, String actor) {
-		return create(form, actor, false);
+	public long create(CreateAccount command, String actor) {
+		return create(command, actor, false);
 	}
 
 	@Transactional
-	public long create(AccountForm form, String actor, boolean demo) {
-		String problem = PasswordPolicy.problem(form.getPassword(), form.getUsername());
+	public long create(CreateAccount command, String actor, boolean demo) {
+		String problem = PasswordPolicy.problem(command.password(), command.username());
 		if (problem != null) {
 			throw new InvalidPasswordException(problem);
 		}
-		if (byUsername(form.getUsername()).isPresent()) {
-			throw new DuplicateUsernameException(form.getUsername());
+		if (byUsername(command.username()).isPresent()) {
+			throw new DuplicateUsernameException(command.username());
 		}
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql(
 				"""
 						insert into user_account (username, password_hash, display_name, roles, member_id, village_id, unit_id, demo)
 						values (?, ?, ?, ?::text[], ?, ?, ?, ?)""")
-			.params(form.getUsername().strip(), passwords.encode(form.getPassword()), form.getDisplayName().strip(),
-					rolesLiteral(form.getRoles()), form.getMemberId(), form.getVillageId(), form.getUnitId(), demo)
+			.params(command.username().strip(), passwords.encode(command.password()), command.displayName().strip(),
+					rolesLiteral(command.roles()), command.memberId(), command.villageId(), command.unitId(), demo)
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		Map<String, @Nullable Object> after = new LinkedHashMap<>();
-		after.put("username", form.getUsername());
-		after.put("roles", form.getRoles().toString());
-		after.put("memberId", form.getMemberId());
-		after.put("villageId", form.getVillageId());
-		after.put("unitId", form.getUnitId());
+		after.put("username", command.username());
+		after.put("roles", command.roles().toString());
+		after.put("memberId", command.memberId());
+		after.put("villageId", command.villageId());
+		after.put("unitId", command.unitId());
 		audit.record("account", id, "create", actor, null, after);
 		return id;
 	}

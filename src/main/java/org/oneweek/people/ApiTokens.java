@@ -107,7 +107,7 @@ public class ApiTokens {
 
 	/**
 	 * The name failed tokens are counted under by {@link LoginAttempts}: no account can
-	 * have it ({@link PeopleForms#USERNAME_PATTERN}), so it never locks anyone.
+	 * have it ({@link PeopleRules#USERNAME_PATTERN}), so it never locks anyone.
 	 */
 	public static final String FAILURE_NAME = "(api token)";
 

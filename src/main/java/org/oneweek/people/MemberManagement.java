@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.oneweek.people.PeopleForms.MemberForm;
-import org.oneweek.people.PeopleForms.UnavailabilityForm;
 import org.oneweek.platform.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -31,61 +29,58 @@ public class MemberManagement {
 	}
 
 	@Transactional
-	public long create(MemberForm form, String actor) {
-		requireFreePhone(form.getPhone(), null);
+	public long create(SaveMember command, String actor) {
+		requireFreePhone(command.phone(), null);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into member (name, gender, birth_year, retired, phone, home_township_id, home_village_id,
 				skills, notes, active) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(form.getName().strip(), form.getGender().name(), form.getBirthYear(), form.isRetired(),
-					form.getPhone().strip(), form.getHomeTownshipId(), form.getHomeVillageId(),
-					blankToNull(form.getSkills()), blankToNull(form.getNotes()), form.isActive())
+			.params(command.name().strip(), command.gender().name(), command.birthYear(), command.retired(),
+					command.phone().strip(), command.homeTownshipId(), command.homeVillageId(),
+					blankToNull(command.skills()), blankToNull(command.notes()), command.active())
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
-		audit.record("member", id, "create", actor, null, values(form));
+		audit.record("member", id, "create", actor, null, values(member(id, command)));
 		return id;
 	}
 
 	@Transactional
-	public void update(long id, MemberForm form, String actor) {
+	public void update(long id, SaveMember command, String actor) {
 		Member before = jdbc.sql("select * from member where id = ? for update")
 			.param(id)
 			.query(Members.MEMBER)
 			.optional()
 			.orElseThrow(() -> new MemberNotFoundException(id));
-		requireFreePhone(form.getPhone(), before.phone());
+		requireFreePhone(command.phone(), before.phone());
 		jdbc.sql("""
 				update member set name = ?, gender = ?, birth_year = ?, retired = ?, phone = ?, home_township_id = ?,
 				home_village_id = ?, skills = ?, notes = ?, active = ?, updated_at = now() where id = ?""")
-			.params(form.getName().strip(), form.getGender().name(), form.getBirthYear(), form.isRetired(),
-					form.getPhone().strip(), form.getHomeTownshipId(), form.getHomeVillageId(),
-					blankToNull(form.getSkills()), blankToNull(form.getNotes()), form.isActive(), id)
+			.params(command.name().strip(), command.gender().name(), command.birthYear(), command.retired(),
+					command.phone().strip(), command.homeTownshipId(), command.homeVillageId(),
+					blankToNull(command.skills()), blankToNull(command.notes()), command.active(), id)
 			.update();
-		audit.record("member", id, "update", actor, values(MemberForm.of(before)), values(form));
+		audit.record("member", id, "update", actor, values(before), values(member(id, command)));
 	}
 
 	@Transactional
-	public long addUnavailability(long memberId, UnavailabilityForm form, String actor) {
-		if (form.getTo().isBefore(form.getFrom())) {
-			throw new IllegalArgumentException("people.unavailability.order");
-		}
+	public long addUnavailability(long memberId, AddUnavailability command, String actor) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into member_unavailability (member_id, from_date, to_date, reason) values (?, ?, ?, ?)
 				on conflict (member_id, from_date, to_date) do nothing""")
-			.params(memberId, form.getFrom(), form.getTo(), blankToNull(form.getReason()))
+			.params(memberId, command.from(), command.to(), blankToNull(command.reason()))
 			.update(keys, "id");
 		if (keys.getKeyList().isEmpty()) {
 			// the same dates sent twice (a double tap): one record
 			return jdbc
 				.sql("select id from member_unavailability where member_id = ? and from_date = ? and to_date = ?")
-				.params(memberId, form.getFrom(), form.getTo())
+				.params(memberId, command.from(), command.to())
 				.query(Long.class)
 				.single();
 		}
 		long id = keys.getKeyAs(Long.class);
 		audit.record("member_unavailability", id, "create", actor, null,
-				Map.of("memberId", memberId, "from", form.getFrom().toString(), "to", form.getTo().toString()));
+				Map.of("memberId", memberId, "from", command.from().toString(), "to", command.to().toString()));
 		return id;
 	}
 
@@ -113,17 +108,23 @@ public class MemberManagement {
 		}
 	}
 
-	private static Map<String, @Nullable Object> values(MemberForm form) {
+	/** The member as the command gives it, for the audit log. */
+	private static Member member(long id, SaveMember command) {
+		return new Member(id, command.name(), command.gender(), command.birthYear(), command.retired(), command.phone(),
+				command.homeTownshipId(), command.homeVillageId(), command.skills(), command.notes(), command.active());
+	}
+
+	private static Map<String, @Nullable Object> values(Member member) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
-		values.put("name", form.getName());
-		values.put("gender", form.getGender());
-		values.put("birthYear", form.getBirthYear());
-		values.put("retired", form.isRetired());
-		values.put("phone", form.getPhone());
-		values.put("homeTownshipId", form.getHomeTownshipId());
-		values.put("homeVillageId", form.getHomeVillageId());
-		values.put("skills", form.getSkills());
-		values.put("active", form.isActive());
+		values.put("name", member.name());
+		values.put("gender", member.gender());
+		values.put("birthYear", member.birthYear());
+		values.put("retired", member.retired());
+		values.put("phone", member.phone());
+		values.put("homeTownshipId", member.homeTownshipId());
+		values.put("homeVillageId", member.homeVillageId());
+		values.put("skills", member.skills());
+		values.put("active", member.active());
 		return values;
 	}
 

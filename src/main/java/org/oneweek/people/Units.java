@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.oneweek.people.PeopleForms.UnitForm;
 import org.oneweek.platform.AuditLog;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -47,14 +46,14 @@ public class Units {
 	 * @throws DuplicateKeyException when the code is taken
 	 */
 	@Transactional
-	public long create(UnitForm form, String actor) {
+	public long create(CreateUnit command, String actor) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into unit (code, name, contact, phone) values (?, ?, ?, ?)")
-			.params(form.getCode().strip(), form.getName().strip(), blankToNull(form.getContact()),
-					blankToNull(form.getPhone()))
+			.params(command.code().strip(), command.name().strip(), blankToNull(command.contact()),
+					blankToNull(command.phone()))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
-		audit.record("unit", id, "create", actor, null, Map.of("code", form.getCode(), "name", form.getName()));
+		audit.record("unit", id, "create", actor, null, Map.of("code", command.code(), "name", command.name()));
 		return id;
 	}
 

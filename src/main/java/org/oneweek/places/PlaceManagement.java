@@ -5,9 +5,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.platform.AuditLog;
-import org.oneweek.places.PlaceForms.DistrictForm;
-import org.oneweek.places.PlaceForms.TownshipForm;
-import org.oneweek.places.PlaceForms.VillageForm;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -35,55 +32,60 @@ public class PlaceManagement {
 	}
 
 	@Transactional
-	public long createDistrict(DistrictForm form, String actor) {
+	public long createDistrict(CreateDistrict command, String actor) {
 		places.changed();
-		requireFreeCode(form.getCode(), null);
-		long id = insert("insert into district (code, name, case_prefix) values (?, ?, ?)", form.getCode(),
-				form.getName(), form.getCasePrefix());
-		audit.record("district", id, "create", actor, null, Map.of("code", form.getCode(), "name", form.getName()));
+		requireFreeCode(command.code(), null);
+		long id = insert("insert into district (code, name, case_prefix) values (?, ?, ?)", command.code(),
+				command.name(), command.casePrefix());
+		audit.record("district", id, "create", actor, null, Map.of("code", command.code(), "name", command.name()));
 		return id;
 	}
 
 	@Transactional
-	public long createTownship(TownshipForm form, String actor) {
+	public long createTownship(CreateTownship command, String actor) {
 		places.changed();
-		requireFreeCode(form.getCode(), null);
+		requireFreeCode(command.code(), null);
 		long id = insert("insert into township (district_id, code, name, kind, population) values (?, ?, ?, ?, ?)",
-				form.getDistrictId(), form.getCode(), form.getName(), form.getKind().name(), form.getPopulation());
-		audit.record("township", id, "create", actor, null, values(form));
+				command.districtId(), command.code(), command.name(), command.kind().name(), command.population());
+		audit.record("township", id, "create", actor, null, values(new Township(id, command.districtId(),
+				command.code(), command.name(), command.kind(), command.population())));
 		return id;
 	}
 
 	@Transactional
-	public void updateTownship(long id, TownshipForm form, String actor) {
+	public void updateTownship(long id, UpdateTownship command, String actor) {
 		places.changed();
 		Township before = jdbc.sql("select * from township where id = ? for update")
 			.param(id)
 			.query(Places.TOWNSHIP)
 			.optional()
 			.orElseThrow(() -> new PlaceNotFoundException(id));
-		requireFreeCode(form.getCode(), before.code());
+		requireFreeCode(command.code(), before.code());
 		jdbc.sql("""
 				update township set district_id = ?, code = ?, name = ?, kind = ?, population = ?, updated_at = now()
 				where id = ?""")
-			.params(form.getDistrictId(), form.getCode(), form.getName(), form.getKind().name(), form.getPopulation(),
+			.params(command.districtId(), command.code(), command.name(), command.kind().name(), command.population(),
 					id)
 			.update();
 		audit.record("township", id, "update", actor, Map.of("code", before.code(), "name", before.name()),
-				values(form));
+				values(new Township(id, command.districtId(), command.code(), command.name(), command.kind(),
+						command.population())));
 	}
 
 	@Transactional
-	public long createVillage(VillageForm form, String actor) {
+	public long createVillage(CreateVillage command, String actor) {
 		places.changed();
-		requireFreeCode(form.getCode(), null);
+		requireFreeCode(command.code(), null);
 		long id = insert("""
 				insert into village (township_id, code, name, kind, population, households, committee_contact,
 				committee_phone, address, notes, active) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-				form.getTownshipId(), form.getCode(), form.getName(), form.getKind().name(), form.getPopulation(),
-				form.getHouseholds(), blankToNull(form.getCommitteeContact()), blankToNull(form.getCommitteePhone()),
-				blankToNull(form.getAddress()), blankToNull(form.getNotes()), form.isActive());
-		audit.record("village", id, "create", actor, null, values(form));
+				command.townshipId(), command.code(), command.name(), command.kind().name(), command.population(),
+				command.households(), blankToNull(command.committeeContact()), blankToNull(command.committeePhone()),
+				blankToNull(command.address()), blankToNull(command.notes()), command.active());
+		audit.record("village", id, "create", actor, null,
+				values(new Village(id, command.townshipId(), command.code(), command.name(), command.kind(),
+						command.population(), command.households(), command.committeeContact(),
+						command.committeePhone(), command.address(), command.notes(), command.active())));
 		return id;
 	}
 
@@ -92,7 +94,7 @@ public class PlaceManagement {
 	 * address, so it cannot change once set.
 	 */
 	@Transactional
-	public void updateVillage(long id, VillageForm form, String actor) {
+	public void updateVillage(long id, UpdateVillage command, String actor) {
 		places.changed();
 		Village before = jdbc.sql("select * from village where id = ? for update")
 			.param(id)
@@ -103,12 +105,15 @@ public class PlaceManagement {
 				update village set township_id = ?, name = ?, kind = ?, population = ?, households = ?,
 				committee_contact = ?, committee_phone = ?, address = ?, notes = ?, active = ?, updated_at = now()
 				where id = ?""")
-			.params(form.getTownshipId(), form.getName(), form.getKind().name(), form.getPopulation(),
-					form.getHouseholds(), blankToNull(form.getCommitteeContact()),
-					blankToNull(form.getCommitteePhone()), blankToNull(form.getAddress()), blankToNull(form.getNotes()),
-					form.isActive(), id)
+			.params(command.townshipId(), command.name(), command.kind().name(), command.population(),
+					command.households(), blankToNull(command.committeeContact()),
+					blankToNull(command.committeePhone()), blankToNull(command.address()), blankToNull(command.notes()),
+					command.active(), id)
 			.update();
-		audit.record("village", id, "update", actor, values(VillageForm.of(before)), values(form));
+		audit.record("village", id, "update", actor, values(before),
+				values(new Village(id, command.townshipId(), before.code(), command.name(), command.kind(),
+						command.population(), command.households(), command.committeeContact(),
+						command.committeePhone(), command.address(), command.notes(), command.active())));
 	}
 
 	boolean codeTaken(String code) {
@@ -133,28 +138,28 @@ public class PlaceManagement {
 		return keys.getKeyAs(Long.class);
 	}
 
-	private static Map<String, @Nullable Object> values(TownshipForm form) {
+	private static Map<String, @Nullable Object> values(Township township) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
-		values.put("districtId", form.getDistrictId());
-		values.put("code", form.getCode());
-		values.put("name", form.getName());
-		values.put("kind", form.getKind());
-		values.put("population", form.getPopulation());
+		values.put("districtId", township.districtId());
+		values.put("code", township.code());
+		values.put("name", township.name());
+		values.put("kind", township.kind());
+		values.put("population", township.population());
 		return values;
 	}
 
-	private static Map<String, @Nullable Object> values(VillageForm form) {
+	private static Map<String, @Nullable Object> values(Village village) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
-		values.put("townshipId", form.getTownshipId());
-		values.put("code", form.getCode());
-		values.put("name", form.getName());
-		values.put("kind", form.getKind());
-		values.put("population", form.getPopulation());
-		values.put("households", form.getHouseholds());
-		values.put("committeeContact", form.getCommitteeContact());
-		values.put("committeePhone", form.getCommitteePhone());
-		values.put("address", form.getAddress());
-		values.put("active", form.isActive());
+		values.put("townshipId", village.townshipId());
+		values.put("code", village.code());
+		values.put("name", village.name());
+		values.put("kind", village.kind());
+		values.put("population", village.population());
+		values.put("households", village.households());
+		values.put("committeeContact", village.committeeContact());
+		values.put("committeePhone", village.committeePhone());
+		values.put("address", village.address());
+		values.put("active", village.active());
 		return values;
 	}
 

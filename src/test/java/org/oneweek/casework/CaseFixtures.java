@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.oneweek.casework.web.CaseForms.IntakeForm;
 import org.oneweek.people.AccountPrincipal;
-import org.oneweek.places.PlaceForms.VillageForm;
+import org.oneweek.places.CreateVillage;
 import org.oneweek.places.PlaceManagement;
 import org.oneweek.places.Village;
 import org.oneweek.platform.Weeks;
@@ -66,7 +66,7 @@ public class CaseFixtures {
 	public long newVillage(String streetCode) {
 		int n = villages.incrementAndGet();
 		String code = "T" + ProcessHandle.current().pid() % 10000 + "V" + n;
-		return places.createVillage(new VillageForm(townshipId(streetCode), code, "测试村" + code, Village.Kind.VILLAGE,
+		return places.createVillage(new CreateVillage(townshipId(streetCode), code, "测试村" + code, Village.Kind.VILLAGE,
 				1000, 300, null, null, null, null, true), "test");
 	}
 

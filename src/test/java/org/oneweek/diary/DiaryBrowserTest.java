@@ -15,7 +15,6 @@ import org.oneweek.casework.CaseFixtures;
 import org.oneweek.casework.CaseFixtures.Team;
 import org.oneweek.casework.web.CaseForms.IntakeForm;
 import org.oneweek.casework.CaseSource;
-import org.oneweek.diary.DiaryForms.DiaryForm;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.RosterManagement;
@@ -114,8 +113,7 @@ class DiaryBrowserTest {
 			.param(theirs)
 			.query(Long.class)
 			.single();
-		DiaryForm earlier = new DiaryForm();
-		earlier.setDone("前天走访了六户");
+		WriteDiary earlier = new WriteDiary(null, null, null, null, "前天走访了六户", null, null);
 		diaries.save(me, twoDaysAgo, earlier,
 				twoDaysAgo.atTime(LocalTime.of(20, 0)).atZone(clock.getZone()).toInstant());
 

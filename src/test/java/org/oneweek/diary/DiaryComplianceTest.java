@@ -18,7 +18,6 @@ import org.oneweek.casework.CaseFixtures;
 import org.oneweek.casework.CaseFixtures.Team;
 import org.oneweek.diary.DiaryCompliance.MemberTerm;
 import org.oneweek.diary.DiaryCompliance.Tally;
-import org.oneweek.diary.DiaryForms.DiaryForm;
 import org.oneweek.people.AccountPrincipal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,9 +57,7 @@ class DiaryComplianceTest {
 	}
 
 	void write(AccountPrincipal who, LocalDate day) {
-		DiaryForm form = new DiaryForm();
-		form.setDone("走访群众");
-		diaries.save(who, day, form, at(day, 20, 30));
+		diaries.save(who, day, new WriteDiary(null, null, null, null, "走访群众", null, null), at(day, 20, 30));
 	}
 
 	@Test
@@ -120,9 +117,8 @@ class DiaryComplianceTest {
 		AccountPrincipal lead = team.lead();
 		AccountPrincipal second = team.people().get(1);
 		AccountPrincipal third = team.people().get(2);
-		DiaryForm form = new DiaryForm();
-		form.setDone("晨会");
-		diaries.save(lead, tuesday, form, at(tuesday, 19, 0));
+		WriteDiary diary = new WriteDiary(null, null, null, null, "晨会", null, null);
+		diaries.save(lead, tuesday, diary, at(tuesday, 19, 0));
 
 		reminders.run(at(tuesday, 19, 59));
 		assertThat(notices(team)).isZero();
@@ -148,7 +144,7 @@ class DiaryComplianceTest {
 		assertThat(card.today()).isEqualTo(DayStatus.OPEN_EMPTY);
 
 		// writing it clears the notice; the next morning yesterday's can still be written
-		diaries.save(second, tuesday, form, at(tuesday, 21, 0));
+		diaries.save(second, tuesday, diary, at(tuesday, 21, 0));
 		assertThat(reminders.pending(second.memberId(), at(tuesday, 21, 1))).isEmpty();
 		DiaryHome.Card morning = home.card(third, at(tuesday.plusDays(1), 8, 0));
 		assertThat(morning.reminded()).isFalse();

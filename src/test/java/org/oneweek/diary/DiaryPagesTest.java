@@ -16,7 +16,6 @@ import org.oneweek.casework.CaseFixtures;
 import org.oneweek.casework.CaseFixtures.Team;
 import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.Cases;
-import org.oneweek.diary.DiaryForms.DiaryForm;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.platform.Weeks;
 import org.oneweek.casework.CaseIntake;
@@ -163,9 +162,8 @@ class DiaryPagesTest {
 	void aClosedDiaryTakesOnlyDatedAmendments() throws Exception {
 		LocalDate lastMonday = Weeks.mondayOf(today()).minusWeeks(1);
 		Team team = fixtures.team(fixtures.newVillage("QS"), lastMonday);
-		DiaryForm form = new DiaryForm();
-		form.setDone("第一次晨会，记下五个问题");
-		diaries.save(team.lead(), lastMonday, form,
+		WriteDiary diary = new WriteDiary(null, null, null, null, "第一次晨会，记下五个问题", null, null);
+		diaries.save(team.lead(), lastMonday, diary,
 				lastMonday.atTime(LocalTime.of(20, 0)).atZone(CaseFixtures.ZONE).toInstant());
 		String path = "/diary/" + lastMonday;
 

@@ -13,8 +13,6 @@ import org.oneweek.casework.CaseFixtures;
 import org.oneweek.casework.CaseFixtures.Team;
 import org.oneweek.casework.web.CaseForms.IntakeForm;
 import org.oneweek.casework.CaseSource;
-import org.oneweek.diary.DiaryForms.DiaryForm;
-import org.oneweek.diary.DiaryForms.MeetingForm;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.CaseActions;
@@ -64,13 +62,8 @@ class DiaryTest {
 		return day.atTime(LocalTime.of(hour, minute)).atZone(CaseFixtures.ZONE).toInstant();
 	}
 
-	static DiaryForm written(String done) {
-		DiaryForm form = new DiaryForm();
-		form.setPlaces("村委会，河堤");
-		form.setHouseholds(6);
-		form.setDone(done);
-		form.setPlan("明天去老石桥");
-		return form;
+	static WriteDiary written(String done) {
+		return new WriteDiary("村委会，河堤", 6, null, null, done, null, "明天去老石桥");
 	}
 
 	Team team() {
@@ -132,13 +125,9 @@ class DiaryTest {
 		AccountPrincipal present = team.people().get(1);
 		AccountPrincipal absent = team.people().get(2);
 		long before = record(team, present, "垂钓者车辆堵路", at(wednesday, 8, 40), CaseSource.MORNING_MEETING);
-		MeetingForm form = new MeetingForm();
-		form.setDay(wednesday);
-		form.setPlace("东江村村委会");
-		form.setAttendees(42);
-		form.setGroups("老人 12 人，渔民 5 人");
-		form.setMemberIds(List.of(team.lead().memberId(), present.memberId()));
-		long meetingId = meetings.record(form, team.lead(), at(wednesday, 8, 45));
+		RecordMeeting meeting = new RecordMeeting(wednesday, "东江村村委会", 42, "老人 12 人，渔民 5 人", null,
+				List.of(team.lead().memberId(), present.memberId()));
+		long meetingId = meetings.record(meeting, team.lead(), at(wednesday, 8, 45));
 		// recorded from the meeting's page: the case carries the meeting's id
 		long after = record(team, team.lead(), "三次停水没有通知", at(wednesday, 9, 5), CaseSource.MORNING_MEETING, meetingId);
 		long phone = record(team, team.lead(), "电话反映低保", at(wednesday, 15, 0), CaseSource.PHONE);

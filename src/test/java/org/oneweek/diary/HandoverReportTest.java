@@ -22,10 +22,7 @@ import org.oneweek.casework.Cases;
 import org.oneweek.casework.Escalations;
 import org.oneweek.casework.Handover;
 import org.oneweek.casework.Handovers;
-import org.oneweek.diary.DiaryForms.DiaryForm;
 import org.oneweek.diary.DiaryForms.FindingForm;
-import org.oneweek.diary.DiaryForms.InspectionForm;
-import org.oneweek.diary.DiaryForms.MeetingForm;
 import org.oneweek.diary.DiaryForms.Outcome;
 import org.oneweek.diary.HandoverReport.Item;
 import org.oneweek.people.AccountPrincipal;
@@ -164,26 +161,16 @@ class HandoverReportTest {
 		// about the ditch the week before
 		escalations.run(at(tuesday.plusDays(2), 10));
 
-		MeetingForm meeting = new MeetingForm();
-		meeting.setDay(tuesday);
-		meeting.setPlace("村委会");
-		meeting.setAttendees(42);
-		long meetingId = meetings.record(meeting, lead, at(tuesday, 8));
-		InspectionForm walk = new InspectionForm();
-		walk.setDay(tuesday);
-		walk.setRoute("河堤 → 进城道路 → 老石桥");
-		walk.setOfficials("街道城管科王科长");
-		long inspectionId = inspections.record(walk, lead, at(tuesday, 14));
+		long meetingId = meetings.record(new RecordMeeting(tuesday, "村委会", 42, null, null, List.of()), lead,
+				at(tuesday, 8));
+		long inspectionId = inspections.record(
+				new RecordInspection(tuesday, "河堤 → 进城道路 → 老石桥", "街道城管科王科长", null, List.of()), lead, at(tuesday, 14));
 		FindingForm finding = new FindingForm();
 		finding.setText("护栏两处松动，桥面有裂缝");
 		finding.setOutcome(Outcome.LINK);
 		finding.setReference(railing);
 		inspections.addFinding(inspectionId, finding, null, lead, at(tuesday, 15));
-		DiaryForm diary = new DiaryForm();
-		diary.setHouseholds(6);
-		diary.setDone("晨会记录七个问题");
-		diary.setPlan("明天找街道要焊工");
-		diaries.save(lead, tuesday, diary, at(tuesday, 20));
+		diaries.save(lead, tuesday, new WriteDiary(null, 6, null, null, "晨会记录七个问题", null, "明天找街道要焊工"), at(tuesday, 20));
 
 		reports.saveNotes(second, team.termId(), "道路工程要盯紧；养老金找民政局钱科长。", at(tuesday.plusDays(5), 10));
 		reports.saveNextStep(lead, team.termId(), id(garbage), "志愿清洁队每周清运，下周核实", at(tuesday.plusDays(5), 10));

@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
-import org.oneweek.people.PeopleForms.AccountForm;
 import org.oneweek.web.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -40,7 +39,7 @@ class ApiTokenBrowserTest {
 	void aPersonCreatesATokenOnAPhoneAndRevokesIt() throws Exception {
 		String username = "tokphone" + ProcessHandle.current().pid() % 10000;
 		long accountId = accounts.create(
-				new AccountForm(username, "手机令牌测试", Set.of(Role.ORG_ADMIN), null, null, null, "token-phone-password"),
+				new CreateAccount(username, "手机令牌测试", Set.of(Role.ORG_ADMIN), null, null, null, "token-phone-password"),
 				"test");
 		WebDriver browser = Browser.phone();
 		try {

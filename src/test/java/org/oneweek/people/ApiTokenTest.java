@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
 import org.oneweek.casework.CaseFixtures;
-import org.oneweek.people.PeopleForms.AccountForm;
 import org.oneweek.platform.AuditLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -98,7 +97,7 @@ class ApiTokenTest {
 	/** A new department account of this test's own; returns its principal. */
 	AccountPrincipal newAccount() {
 		String username = "tok" + ProcessHandle.current().pid() % 10000 + "-" + accountsMade.incrementAndGet();
-		accounts.create(new AccountForm(username, "令牌测试" + username, Set.of(Role.ORG_ADMIN), null, null, null,
+		accounts.create(new CreateAccount(username, "令牌测试" + username, Set.of(Role.ORG_ADMIN), null, null, null,
 				"token-test-password"), "test");
 		return fixtures.principal(username);
 	}

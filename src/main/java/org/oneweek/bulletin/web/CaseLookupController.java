@@ -11,11 +11,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
-import org.oneweek.bulletin.BulletinForms.FollowUpForm;
 import org.oneweek.bulletin.Enlistments;
+import org.oneweek.bulletin.FollowUp;
 import org.oneweek.bulletin.FollowUpKind;
 import org.oneweek.bulletin.FollowUps;
 import org.oneweek.bulletin.RateLimitedException;
+import org.oneweek.bulletin.web.BulletinForms.FollowUpForm;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseEvent;
 import org.oneweek.casework.CaseNotFoundException;
@@ -166,7 +167,7 @@ class CaseLookupController {
 		model.addAttribute("form", form);
 		model.addAttribute("kinds", FollowUpKind.values());
 		model.addAttribute("satisfactions", Satisfaction.values());
-		model.addAttribute("maxText", org.oneweek.bulletin.BulletinForms.MAX_TEXT);
+		model.addAttribute("maxText", FollowUp.MAX_TEXT);
 		return "bulletin/followUp";
 	}
 
@@ -190,7 +191,8 @@ class CaseLookupController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return followUpForm(c, form, model);
 		}
-		FollowUps.Submitted submitted = followUps.submit(c.reference(), form, request.getRemoteAddr(), clock.instant());
+		FollowUps.Submitted submitted = followUps.submit(c.reference(), form.toCommand(), request.getRemoteAddr(),
+				clock.instant());
 		redirect.addFlashAttribute("sent", true);
 		redirect.addFlashAttribute("reopened", submitted.reopened());
 		redirect.addFlashAttribute("kind", form.getKind());

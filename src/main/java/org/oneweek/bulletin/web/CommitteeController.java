@@ -11,12 +11,12 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.bulletin.BoardSettings;
-import org.oneweek.bulletin.BulletinForms.DutyPhoneForm;
-import org.oneweek.bulletin.BulletinForms.EnlistForm;
 import org.oneweek.bulletin.Enlistment;
 import org.oneweek.bulletin.Enlistments;
 import org.oneweek.bulletin.FollowUp;
 import org.oneweek.bulletin.FollowUps;
+import org.oneweek.bulletin.web.BulletinForms.DutyPhoneForm;
+import org.oneweek.bulletin.web.BulletinForms.EnlistForm;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseAccessDeniedException;
@@ -180,7 +180,7 @@ class CommitteeController {
 			return tasksPage(village, me, form, c.reference(), model, locale);
 		}
 		try {
-			enlistments.enlist(c.reference(), form, me, clock.instant());
+			enlistments.enlist(c.reference(), form.toCommand(), me, clock.instant());
 		}
 		catch (CaseAccessDeniedException ex) {
 			throw new AccessDeniedException(reference);

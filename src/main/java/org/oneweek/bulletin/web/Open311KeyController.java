@@ -3,8 +3,8 @@ package org.oneweek.bulletin.web;
 import java.time.Clock;
 
 import jakarta.validation.Valid;
-import org.oneweek.bulletin.BulletinForms.KeyForm;
 import org.oneweek.bulletin.Open311Keys;
+import org.oneweek.bulletin.web.BulletinForms.KeyForm;
 import org.oneweek.people.AccountPrincipal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

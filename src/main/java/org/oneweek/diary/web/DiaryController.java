@@ -20,7 +20,6 @@ import org.oneweek.diary.DiaryAccess;
 import org.oneweek.diary.DiaryAccessDeniedException;
 import org.oneweek.diary.DiaryDay;
 import org.oneweek.diary.DiaryEntry;
-import org.oneweek.diary.DiaryForms.DiaryForm;
 import org.oneweek.diary.DiaryNotFoundException;
 import org.oneweek.diary.DiaryRuleException;
 import org.oneweek.diary.Diaries;
@@ -28,6 +27,7 @@ import org.oneweek.diary.Inspection;
 import org.oneweek.diary.Inspections;
 import org.oneweek.diary.MorningMeeting;
 import org.oneweek.diary.MorningMeetings;
+import org.oneweek.diary.web.DiaryForms.DiaryForm;
 import org.oneweek.diary.internal.TermLookup;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Role;
@@ -181,7 +181,7 @@ class DiaryController {
 		if (result.hasErrors()) {
 			return writePage(diaries.own(me, day, now), form, me, model);
 		}
-		return act(day, redirect, "diary.saved", () -> diaries.save(me, day, form, now));
+		return act(day, redirect, "diary.saved", () -> diaries.save(me, day, form.toCommand(), now));
 	}
 
 	/**
@@ -198,7 +198,7 @@ class DiaryController {
 			return text(HttpStatus.UNPROCESSABLE_CONTENT, msg("diary.draft.invalid", locale, why), null);
 		}
 		try {
-			DiaryEntry entry = diaries.save(me, day, form, clock.instant());
+			DiaryEntry entry = diaries.save(me, day, form.toCommand(), clock.instant());
 			String time = entry.updatedAt().atZone(clock.getZone()).format(DateTimeFormatter.ofPattern("HH:mm:ss"));
 			return text(HttpStatus.OK, msg("diary.draft.saved", locale, time), version(entry));
 		}
@@ -229,7 +229,7 @@ class DiaryController {
 			return writePage(diaries.own(me, day, now), form, me, model);
 		}
 		return act(day, redirect, "diary.case.added", () -> {
-			diaries.save(me, day, form, now);
+			diaries.save(me, day, form.toCommand(), now);
 			String ref = (caseId != null) ? cases.byId(caseId).map(Case::reference).orElse("") : reference;
 			diaries.addCase(me, day, (ref != null) ? ref : "", now);
 		});
@@ -244,7 +244,7 @@ class DiaryController {
 			return writePage(diaries.own(me, day, now), form, me, model);
 		}
 		return act(day, redirect, "diary.case.removed", () -> {
-			diaries.save(me, day, form, now);
+			diaries.save(me, day, form.toCommand(), now);
 			diaries.removeCase(me, day, caseId, now);
 		});
 	}

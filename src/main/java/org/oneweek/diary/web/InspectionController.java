@@ -16,12 +16,12 @@ import org.oneweek.casework.Cases;
 import org.oneweek.casework.Urgency;
 import org.oneweek.diary.DiaryAccess;
 import org.oneweek.diary.DiaryForms.FindingForm;
-import org.oneweek.diary.DiaryForms.InspectionForm;
 import org.oneweek.diary.DiaryForms.Outcome;
 import org.oneweek.diary.DiaryNotFoundException;
 import org.oneweek.diary.DiaryRuleException;
 import org.oneweek.diary.Inspection;
 import org.oneweek.diary.Inspections;
+import org.oneweek.diary.web.DiaryForms.InspectionForm;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.roster.Term;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -88,7 +88,7 @@ class InspectionController {
 			return form(form, term, model);
 		}
 		try {
-			long id = inspections.record(form, me, clock.instant());
+			long id = inspections.record(form.toCommand(), me, clock.instant());
 			redirect.addFlashAttribute("messageKey", "diary.inspection.recorded");
 			return "redirect:/diary/inspections/" + id;
 		}

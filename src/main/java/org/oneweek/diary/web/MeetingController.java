@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Cases;
 import org.oneweek.diary.DiaryAccess;
 import org.oneweek.diary.DiaryAccessDeniedException;
-import org.oneweek.diary.DiaryForms.MeetingForm;
 import org.oneweek.diary.DiaryRuleException;
 import org.oneweek.diary.MorningMeeting;
 import org.oneweek.diary.MorningMeetings;
+import org.oneweek.diary.web.DiaryForms.MeetingForm;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.roster.Term;
 import org.springframework.context.MessageSource;
@@ -82,7 +82,7 @@ class MeetingController {
 			return form(form, term, model);
 		}
 		try {
-			long id = meetings.record(form, me, clock.instant());
+			long id = meetings.record(form.toCommand(), me, clock.instant());
 			redirect.addFlashAttribute("messageKey", "diary.meeting.recorded");
 			return "redirect:/diary/meetings/" + id;
 		}

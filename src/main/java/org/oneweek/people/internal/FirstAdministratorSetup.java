@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.oneweek.platform.Digests;
 import org.oneweek.people.Accounts;
-import org.oneweek.people.PeopleForms.AccountForm;
+import org.oneweek.people.CreateAccount;
 import org.oneweek.people.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +92,7 @@ public class FirstAdministratorSetup {
 		if (!consume(token)) {
 			return false;
 		}
-		accounts.create(new AccountForm(username, displayName, Set.of(Role.ORG_ADMIN), null, null, null, password),
+		accounts.create(new CreateAccount(username, displayName, Set.of(Role.ORG_ADMIN), null, null, null, password),
 				username);
 		return true;
 	}

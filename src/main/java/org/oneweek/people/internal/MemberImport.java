@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.oneweek.people.PeopleForms;
+import org.oneweek.people.PeopleRules;
 import org.oneweek.platform.AuditLog;
 import org.oneweek.platform.imports.Column;
 import org.oneweek.platform.imports.ImportKind;
@@ -104,7 +104,7 @@ class MemberImport implements ImportKind {
 			if (phone == null) {
 				errors.add(RowError.of(line, "phone", "import.error.required"));
 			}
-			else if (!phone.matches(PeopleForms.PHONE_PATTERN)) {
+			else if (!phone.matches(PeopleRules.PHONE_PATTERN)) {
 				errors.add(RowError.of(line, "phone", "validation.phone"));
 			}
 			else if (phones.contains(phone)) {

@@ -11,9 +11,9 @@ import org.oneweek.people.ApiTokens;
 import org.oneweek.people.DuplicateUsernameException;
 import org.oneweek.people.InvalidPasswordException;
 import org.oneweek.people.Members;
-import org.oneweek.people.PeopleForms.AccountForm;
 import org.oneweek.people.Role;
 import org.oneweek.people.Units;
+import org.oneweek.people.web.PeopleForms.AccountForm;
 import org.oneweek.places.Places;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -90,7 +90,7 @@ class AccountAdminController {
 		}
 		if (!result.hasErrors()) {
 			try {
-				accounts.create(form, principal.getName());
+				accounts.create(form.toCommand(), principal.getName());
 				redirect.addFlashAttribute("messageKey", "common.saved");
 				return "redirect:/accounts";
 			}

@@ -8,8 +8,8 @@ import org.oneweek.people.DuplicatePhoneException;
 import org.oneweek.people.Member;
 import org.oneweek.people.MemberManagement;
 import org.oneweek.people.Members;
-import org.oneweek.people.PeopleForms.MemberForm;
-import org.oneweek.people.PeopleForms.UnavailabilityForm;
+import org.oneweek.people.web.PeopleForms.MemberForm;
+import org.oneweek.people.web.PeopleForms.UnavailabilityForm;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
 import org.springframework.http.HttpStatus;
@@ -76,7 +76,7 @@ class MemberController {
 		checkPlaces(form, result);
 		if (!result.hasErrors()) {
 			try {
-				long id = management.create(form, principal.getName());
+				long id = management.create(form.toCommand(), principal.getName());
 				redirect.addFlashAttribute("messageKey", "common.saved");
 				return "redirect:/members/" + id;
 			}
@@ -101,7 +101,7 @@ class MemberController {
 		checkPlaces(form, result);
 		if (!result.hasErrors()) {
 			try {
-				management.update(id, form, principal.getName());
+				management.update(id, form.toCommand(), principal.getName());
 				redirect.addFlashAttribute("messageKey", "common.saved");
 				return "redirect:/members/" + id;
 			}
@@ -123,7 +123,7 @@ class MemberController {
 		if (result.hasErrors()) {
 			return show(id, model);
 		}
-		management.addUnavailability(id, form, principal.getName());
+		management.addUnavailability(id, form.toCommand(), principal.getName());
 		redirect.addFlashAttribute("messageKey", "common.saved");
 		return "redirect:/members/" + id;
 	}

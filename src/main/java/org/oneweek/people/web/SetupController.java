@@ -3,7 +3,7 @@ package org.oneweek.people.web;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.people.DuplicateUsernameException;
 import org.oneweek.people.InvalidPasswordException;
-import org.oneweek.people.PeopleForms;
+import org.oneweek.people.PeopleRules;
 import org.oneweek.people.internal.FirstAdministratorSetup;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -52,7 +52,7 @@ class SetupController {
 		model.addAttribute("token", token);
 		model.addAttribute("username", username);
 		model.addAttribute("displayName", displayName);
-		if (username == null || !username.strip().matches(PeopleForms.USERNAME_PATTERN)) {
+		if (username == null || !username.strip().matches(PeopleRules.USERNAME_PATTERN)) {
 			model.addAttribute("errorKey", "people.username.pattern");
 			return "people/setup";
 		}

@@ -3,8 +3,8 @@ package org.oneweek.people.web;
 import java.security.Principal;
 
 import jakarta.validation.Valid;
-import org.oneweek.people.PeopleForms.UnitForm;
 import org.oneweek.people.Units;
+import org.oneweek.people.web.PeopleForms.UnitForm;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +39,7 @@ class UnitController {
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				units.create(form, principal.getName());
+				units.create(form.toCommand(), principal.getName());
 				redirect.addFlashAttribute("messageKey", "common.saved");
 				return "redirect:/units";
 			}

@@ -14,7 +14,7 @@ import org.oneweek.platform.imports.Column;
 import org.oneweek.platform.imports.ImportKind;
 import org.oneweek.platform.imports.Row;
 import org.oneweek.platform.imports.RowError;
-import org.oneweek.places.PlaceForms;
+import org.oneweek.places.PlaceRules;
 import org.oneweek.places.Places;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,7 +136,7 @@ class PlaceImport implements ImportKind {
 			if (code == null) {
 				errors.add(RowError.of(line, "code", "import.error.required"));
 			}
-			else if (!code.matches(PlaceForms.CODE_PATTERN)) {
+			else if (!code.matches(PlaceRules.CODE_PATTERN)) {
 				errors.add(RowError.of(line, "code", "places.code.pattern"));
 			}
 			else if (existing.contains(code)) {
@@ -170,14 +170,14 @@ class PlaceImport implements ImportKind {
 				if (prefix == null) {
 					errors.add(RowError.of(line, "casePrefix", "import.error.required"));
 				}
-				else if (!prefix.matches("^[A-Z]{2,6}$")) {
+				else if (!prefix.matches(PlaceRules.CASE_PREFIX_PATTERN)) {
 					errors.add(RowError.of(line, "casePrefix", "places.casePrefix.pattern"));
 				}
 			}
 			checkCount(row, "population", errors);
 			checkCount(row, "households", errors);
 			String phone = row.get("phone");
-			if (phone != null && !phone.matches(PlaceForms.PHONE_PATTERN)) {
+			if (phone != null && !phone.matches(PlaceRules.PHONE_PATTERN)) {
 				errors.add(RowError.of(line, "phone", "validation.phone"));
 			}
 			for (String key : List.of("contact", "address")) {

@@ -7,13 +7,13 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import org.oneweek.places.DuplicateCodeException;
-import org.oneweek.places.PlaceForms.DistrictForm;
-import org.oneweek.places.PlaceForms.TownshipForm;
-import org.oneweek.places.PlaceForms.VillageForm;
 import org.oneweek.places.PlaceManagement;
 import org.oneweek.places.Places;
 import org.oneweek.places.Township;
 import org.oneweek.places.Village;
+import org.oneweek.places.web.PlaceForms.DistrictForm;
+import org.oneweek.places.web.PlaceForms.TownshipForm;
+import org.oneweek.places.web.PlaceForms.VillageForm;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,7 +62,7 @@ class PlaceController {
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				management.createDistrict(form, principal.getName());
+				management.createDistrict(form.toCommand(), principal.getName());
 				redirect.addFlashAttribute("messageKey", "common.saved");
 				return "redirect:/places";
 			}
@@ -87,7 +87,7 @@ class PlaceController {
 		}
 		if (!result.hasErrors()) {
 			try {
-				management.createTownship(form, principal.getName());
+				management.createTownship(form.toCreate(), principal.getName());
 				redirect.addFlashAttribute("messageKey", "common.saved");
 				return "redirect:/places";
 			}
@@ -114,7 +114,7 @@ class PlaceController {
 		}
 		if (!result.hasErrors()) {
 			try {
-				management.updateTownship(id, form, principal.getName());
+				management.updateTownship(id, form.toUpdate(), principal.getName());
 				redirect.addFlashAttribute("messageKey", "common.saved");
 				return "redirect:/places";
 			}
@@ -152,7 +152,7 @@ class PlaceController {
 		checkTownship(form, result);
 		if (!result.hasErrors()) {
 			try {
-				long id = management.createVillage(form, principal.getName());
+				long id = management.createVillage(form.toCreate(), principal.getName());
 				redirect.addFlashAttribute("messageKey", "common.saved");
 				return "redirect:/places/villages/" + id;
 			}
@@ -178,7 +178,7 @@ class PlaceController {
 		if (result.hasErrors()) {
 			return villageForm(model, id);
 		}
-		management.updateVillage(id, form, principal.getName());
+		management.updateVillage(id, form.toUpdate(), principal.getName());
 		redirect.addFlashAttribute("messageKey", "common.saved");
 		return "redirect:/places/villages/" + id;
 	}

@@ -1,4 +1,4 @@
-package org.oneweek.places;
+package org.oneweek.places.web;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,18 +7,22 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.oneweek.places.CreateDistrict;
+import org.oneweek.places.CreateTownship;
+import org.oneweek.places.CreateVillage;
+import org.oneweek.places.PlaceRules;
+import org.oneweek.places.Township;
+import org.oneweek.places.UpdateTownship;
+import org.oneweek.places.UpdateVillage;
+import org.oneweek.places.Village;
 
 /**
  * What a person fills in to create or change a place. Forms are mutable beans, not
  * records: a browser can send anything, and a field that does not convert (a population
  * of "many") must be reported beside every other field's error, with what the person
- * typed kept.
+ * typed kept. Once a form is valid, it becomes the command the service takes.
  */
-public final class PlaceForms {
-
-	public static final String CODE_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_-]{1,31}$";
-
-	public static final String PHONE_PATTERN = "^[0-9+\\-() ]{5,20}$";
+final class PlaceForms {
 
 	private PlaceForms() {
 	}
@@ -26,10 +30,10 @@ public final class PlaceForms {
 	/**
 	 * A district.
 	 */
-	public static final class DistrictForm {
+	static final class DistrictForm {
 
 		@NotBlank(message = "{validation.required}")
-		@Pattern(regexp = CODE_PATTERN, message = "{places.code.pattern}")
+		@Pattern(regexp = PlaceRules.CODE_PATTERN, message = "{places.code.pattern}")
 		private @Nullable String code;
 
 		@NotBlank(message = "{validation.required}")
@@ -37,7 +41,7 @@ public final class PlaceForms {
 		private @Nullable String name;
 
 		@NotBlank(message = "{validation.required}")
-		@Pattern(regexp = "^[A-Z]{2,6}$", message = "{places.casePrefix.pattern}")
+		@Pattern(regexp = PlaceRules.CASE_PREFIX_PATTERN, message = "{places.casePrefix.pattern}")
 		private @Nullable String casePrefix;
 
 		public DistrictForm() {
@@ -73,18 +77,22 @@ public final class PlaceForms {
 			this.casePrefix = casePrefix;
 		}
 
+		CreateDistrict toCommand() {
+			return new CreateDistrict(code, name, casePrefix);
+		}
+
 	}
 
 	/**
 	 * A township or street.
 	 */
-	public static final class TownshipForm {
+	static final class TownshipForm {
 
 		@NotNull(message = "{validation.required}")
 		private @Nullable Long districtId;
 
 		@NotBlank(message = "{validation.required}")
-		@Pattern(regexp = CODE_PATTERN, message = "{places.code.pattern}")
+		@Pattern(regexp = PlaceRules.CODE_PATTERN, message = "{places.code.pattern}")
 		private @Nullable String code;
 
 		@NotBlank(message = "{validation.required}")
@@ -150,18 +158,26 @@ public final class PlaceForms {
 			this.population = population;
 		}
 
+		CreateTownship toCreate() {
+			return new CreateTownship(districtId, code, name, kind, population);
+		}
+
+		UpdateTownship toUpdate() {
+			return new UpdateTownship(districtId, code, name, kind, population);
+		}
+
 	}
 
 	/**
 	 * A village or community.
 	 */
-	public static final class VillageForm {
+	static final class VillageForm {
 
 		@NotNull(message = "{validation.required}")
 		private @Nullable Long townshipId;
 
 		@NotBlank(message = "{validation.required}")
-		@Pattern(regexp = CODE_PATTERN, message = "{places.code.pattern}")
+		@Pattern(regexp = PlaceRules.CODE_PATTERN, message = "{places.code.pattern}")
 		private @Nullable String code;
 
 		@NotBlank(message = "{validation.required}")
@@ -182,7 +198,7 @@ public final class PlaceForms {
 		@Size(max = 60, message = "{validation.tooLong}")
 		private @Nullable String committeeContact;
 
-		@Pattern(regexp = "^$|" + PHONE_PATTERN, message = "{validation.phone}")
+		@Pattern(regexp = PlaceRules.OPTIONAL_PHONE_PATTERN, message = "{validation.phone}")
 		private @Nullable String committeePhone;
 
 		@Size(max = 200, message = "{validation.tooLong}")
@@ -301,12 +317,23 @@ public final class PlaceForms {
 			this.active = active;
 		}
 
-		public static VillageForm of(Village v) {
+		CreateVillage toCreate() {
+			return new CreateVillage(townshipId, code, name, kind, population, households, committeeContact,
+					committeePhone, address, notes, active);
+		}
+
+		/** The code is left out: it never changes. */
+		UpdateVillage toUpdate() {
+			return new UpdateVillage(townshipId, name, kind, population, households, committeeContact, committeePhone,
+					address, notes, active);
+		}
+
+		static VillageForm of(Village v) {
 			return new VillageForm(v.townshipId(), v.code(), v.name(), v.kind(), v.population(), v.households(),
 					v.committeeContact(), v.committeePhone(), v.address(), v.notes(), v.active());
 		}
 
-		public static VillageForm empty() {
+		static VillageForm empty() {
 			return new VillageForm(null, null, null, Village.Kind.VILLAGE, null, null, null, null, null, null, true);
 		}
 

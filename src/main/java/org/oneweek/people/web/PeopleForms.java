@@ -1,4 +1,4 @@
-package org.oneweek.people;
+package org.oneweek.people.web;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -11,18 +11,23 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import org.oneweek.places.PlaceForms;
+import org.oneweek.people.AddUnavailability;
+import org.oneweek.people.ApiTokens;
+import org.oneweek.people.CreateAccount;
+import org.oneweek.people.CreateUnit;
+import org.oneweek.people.Member;
+import org.oneweek.people.PeopleRules;
+import org.oneweek.people.Role;
+import org.oneweek.people.SaveMember;
+import org.oneweek.places.PlaceRules;
 
 /**
  * What a person fills in to create or change members, units and accounts. Mutable beans,
- * so that a field that does not convert is reported beside the others (see PlaceForms).
+ * so that a field that does not convert is reported beside the others (see
+ * {@code places.web.PlaceForms}). Once a form is valid, it becomes the command the
+ * service takes.
  */
-public final class PeopleForms {
-
-	/** The same phone numbers as a village committee's. */
-	public static final String PHONE_PATTERN = PlaceForms.PHONE_PATTERN;
-
-	public static final String USERNAME_PATTERN = "^[A-Za-z0-9._@-]{3,40}$";
+final class PeopleForms {
 
 	private PeopleForms() {
 	}
@@ -30,7 +35,7 @@ public final class PeopleForms {
 	/**
 	 * A member.
 	 */
-	public static final class MemberForm {
+	static final class MemberForm {
 
 		@NotBlank(message = "{validation.required}")
 		@Size(max = 40, message = "{validation.tooLong}")
@@ -47,7 +52,7 @@ public final class PeopleForms {
 		private boolean retired;
 
 		@NotBlank(message = "{validation.required}")
-		@Pattern(regexp = PHONE_PATTERN, message = "{validation.phone}")
+		@Pattern(regexp = PeopleRules.PHONE_PATTERN, message = "{validation.phone}")
 		private @Nullable String phone;
 
 		private @Nullable Long homeTownshipId;
@@ -160,11 +165,16 @@ public final class PeopleForms {
 			this.active = active;
 		}
 
-		public static MemberForm empty() {
+		SaveMember toCommand() {
+			return new SaveMember(name, gender, birthYear, retired, phone, homeTownshipId, homeVillageId, skills, notes,
+					active);
+		}
+
+		static MemberForm empty() {
 			return new MemberForm(null, null, null, false, null, null, null, null, null, true);
 		}
 
-		public static MemberForm of(Member m) {
+		static MemberForm of(Member m) {
 			return new MemberForm(m.name(), m.gender(), m.birthYear(), m.retired(), m.phone(), m.homeTownshipId(),
 					m.homeVillageId(), m.skills(), m.notes(), m.active());
 		}
@@ -174,7 +184,7 @@ public final class PeopleForms {
 	/**
 	 * Dates a member cannot serve.
 	 */
-	public static final class UnavailabilityForm {
+	static final class UnavailabilityForm {
 
 		@NotNull(message = "{validation.required}")
 		private @Nullable LocalDate from;
@@ -218,15 +228,19 @@ public final class PeopleForms {
 			this.reason = reason;
 		}
 
+		AddUnavailability toCommand() {
+			return new AddUnavailability(from, to, reason);
+		}
+
 	}
 
 	/**
 	 * A responsible unit.
 	 */
-	public static final class UnitForm {
+	static final class UnitForm {
 
 		@NotBlank(message = "{validation.required}")
-		@Pattern(regexp = PlaceForms.CODE_PATTERN, message = "{places.code.pattern}")
+		@Pattern(regexp = PlaceRules.CODE_PATTERN, message = "{places.code.pattern}")
 		private @Nullable String code;
 
 		@NotBlank(message = "{validation.required}")
@@ -236,7 +250,7 @@ public final class PeopleForms {
 		@Size(max = 40, message = "{validation.tooLong}")
 		private @Nullable String contact;
 
-		@Pattern(regexp = "^$|" + PHONE_PATTERN, message = "{validation.phone}")
+		@Pattern(regexp = PeopleRules.OPTIONAL_PHONE_PATTERN, message = "{validation.phone}")
 		private @Nullable String phone;
 
 		public UnitForm() {
@@ -282,15 +296,19 @@ public final class PeopleForms {
 			this.phone = phone;
 		}
 
+		CreateUnit toCommand() {
+			return new CreateUnit(code, name, contact, phone);
+		}
+
 	}
 
 	/**
 	 * A new account.
 	 */
-	public static final class AccountForm {
+	static final class AccountForm {
 
 		@NotBlank(message = "{validation.required}")
-		@Pattern(regexp = USERNAME_PATTERN, message = "{people.username.pattern}")
+		@Pattern(regexp = PeopleRules.USERNAME_PATTERN, message = "{people.username.pattern}")
 		private @Nullable String username;
 
 		@NotBlank(message = "{validation.required}")
@@ -378,12 +396,16 @@ public final class PeopleForms {
 			this.password = password;
 		}
 
+		CreateAccount toCommand() {
+			return new CreateAccount(username, displayName, roles, memberId, villageId, unitId, password);
+		}
+
 	}
 
 	/**
 	 * A change of one's own password.
 	 */
-	public static final class PasswordChangeForm {
+	static final class PasswordChangeForm {
 
 		private @Nullable String currentPassword;
 
@@ -431,7 +453,7 @@ public final class PeopleForms {
 	 * A new personal API token. The request key is a hidden field, new with each page, so
 	 * that the same form sent twice creates one token.
 	 */
-	public static final class ApiTokenForm {
+	static final class ApiTokenForm {
 
 		@NotBlank(message = "{validation.required}")
 		@Size(max = 60, message = "{account.tokens.name.tooLong}")

@@ -1,4 +1,4 @@
-package org.oneweek.bulletin;
+package org.oneweek.bulletin.web;
 
 import java.util.Arrays;
 import java.util.List;
@@ -10,17 +10,20 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import org.oneweek.casework.CaseCommands;
+import org.oneweek.bulletin.EnlistVillagers;
+import org.oneweek.bulletin.Enlistment;
+import org.oneweek.bulletin.FollowUp;
+import org.oneweek.bulletin.FollowUpKind;
+import org.oneweek.bulletin.SubmitFollowUp;
 import org.oneweek.casework.Satisfaction;
+import org.oneweek.places.PlaceRules;
 
 /**
  * What people fill in on the board's side. Mutable beans, so that every bad field is
- * reported together with what was typed kept (see {@code PlaceForms}).
+ * reported together with what was typed kept (see {@code places.web.PlaceForms}). Once a
+ * form is valid, it becomes the command the service takes.
  */
-public final class BulletinForms {
-
-	/** The longest follow-up a villager may write. */
-	public static final int MAX_TEXT = 1000;
+final class BulletinForms {
 
 	private BulletinForms() {
 	}
@@ -29,17 +32,17 @@ public final class BulletinForms {
 	 * A villager's follow-up. {@code website} is a field people never see: a bot that
 	 * fills it in is ignored.
 	 */
-	public static final class FollowUpForm {
+	static final class FollowUpForm {
 
 		@NotNull(message = "{validation.required}")
 		private @Nullable FollowUpKind kind;
 
-		@Size(max = MAX_TEXT, message = "{bulletin.followUp.tooLong}")
+		@Size(max = FollowUp.MAX_TEXT, message = "{bulletin.followUp.tooLong}")
 		private @Nullable String text;
 
 		private @Nullable Satisfaction satisfaction;
 
-		@Pattern(regexp = CaseCommands.PHONE_PATTERN, message = "{validation.phone}")
+		@Pattern(regexp = PlaceRules.OPTIONAL_PHONE_PATTERN, message = "{validation.phone}")
 		private @Nullable String phone;
 
 		private @Nullable String website;
@@ -96,8 +99,12 @@ public final class BulletinForms {
 		}
 
 		/** Whether the field only a bot fills in was filled in. */
-		public boolean filledByBot() {
+		boolean filledByBot() {
 			return website != null && !website.isEmpty();
+		}
+
+		SubmitFollowUp toCommand() {
+			return new SubmitFollowUp(kind, text, satisfaction, phone, requestKey);
 		}
 
 		// no toString: the phone must never reach a log line
@@ -107,7 +114,7 @@ public final class BulletinForms {
 	/**
 	 * Villagers enlisted in a case: a group (村民小组/志愿队) or one villager, with their task.
 	 */
-	public static final class EnlistForm {
+	static final class EnlistForm {
 
 		@NotNull(message = "{validation.required}")
 		private Enlistment.@Nullable Kind kind = Enlistment.Kind.GROUP;
@@ -130,7 +137,7 @@ public final class BulletinForms {
 		@Size(max = 200, message = "{validation.tooLong}")
 		private @Nullable String task;
 
-		@Pattern(regexp = CaseCommands.PHONE_PATTERN, message = "{validation.phone}")
+		@Pattern(regexp = PlaceRules.OPTIONAL_PHONE_PATTERN, message = "{validation.phone}")
 		private @Nullable String contactPhone;
 
 		private boolean responsible;
@@ -199,8 +206,13 @@ public final class BulletinForms {
 			this.responsible = responsible;
 		}
 
+		EnlistVillagers toCommand() {
+			return new EnlistVillagers(kind, name, namePublic, publicNameList(), headcount, task, contactPhone,
+					responsible);
+		}
+
 		/** The names that may be shown, split at commas, 、 or spaces. */
-		public List<String> publicNameList() {
+		List<String> publicNameList() {
 			if (publicNames == null || publicNames.isBlank()) {
 				return List.of();
 			}
@@ -214,9 +226,9 @@ public final class BulletinForms {
 	}
 
 	/** The phone number the board gives villagers. */
-	public static final class DutyPhoneForm {
+	static final class DutyPhoneForm {
 
-		@Pattern(regexp = CaseCommands.PHONE_PATTERN, message = "{validation.phone}")
+		@Pattern(regexp = PlaceRules.OPTIONAL_PHONE_PATTERN, message = "{validation.phone}")
 		private @Nullable String phone;
 
 		public @Nullable String getPhone() {
@@ -230,7 +242,7 @@ public final class BulletinForms {
 	}
 
 	/** A new Open311 key for another system. */
-	public static final class KeyForm {
+	static final class KeyForm {
 
 		@NotBlank(message = "{validation.required}")
 		@Size(max = 30, message = "{validation.tooLong}")

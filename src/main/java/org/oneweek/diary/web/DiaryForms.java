@@ -1,0 +1,279 @@
+package org.oneweek.diary.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.oneweek.diary.DiaryEntry;
+import org.oneweek.diary.RecordInspection;
+import org.oneweek.diary.RecordMeeting;
+import org.oneweek.diary.WriteDiary;
+
+/**
+ * What a person fills in: a diary, a meeting, an inspection. Mutable beans, not records,
+ * so that every bad field is reported together with what the person typed kept (see
+ * {@code places.web.PlaceForms}). Once a form is valid, it becomes the command the
+ * service takes.
+ */
+final class DiaryForms {
+
+	private DiaryForms() {
+	}
+
+	/**
+	 * A day's diary. Every field is optional; what is empty is simply not written yet.
+	 */
+	static final class DiaryForm {
+
+		@Size(max = 2000, message = "{validation.tooLong}")
+		private @Nullable String places;
+
+		@Min(value = 0, message = "{validation.notNegative}")
+		@Max(value = 10000, message = "{validation.tooLarge}")
+		private @Nullable Integer households;
+
+		@Size(max = 5000, message = "{validation.tooLong}")
+		private @Nullable String householdNotes;
+
+		@Size(max = 5000, message = "{validation.tooLong}")
+		private @Nullable String heard;
+
+		@Size(max = 5000, message = "{validation.tooLong}")
+		private @Nullable String done;
+
+		@Size(max = 5000, message = "{validation.tooLong}")
+		private @Nullable String reflections;
+
+		@Size(max = 3000, message = "{validation.tooLong}")
+		private @Nullable String plan;
+
+		public DiaryForm() {
+		}
+
+		static DiaryForm of(DiaryEntry entry) {
+			DiaryForm form = new DiaryForm();
+			form.places = entry.places();
+			form.households = entry.households();
+			form.householdNotes = entry.householdNotes();
+			form.heard = entry.heard();
+			form.done = entry.done();
+			form.reflections = entry.reflections();
+			form.plan = entry.plan();
+			return form;
+		}
+
+		WriteDiary toCommand() {
+			return new WriteDiary(places, households, householdNotes, heard, done, reflections, plan);
+		}
+
+		public @Nullable String getPlaces() {
+			return places;
+		}
+
+		public void setPlaces(@Nullable String places) {
+			this.places = places;
+		}
+
+		public @Nullable Integer getHouseholds() {
+			return households;
+		}
+
+		public void setHouseholds(@Nullable Integer households) {
+			this.households = households;
+		}
+
+		public @Nullable String getHouseholdNotes() {
+			return householdNotes;
+		}
+
+		public void setHouseholdNotes(@Nullable String householdNotes) {
+			this.householdNotes = householdNotes;
+		}
+
+		public @Nullable String getHeard() {
+			return heard;
+		}
+
+		public void setHeard(@Nullable String heard) {
+			this.heard = heard;
+		}
+
+		public @Nullable String getDone() {
+			return done;
+		}
+
+		public void setDone(@Nullable String done) {
+			this.done = done;
+		}
+
+		public @Nullable String getReflections() {
+			return reflections;
+		}
+
+		public void setReflections(@Nullable String reflections) {
+			this.reflections = reflections;
+		}
+
+		public @Nullable String getPlan() {
+			return plan;
+		}
+
+		public void setPlan(@Nullable String plan) {
+			this.plan = plan;
+		}
+
+	}
+
+	/** A morning meeting. */
+	static final class MeetingForm {
+
+		@NotNull(message = "{validation.required}")
+		private @Nullable LocalDate day;
+
+		@NotBlank(message = "{validation.required}")
+		@Size(max = 200, message = "{validation.tooLong}")
+		private @Nullable String place;
+
+		@Min(value = 0, message = "{validation.notNegative}")
+		@Max(value = 100000, message = "{validation.tooLarge}")
+		private @Nullable Integer attendees;
+
+		@Size(max = 500, message = "{validation.tooLong}")
+		private @Nullable String groups;
+
+		@Size(max = 5000, message = "{validation.tooLong}")
+		private @Nullable String notes;
+
+		private List<Long> memberIds = new ArrayList<>();
+
+		public MeetingForm() {
+		}
+
+		public @Nullable LocalDate getDay() {
+			return day;
+		}
+
+		public void setDay(@Nullable LocalDate day) {
+			this.day = day;
+		}
+
+		public @Nullable String getPlace() {
+			return place;
+		}
+
+		public void setPlace(@Nullable String place) {
+			this.place = place;
+		}
+
+		public @Nullable Integer getAttendees() {
+			return attendees;
+		}
+
+		public void setAttendees(@Nullable Integer attendees) {
+			this.attendees = attendees;
+		}
+
+		public @Nullable String getGroups() {
+			return groups;
+		}
+
+		public void setGroups(@Nullable String groups) {
+			this.groups = groups;
+		}
+
+		public @Nullable String getNotes() {
+			return notes;
+		}
+
+		public void setNotes(@Nullable String notes) {
+			this.notes = notes;
+		}
+
+		public List<Long> getMemberIds() {
+			return memberIds;
+		}
+
+		public void setMemberIds(@Nullable List<Long> memberIds) {
+			this.memberIds = (memberIds != null) ? memberIds : new ArrayList<>();
+		}
+
+		RecordMeeting toCommand() {
+			return new RecordMeeting(day, place, attendees, groups, notes, memberIds);
+		}
+
+	}
+
+	/** An inspection walk. */
+	static final class InspectionForm {
+
+		@NotNull(message = "{validation.required}")
+		private @Nullable LocalDate day;
+
+		@NotBlank(message = "{validation.required}")
+		@Size(max = 1000, message = "{validation.tooLong}")
+		private @Nullable String route;
+
+		@Size(max = 500, message = "{validation.tooLong}")
+		private @Nullable String officials;
+
+		@Size(max = 5000, message = "{validation.tooLong}")
+		private @Nullable String notes;
+
+		private List<Long> memberIds = new ArrayList<>();
+
+		public InspectionForm() {
+		}
+
+		public @Nullable LocalDate getDay() {
+			return day;
+		}
+
+		public void setDay(@Nullable LocalDate day) {
+			this.day = day;
+		}
+
+		public @Nullable String getRoute() {
+			return route;
+		}
+
+		public void setRoute(@Nullable String route) {
+			this.route = route;
+		}
+
+		public @Nullable String getOfficials() {
+			return officials;
+		}
+
+		public void setOfficials(@Nullable String officials) {
+			this.officials = officials;
+		}
+
+		public @Nullable String getNotes() {
+			return notes;
+		}
+
+		public void setNotes(@Nullable String notes) {
+			this.notes = notes;
+		}
+
+		public List<Long> getMemberIds() {
+			return memberIds;
+		}
+
+		public void setMemberIds(@Nullable List<Long> memberIds) {
+			this.memberIds = (memberIds != null) ? memberIds : new ArrayList<>();
+		}
+
+		RecordInspection toCommand() {
+			return new RecordInspection(day, route, officials, notes, memberIds);
+		}
+
+	}
+
+}

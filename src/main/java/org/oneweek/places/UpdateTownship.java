@@ -1,0 +1,22 @@
+package org.oneweek.places;
+
+import org.jspecify.annotations.Nullable;
+
+import static org.oneweek.places.PlaceRules.CHECK;
+
+/**
+ * Changes a township's or street's facts, its code included (nothing printed carries it).
+ * Refused ({@link PlaceRuleException}) when a value is missing, too long, too large or of
+ * the wrong form.
+ */
+public record UpdateTownship(long districtId, String code, String name, Township.Kind kind,
+		@Nullable Integer population) {
+
+	public UpdateTownship {
+		PlaceRules.code(code);
+		CHECK.text(name, 60);
+		CHECK.present(kind);
+		CHECK.count(population, 10_000_000);
+	}
+
+}
