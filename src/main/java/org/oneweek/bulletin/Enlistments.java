@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.oneweek.bulletin.BulletinEvents.BoardChanged;
-import org.oneweek.casework.AssigneeKind;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseAccessDeniedException;
