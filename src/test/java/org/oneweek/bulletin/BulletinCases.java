@@ -14,7 +14,7 @@ import org.oneweek.casework.CaseActions;
 import org.oneweek.casework.CaseFixtures;
 import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.web.CaseForms.AssignForm;
-import org.oneweek.casework.web.CaseForms.IntakeForm;
+import org.oneweek.casework.web.IntakeForm;
 import org.oneweek.casework.web.CaseForms.NoteForm;
 import org.oneweek.people.AccountPrincipal;
 import org.springframework.stereotype.Component;

@@ -11,7 +11,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
-import org.oneweek.casework.web.CaseForms.IntakeForm;
+import org.oneweek.casework.web.IntakeForm;
 import org.oneweek.casework.internal.PhotoSanitizer;
 import org.oneweek.people.AccountPrincipal;
 import org.springframework.beans.factory.annotation.Autowired;

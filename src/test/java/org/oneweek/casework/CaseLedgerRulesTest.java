@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.oneweek.roster.TermId;
 import org.oneweek.OneweekTest;
 import org.oneweek.casework.CaseFixtures.Team;
-import org.oneweek.casework.web.CaseForms.IntakeForm;
+import org.oneweek.casework.web.IntakeForm;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.casework.CaseCommands.HandOverCases;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -10,7 +10,7 @@ import org.oneweek.OneweekTest;
 import org.oneweek.casework.CaseFixtures.Team;
 import org.oneweek.casework.web.CaseForms.AssignForm;
 import org.oneweek.casework.web.CaseForms.FundingForm;
-import org.oneweek.casework.web.CaseForms.IntakeForm;
+import org.oneweek.casework.web.IntakeForm;
 import org.oneweek.casework.web.CaseForms.NoteForm;
 import org.oneweek.people.AccountPrincipal;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
 import org.oneweek.casework.CaseFixtures;
 import org.oneweek.casework.CaseFixtures.Team;
-import org.oneweek.casework.web.CaseForms.IntakeForm;
+import org.oneweek.casework.web.IntakeForm;
 import org.oneweek.casework.CaseSource;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.platform.Weeks;

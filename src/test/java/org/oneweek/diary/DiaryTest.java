@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.oneweek.OneweekTest;
 import org.oneweek.casework.CaseFixtures;
 import org.oneweek.casework.CaseFixtures.Team;
-import org.oneweek.casework.web.CaseForms.IntakeForm;
+import org.oneweek.casework.web.IntakeForm;
 import org.oneweek.casework.CaseSource;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.casework.CaseIntake;

@@ -15,7 +15,7 @@ import org.oneweek.casework.CaseFixtures;
 import org.oneweek.casework.CaseFixtures.Team;
 import org.oneweek.casework.web.CaseForms.AssignForm;
 import org.oneweek.casework.web.CaseForms.FundingForm;
-import org.oneweek.casework.web.CaseForms.IntakeForm;
+import org.oneweek.casework.web.IntakeForm;
 import org.oneweek.casework.web.CaseForms.NoteForm;
 import org.oneweek.casework.CaseState;
 import org.oneweek.casework.Cases;

@@ -23,7 +23,7 @@ import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseAccess.Standing;
 import org.oneweek.casework.web.CaseForms.AssignForm;
 import org.oneweek.casework.web.CaseForms.FundingForm;
-import org.oneweek.casework.web.CaseForms.IntakeForm;
+import org.oneweek.casework.web.IntakeForm;
 import org.oneweek.casework.web.CaseForms.NoteForm;
 import org.oneweek.casework.CaseInquiries;
 import org.oneweek.casework.CaseActions;

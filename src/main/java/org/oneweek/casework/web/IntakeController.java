@@ -24,7 +24,7 @@ import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.Urgency;
 import org.oneweek.casework.internal.PhotoSanitizer;
-import org.oneweek.casework.web.CaseForms.IntakeForm;
+import org.oneweek.casework.web.IntakeForm;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Member;
 import org.oneweek.people.Members;
