@@ -61,6 +61,16 @@ public class Members {
 		return jdbc.sql("select count(*) from member where active").query(Long.class).single();
 	}
 
+	/**
+	 * Every member's unavailable dates that overlap the days from {@code from} to
+	 * {@code to}, inclusive: one read for a planner that needs everybody's.
+	 */
+	public List<Unavailability> unavailableBetween(LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				select * from member_unavailability where to_date >= ? and from_date <= ?
+				order by member_id, from_date""").params(from, to).query(UNAVAILABILITY).list();
+	}
+
 	public List<Unavailability> unavailability(long memberId) {
 		return jdbc.sql("select * from member_unavailability where member_id = ? order by from_date")
 			.param(memberId)

@@ -1,6 +1,7 @@
 package org.oneweek.places;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -91,6 +92,17 @@ public class Places {
 	public Optional<Village> village(long id) {
 		return this.villages.get(id,
 				(key) -> jdbc.sql("select * from village where id = ?").param(key).query(VILLAGE).optional());
+	}
+
+	/** The villages of the ids, in one read (ids of no village are left out). */
+	public List<Village> villages(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from village where id in (:ids) order by code")
+			.param("ids", ids)
+			.query(VILLAGE)
+			.list();
 	}
 
 	public Optional<Village> villageByCode(String code) {

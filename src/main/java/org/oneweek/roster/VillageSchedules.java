@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.places.Places;
 import org.oneweek.platform.AuditLog;
 import org.oneweek.platform.Weeks;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,9 +29,12 @@ public class VillageSchedules {
 
 	private final AuditLog audit;
 
-	VillageSchedules(JdbcClient jdbc, AuditLog audit) {
+	private final Places places;
+
+	VillageSchedules(JdbcClient jdbc, AuditLog audit, Places places) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.places = places;
 	}
 
 	@Transactional(readOnly = true)
@@ -61,11 +65,7 @@ public class VillageSchedules {
 		if (everyWeeks < 1 || everyWeeks > VillageSchedule.MAX_EVERY_WEEKS) {
 			throw new RosterConflictException("roster.schedule.every");
 		}
-		boolean village = jdbc.sql("select exists (select 1 from village where id = ?)")
-			.param(villageId)
-			.query(Boolean.class)
-			.single();
-		if (!village) {
+		if (places.village(villageId).isEmpty()) {
 			throw new RosterConflictException("roster.schedule.village");
 		}
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();

@@ -1,5 +1,6 @@
 package org.oneweek.roster;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -9,6 +10,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
+import org.oneweek.people.Member;
+import org.oneweek.people.MemberManagement;
+import org.oneweek.people.Members;
+import org.oneweek.people.AddUnavailability;
+import org.oneweek.places.Places;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.internal.PlanEditor;
 import org.oneweek.roster.internal.PlanRange;
@@ -16,11 +22,18 @@ import org.oneweek.roster.internal.PlanReview;
 import org.oneweek.roster.internal.PlanningRun;
 import org.oneweek.roster.internal.RosterPlanner;
 import org.oneweek.roster.internal.Slot;
+import org.oneweek.roster.planning.Finding;
+import org.oneweek.roster.planning.RosterConstraints;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The planner on the demo district's database: plan, pin, re-plan, publish, change after
@@ -44,6 +57,24 @@ class RosterPlanningTest {
 
 	@Autowired
 	RosterNotices notices;
+
+	@Autowired
+	RosterManagement roster;
+
+	@Autowired
+	Members members;
+
+	@Autowired
+	MemberManagement memberManagement;
+
+	@Autowired
+	Places places;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -163,8 +194,47 @@ class RosterPlanningTest {
 		assertThat(notices.open(leaving))
 			.anyMatch((n) -> n.kind() == RosterNotice.Kind.REPLACED && n.concernsMe() == RosterNotice.Concern.REMOVED);
 		assertThat(notices.open(term.leadId())).anyMatch((n) -> n.concernsMe() == RosterNotice.Concern.TEAM);
+		// the notices and the history name the village, the street and the members
+		String village = places.village(term.villageId()).orElseThrow().name();
+		String street = places.township(duty.townshipId()).orElseThrow().name();
+		String leavingName = members.member(leaving).orElseThrow().name();
+		String joiningName = members.member(joining).orElseThrow().name();
+		assertThat(notices.open(joining)).anySatisfy((n) -> {
+			assertThat(n.troubleshooter()).isFalse();
+			assertThat(n.place()).isEqualTo(village);
+			assertThat(n.added()).isEqualTo(joiningName);
+			assertThat(n.removed()).isEqualTo(leavingName);
+		});
+		assertThat(notices.open(leaving)).anySatisfy((n) -> {
+			assertThat(n.troubleshooter()).isTrue();
+			assertThat(n.place()).isEqualTo(street);
+			assertThat(n.added()).isEqualTo(leavingName);
+			assertThat(n.removed()).isEqualTo(joiningName);
+		});
+		String history = mvc
+			.perform(get("/roster/changes").param("lang", "en").with(user(users.loadUserByUsername("admin"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(history).contains(village, street, leavingName + " replaced by " + joiningName,
+				joiningName + " replaced by " + leavingName, "wang");
 		// the history cannot be rewritten
 		assertThatThrownBy(() -> jdbc.sql("delete from roster_change").update()).hasMessageContaining("append-only");
+	}
+
+	@Test
+	void theReviewFindsAMemberAwayInTheWeekOfTheirTerm() {
+		LocalDate week = weeksAhead(180);
+		PlanRange range = new PlanRange(week, week);
+		List<Long> team = members.all().stream().filter(Member::active).map(Member::id).sorted().limit(3).toList();
+		roster.createTerm(places.villages().get(0).id(), week, team, team.get(0));
+		assertThat(broken(review.review(range), RosterConstraints.UNAVAILABLE)).isEmpty();
+
+		memberManagement.addUnavailability(team.get(1), new AddUnavailability(week, week.plusDays(6), "体检"), "test");
+
+		assertThat(broken(review.review(range), RosterConstraints.UNAVAILABLE)).singleElement()
+			.satisfies((finding) -> assertThat(finding.memberIds()).containsExactly(team.get(1)));
 	}
 
 	@Test
@@ -206,6 +276,15 @@ class RosterPlanningTest {
 		assertThatThrownBy(() -> PlanRange.of(weeksAhead(1), weeksAhead(60))).hasMessage("roster.range.tooLong");
 		assertThatThrownBy(() -> planner.start(new PlanRange(weeksAhead(90), weeksAhead(91)), 1, "test"))
 			.hasMessage("roster.run.timeLimit");
+	}
+
+	/** The findings of a rule in the review. */
+	private static List<Finding> broken(PlanReview.Review review, String rule) {
+		return review.rules()
+			.stream()
+			.filter((r) -> r.rule().equals(rule))
+			.flatMap((r) -> r.findings().stream())
+			.toList();
 	}
 
 	private List<Long> team(long termId) {

@@ -11,6 +11,9 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.people.PeopleRules;
+import org.oneweek.places.Places;
+import org.oneweek.places.Township;
+import org.oneweek.places.Village;
 import org.oneweek.platform.AuditLog;
 import org.oneweek.platform.imports.Column;
 import org.oneweek.platform.imports.ImportKind;
@@ -41,10 +44,13 @@ class MemberImport implements ImportKind {
 
 	private final AuditLog audit;
 
-	MemberImport(JdbcClient jdbc, JdbcTemplate template, AuditLog audit) {
+	private final Places places;
+
+	MemberImport(JdbcClient jdbc, JdbcTemplate template, AuditLog audit, Places places) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.audit = audit;
+		this.places = places;
 	}
 
 	@Override
@@ -65,12 +71,10 @@ class MemberImport implements ImportKind {
 	@Override
 	public List<RowError> validate(List<Row> rows) {
 		Set<String> phones = new HashSet<>(jdbc.sql("select phone from member").query(String.class).list());
-		Map<String, Long> townships = ids("township");
-		Map<String, Long> villages = ids("village");
-		Map<String, Long> villageTownship = new HashMap<>();
-		jdbc.sql("select v.code, v.township_id from village v").query((rs) -> {
-			villageTownship.put(rs.getString(1), rs.getLong(2));
-		});
+		Codes codes = codes();
+		Map<String, Long> townships = codes.townships();
+		Map<String, Long> villages = codes.villages();
+		Map<String, Long> villageTownship = codes.villageTownships();
 		Map<String, Integer> firstLine = new HashMap<>();
 		int thisYear = Year.now().getValue();
 		List<RowError> errors = new ArrayList<>();
@@ -146,12 +150,10 @@ class MemberImport implements ImportKind {
 
 	@Override
 	public int apply(List<Row> rows, String actor) {
-		Map<String, Long> townships = ids("township");
-		Map<String, Long> villages = ids("village");
-		Map<String, Long> villageTownship = new HashMap<>();
-		jdbc.sql("select code, township_id from village").query((rs) -> {
-			villageTownship.put(rs.getString(1), rs.getLong(2));
-		});
+		Codes codes = codes();
+		Map<String, Long> townships = codes.townships();
+		Map<String, Long> villages = codes.villages();
+		Map<String, Long> villageTownship = codes.villageTownships();
 		template.batchUpdate("""
 				insert into member (name, gender, birth_year, retired, phone, home_township_id, home_village_id,
 				skills, notes) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.stream().map((r) -> {
@@ -166,12 +168,26 @@ class MemberImport implements ImportKind {
 		return rows.size();
 	}
 
-	private Map<String, Long> ids(String table) {
-		Map<String, Long> ids = new HashMap<>();
-		jdbc.sql("select id, code from " + table).query((rs) -> {
-			ids.put(rs.getString("code"), rs.getLong("id"));
-		});
-		return ids;
+	/**
+	 * The places a sheet names by code: townships' and villages' ids, and each village's
+	 * township.
+	 */
+	private record Codes(Map<String, Long> townships, Map<String, Long> villages, Map<String, Long> villageTownships) {
+
+	}
+
+	private Codes codes() {
+		Map<String, Long> townships = new HashMap<>();
+		for (Township township : places.townships()) {
+			townships.put(township.code(), township.id());
+		}
+		Map<String, Long> villages = new HashMap<>();
+		Map<String, Long> villageTownships = new HashMap<>();
+		for (Village village : places.villages()) {
+			villages.put(village.code(), village.id());
+			villageTownships.put(village.code(), village.townshipId());
+		}
+		return new Codes(townships, villages, villageTownships);
 	}
 
 	static @Nullable String gender(@Nullable String text) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.people.Member;
+import org.oneweek.people.Members;
 import org.oneweek.platform.AuditLog;
 import org.oneweek.roster.RosterConflictException;
 import org.oneweek.roster.Terms;
@@ -34,8 +36,12 @@ public class PlanEditor {
 
 	private final Terms terms;
 
-	PlanEditor(JdbcClient jdbc, RosterPlanner planner, PlanReview review, AuditLog audit, Terms terms) {
+	private final Members members;
+
+	PlanEditor(JdbcClient jdbc, RosterPlanner planner, PlanReview review, AuditLog audit, Terms terms,
+			Members members) {
 		this.terms = terms;
+		this.members = members;
 		this.jdbc = jdbc;
 		this.planner = planner;
 		this.review = review;
@@ -79,11 +85,7 @@ public class PlanEditor {
 	@Transactional
 	public void assign(Slot slot, long memberId, String actor) {
 		terms.changed();
-		boolean member = jdbc.sql("select exists (select 1 from member where id = ? and active)")
-			.param(memberId)
-			.query(Boolean.class)
-			.single();
-		if (!member) {
+		if (!members.member(memberId).map(Member::active).orElse(false)) {
 			throw new RosterConflictException("roster.assign.unknownMember");
 		}
 		Held held = hold(slot);

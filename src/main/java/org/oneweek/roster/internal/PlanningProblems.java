@@ -14,6 +14,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.people.Member;
+import org.oneweek.people.Members;
+import org.oneweek.people.Unavailability;
+import org.oneweek.places.Places;
+import org.oneweek.places.Village;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.VillageSchedule;
 import org.oneweek.roster.VillageSchedules;
@@ -31,7 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads a planning problem from the database: every term and troubleshooter duty the
  * range needs (those already planned or published, and those the village schedules ask
  * for), the members, and as pinned context what lies around the range: the rest of its
- * quarters, the weeks just before and after, each village's previous team.
+ * quarters, the weeks just before and after, each village's previous team. Villages come
+ * from {@link Places} and members with their unavailable dates from {@link Members}, each
+ * in one read, and are joined to the terms here.
  */
 @Component
 public class PlanningProblems {
@@ -42,10 +49,17 @@ public class PlanningProblems {
 
 	private final VillageSchedules schedules;
 
-	PlanningProblems(JdbcClient jdbc, RosterSettingsStore settingsStore, VillageSchedules schedules) {
+	private final Places places;
+
+	private final Members members;
+
+	PlanningProblems(JdbcClient jdbc, RosterSettingsStore settingsStore, VillageSchedules schedules, Places places,
+			Members members) {
 		this.jdbc = jdbc;
 		this.settingsStore = settingsStore;
 		this.schedules = schedules;
+		this.places = places;
+		this.members = members;
 	}
 
 	/**
@@ -57,18 +71,16 @@ public class PlanningProblems {
 		RosterSettings settings = settingsStore.current();
 		LocalDate windowFrom = min(firstMondayOfQuarter(range.from()), range.from().minusWeeks(settings.spreadWeeks()));
 		LocalDate windowTo = max(lastMondayOfQuarter(range.to()), range.to().plusWeeks(settings.spreadWeeks()));
-		Map<Long, long[]> villages = new HashMap<>();
-		jdbc.sql("select id, township_id, active from village").query((rs) -> {
-			villages.put(rs.getLong("id"), new long[] { rs.getLong("township_id"), rs.getBoolean("active") ? 1 : 0 });
-		});
-		Map<Long, StoredTerm> stored = storedTerms("t.week_start between ? and ?", windowFrom, windowTo);
+		Map<Long, Village> villages = new HashMap<>();
+		places.villages().forEach((village) -> villages.put(village.id(), village));
+		Map<Long, StoredTerm> stored = storedTerms(villages, "t.week_start between ? and ?", windowFrom, windowTo);
 		Map<Long, StoredTerm> previousTerms = new HashMap<>();
 		List<Long> previousIds = jdbc.sql("""
 				select distinct on (village_id) id from term where week_start < ?
 				order by village_id, week_start desc""").param(range.from()).query(Long.class).list();
 		List<Long> missing = previousIds.stream().filter((id) -> !stored.containsKey(id)).toList();
 		if (!missing.isEmpty()) {
-			stored.putAll(storedTerms("t.id in (:ids)", missing));
+			stored.putAll(storedTerms(villages, "t.id in (:ids)", missing));
 		}
 		previousIds.forEach((id) -> previousTerms.put(stored.get(id).villageId, stored.get(id)));
 
@@ -100,8 +112,8 @@ public class PlanningProblems {
 			}
 		}
 		for (VillageSchedule schedule : schedules.all()) {
-			long[] village = villages.get(schedule.villageId());
-			if (village == null || village[1] == 0) {
+			Village village = villages.get(schedule.villageId());
+			if (village == null || !village.active()) {
 				continue;
 			}
 			for (LocalDate monday : range.weeks()) {
@@ -117,7 +129,7 @@ public class PlanningProblems {
 			StoredTerm before = previousTerms.get(villageId);
 			PlannedTerm previous = (before != null) ? contextTerms.get(before.id) : null;
 			boolean first = before == null;
-			long townshipId = villages.get(villageId)[0];
+			long townshipId = townshipOf(villages, villageId);
 			for (Map.Entry<LocalDate, @Nullable StoredTerm> entry : byVillage.get(villageId).entrySet()) {
 				StoredTerm term = entry.getValue();
 				PlannedTerm planned = new PlannedTerm(ids[0]++, villageId, townshipId, WeekIndex.of(entry.getKey()),
@@ -170,21 +182,18 @@ public class PlanningProblems {
 	private Map<Long, Candidate> candidates(PlanRange range, RosterSettings settings, LocalDate windowFrom,
 			LocalDate windowTo) {
 		Map<Long, Set<Integer>> away = new HashMap<>();
-		jdbc.sql(
-				"select member_id, from_date, to_date from member_unavailability where to_date >= ? and from_date <= ?")
-			.params(windowFrom, windowTo.plusDays(6))
-			.query((rs) -> {
-				LocalDate from = rs.getObject("from_date", LocalDate.class);
-				LocalDate to = rs.getObject("to_date", LocalDate.class);
-				Set<Integer> weeks = away.computeIfAbsent(rs.getLong("member_id"), (m) -> new HashSet<>());
-				LocalDate start = max(Weeks.mondayOf(from), windowFrom);
-				LocalDate end = min(Weeks.mondayOf(to), windowTo);
-				for (LocalDate monday = start; !monday.isAfter(end); monday = monday.plusWeeks(1)) {
-					if (settings.overlapsWorkingDays(monday, from, to)) {
-						weeks.add(WeekIndex.of(monday));
-					}
+		for (Unavailability unavailable : members.unavailableBetween(windowFrom, windowTo.plusDays(6))) {
+			LocalDate from = unavailable.from();
+			LocalDate to = unavailable.to();
+			Set<Integer> weeks = away.computeIfAbsent(unavailable.memberId(), (m) -> new HashSet<>());
+			LocalDate start = max(Weeks.mondayOf(from), windowFrom);
+			LocalDate end = min(Weeks.mondayOf(to), windowTo);
+			for (LocalDate monday = start; !monday.isAfter(end); monday = monday.plusWeeks(1)) {
+				if (settings.overlapsWorkingDays(monday, from, to)) {
+					weeks.add(WeekIndex.of(monday));
 				}
-			});
+			}
+		}
 		Map<Long, Set<Integer>> preferred = new HashMap<>();
 		jdbc.sql("select member_id, week_start from roster_preference where week_start between ? and ?")
 			.params(range.from(), range.to())
@@ -212,21 +221,23 @@ public class PlanningProblems {
 					.put(rs.getLong("b"), rs.getInt("times"));
 			});
 		Map<Long, Candidate> candidates = new LinkedHashMap<>();
-		jdbc.sql("select id, name, home_township_id, active from member order by id").query((rs) -> {
-			long id = rs.getLong("id");
-			candidates.put(id, new Candidate(id, rs.getString("name"), rs.getObject("home_township_id", Long.class),
-					rs.getBoolean("active"), away.getOrDefault(id, Set.of()), preferred.getOrDefault(id, Set.of()),
-					firstTerm.getOrDefault(id, Candidate.NEVER), settings.maxTermsPerQuarter(), settings.spreadWeeks(),
-					partners.getOrDefault(id, Map.of())));
-		});
+		// by id, so that the solver is given the members in the same order on every load
+		for (Member member : members.all().stream().sorted(Comparator.comparingLong(Member::id)).toList()) {
+			long id = member.id();
+			candidates.put(id,
+					new Candidate(id, member.name(), member.homeTownshipId(), member.active(),
+							away.getOrDefault(id, Set.of()), preferred.getOrDefault(id, Set.of()),
+							firstTerm.getOrDefault(id, Candidate.NEVER), settings.maxTermsPerQuarter(),
+							settings.spreadWeeks(), partners.getOrDefault(id, Map.of())));
+		}
 		return candidates;
 	}
 
-	private Map<Long, StoredTerm> storedTerms(String condition, Object... params) {
+	private Map<Long, StoredTerm> storedTerms(Map<Long, Village> villages, String condition, Object... params) {
 		Map<Long, StoredTerm> terms = new LinkedHashMap<>();
 		String sql = """
-				select t.id, t.village_id, v.township_id, t.week_start, t.state, t.pinned, tm.member_id
-				from term t join village v on v.id = t.village_id left join term_member tm on tm.term_id = t.id
+				select t.id, t.village_id, t.week_start, t.state, t.pinned, tm.member_id
+				from term t left join term_member tm on tm.term_id = t.id
 				""" + " where " + condition + " order by t.week_start, t.id, tm.lead desc, tm.member_id";
 		JdbcClient.StatementSpec statement = jdbc.sql(sql);
 		if (params.length == 1 && params[0] instanceof List<?> ids) {
@@ -238,7 +249,8 @@ public class PlanningProblems {
 		statement.query((rs) -> {
 			StoredTerm term = terms.computeIfAbsent(rs.getLong("id"), (id) -> {
 				try {
-					return new StoredTerm(id, rs.getLong("village_id"), rs.getLong("township_id"),
+					long villageId = rs.getLong("village_id");
+					return new StoredTerm(id, villageId, townshipOf(villages, villageId),
 							rs.getObject("week_start", LocalDate.class),
 							"PUBLISHED".equals(rs.getString("state")) || rs.getBoolean("pinned"));
 				}
@@ -252,6 +264,20 @@ public class PlanningProblems {
 			}
 		});
 		return terms;
+	}
+
+	/**
+	 * The village's township, from the villages read at the start; a village added since
+	 * (a term can only name an existing one) is read on its own.
+	 */
+	private long townshipOf(Map<Long, Village> villages, long villageId) {
+		Village village = villages.get(villageId);
+		if (village == null) {
+			village = places.village(villageId)
+				.orElseThrow(() -> new IllegalStateException("term of unknown village " + villageId));
+			villages.put(villageId, village);
+		}
+		return village.townshipId();
 	}
 
 	static LocalDate firstMondayOfQuarter(LocalDate date) {

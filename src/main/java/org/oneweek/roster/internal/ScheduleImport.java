@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.places.Places;
+import org.oneweek.places.Village;
 import org.oneweek.platform.AuditLog;
 import org.oneweek.platform.Weeks;
 import org.oneweek.platform.imports.Column;
@@ -39,10 +41,13 @@ class ScheduleImport implements ImportKind {
 
 	private final AuditLog audit;
 
-	ScheduleImport(JdbcClient jdbc, JdbcTemplate template, AuditLog audit) {
+	private final Places places;
+
+	ScheduleImport(JdbcClient jdbc, JdbcTemplate template, AuditLog audit, Places places) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.audit = audit;
+		this.places = places;
 	}
 
 	@Override
@@ -135,11 +140,10 @@ class ScheduleImport implements ImportKind {
 		return rows.size();
 	}
 
+	/** The active villages' ids by their codes. */
 	private Map<String, Long> villages() {
 		Map<String, Long> villages = new HashMap<>();
-		jdbc.sql("select id, code from village where active").query((rs) -> {
-			villages.put(rs.getString("code"), rs.getLong("id"));
-		});
+		places.villages().stream().filter(Village::active).forEach((v) -> villages.put(v.code(), v.id()));
 		return villages;
 	}
 

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,11 +24,13 @@ import org.oneweek.roster.VillageSchedules;
 import org.oneweek.roster.internal.PlanRange;
 import org.oneweek.roster.internal.PlanReview;
 import org.oneweek.roster.internal.Slot;
+import org.oneweek.roster.internal.StoredRoster;
+import org.oneweek.roster.internal.StoredRoster.StoredDuty;
+import org.oneweek.roster.internal.StoredRoster.StoredTerm;
 import org.oneweek.roster.planning.Finding;
 import org.oneweek.roster.planning.Place;
 import org.oneweek.roster.planning.RosterConstraints;
 import org.oneweek.roster.planning.WeekIndex;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,7 +88,7 @@ class PlanBoards {
 
 	}
 
-	private final JdbcClient jdbc;
+	private final StoredRoster roster;
 
 	private final Places places;
 
@@ -94,13 +96,14 @@ class PlanBoards {
 
 	private final VillageSchedules schedules;
 
-	PlanBoards(JdbcClient jdbc, Places places, Members members, VillageSchedules schedules) {
-		this.jdbc = jdbc;
+	PlanBoards(StoredRoster roster, Places places, Members members, VillageSchedules schedules) {
+		this.roster = roster;
 		this.places = places;
 		this.members = members;
 		this.schedules = schedules;
 	}
 
+	/** The board, its reads from three modules in one read-only transaction. */
 	@Transactional(readOnly = true)
 	Board board(PlanRange range, @Nullable Long townshipFilter, PlanReview.Review review) {
 		Map<Long, Member> people = members.all().stream().collect(Collectors.toMap(Member::id, Function.identity()));
@@ -113,32 +116,14 @@ class PlanBoards {
 			.toList();
 		Set<String> flags = flags(review);
 
-		Map<String, StoredTerm> terms = new LinkedHashMap<>();
-		jdbc.sql("""
-				select t.id, t.village_id, t.week_start, t.state, t.pinned, tm.member_id, tm.lead
-				from term t left join term_member tm on tm.term_id = t.id
-				where t.week_start between ? and ? order by t.week_start, t.village_id, tm.lead desc, tm.member_id""")
-			.params(range.from(), range.to())
-			.query((rs) -> {
-				LocalDate week = rs.getObject("week_start", LocalDate.class);
-				StoredTerm term = terms.computeIfAbsent(rs.getLong("village_id") + "@" + week,
-						(k) -> new StoredTerm(rs_long(rs, "id"), week, rs_string(rs, "state"), rs_bool(rs, "pinned")));
-				long member = rs.getLong("member_id");
-				if (!rs.wasNull()) {
-					term.members.add(member);
-					if (rs.getBoolean("lead")) {
-						term.lead = member;
-					}
-				}
-			});
+		Map<String, StoredTerm> terms = new HashMap<>();
+		for (StoredTerm term : roster.terms(range)) {
+			terms.put(term.villageId() + "@" + term.week(), term);
+		}
 		Map<String, StoredDuty> duties = new HashMap<>();
-		jdbc.sql("""
-				select id, township_id, week_start, member_id, state, pinned from troubleshooter_duty
-				where week_start between ? and ?""").params(range.from(), range.to()).query((rs) -> {
-			duties.put(rs.getLong("township_id") + "@" + rs.getObject("week_start", LocalDate.class),
-					new StoredDuty(rs.getLong("id"), rs.getLong("member_id"), "PUBLISHED".equals(rs.getString("state")),
-							rs.getBoolean("pinned")));
-		});
+		for (StoredDuty duty : roster.duties(range)) {
+			duties.put(duty.townshipId() + "@" + duty.week(), duty);
+		}
 		List<VillageSchedule> allSchedules = schedules.all();
 
 		int planned = 0;
@@ -165,27 +150,27 @@ class PlanBoards {
 					List<BoardSeat> seats = new ArrayList<>();
 					boolean termFlagged = flags.contains("v" + village.id() + "@" + week);
 					if (term != null) {
-						for (long memberId : term.members) {
+						for (long memberId : term.members()) {
 							Member member = people.get(memberId);
-							seats.add(new BoardSeat(Slot.seat(term.id, memberId), member, memberId == term.lead,
-									flags.contains(memberId + "@" + week),
+							seats.add(new BoardSeat(Slot.seat(term.id(), memberId), member,
+									Objects.equals(term.lead(), memberId), flags.contains(memberId + "@" + week),
 									member != null && member.homeTownshipId() != null
 											&& member.homeTownshipId() == township.id()));
 						}
 						while (seats.size() < RosterConstraints.TEAM_SIZE) {
-							seats.add(new BoardSeat(Slot.seat(term.id, null), null, false, true, false));
+							seats.add(new BoardSeat(Slot.seat(term.id(), null), null, false, true, false));
 						}
-						boolean isPublished = "PUBLISHED".equals(term.state);
+						boolean isPublished = term.published();
 						if (isPublished) {
 							published++;
 						}
 						else {
 							planned++;
 						}
-						if (term.pinned) {
+						if (term.pinned()) {
 							pinned++;
 						}
-						row.add(new BoardTerm(term.id, village, isPublished, term.pinned, seats, termFlagged));
+						row.add(new BoardTerm(term.id(), village, isPublished, term.pinned(), seats, termFlagged));
 					}
 					else {
 						open++;
@@ -197,12 +182,12 @@ class PlanBoards {
 				}
 				StoredDuty stored = duties.get(township.id() + "@" + monday);
 				BoardDuty duty = null;
-				if (stored != null && people.containsKey(stored.memberId)) {
-					Member member = people.get(stored.memberId);
-					duty = new BoardDuty(stored.id, member, stored.published, stored.pinned,
-							Slot.duty(stored.id, stored.memberId), flags.contains(stored.memberId + "@" + week),
+				if (stored != null && people.containsKey(stored.memberId())) {
+					Member member = people.get(stored.memberId());
+					duty = new BoardDuty(stored.id(), member, stored.published(), stored.pinned(),
+							Slot.duty(stored.id(), stored.memberId()), flags.contains(stored.memberId() + "@" + week),
 							member.homeTownshipId() != null && member.homeTownshipId() == township.id());
-					if (stored.published) {
+					if (stored.published()) {
 						published++;
 					}
 					else {
@@ -249,78 +234,14 @@ class PlanBoards {
 		return flags;
 	}
 
-	private static long rs_long(java.sql.ResultSet rs, String column) {
-		try {
-			return rs.getLong(column);
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String rs_string(java.sql.ResultSet rs, String column) {
-		try {
-			return rs.getString(column);
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static boolean rs_bool(java.sql.ResultSet rs, String column) {
-		try {
-			return rs.getBoolean(column);
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static final class StoredTerm {
-
-		final long id;
-
-		final LocalDate week;
-
-		final String state;
-
-		final boolean pinned;
-
-		final List<Long> members = new ArrayList<>(3);
-
-		long lead;
-
-		StoredTerm(long id, LocalDate week, String state, boolean pinned) {
-			this.id = id;
-			this.week = week;
-			this.state = state;
-			this.pinned = pinned;
-		}
-
-	}
-
-	private record StoredDuty(long id, long memberId, boolean published, boolean pinned) {
-
-	}
-
 	/** Active members with no term or duty in the week of the slot, to put on it. */
 	@Transactional(readOnly = true)
 	List<Member> free(Slot slot) {
-		String table = slot.duty() ? "troubleshooter_duty" : "term";
-		LocalDate week = jdbc.sql("select week_start from " + table + " where id = ?")
-			.param(slot.id())
-			.query(LocalDate.class)
-			.optional()
-			.orElse(null);
+		LocalDate week = roster.weekOf(slot).orElse(null);
 		if (week == null) {
 			return List.of();
 		}
-		Set<Long> busy = jdbc.sql("""
-				select tm.member_id from term t join term_member tm on tm.term_id = t.id where t.week_start = ?
-				union select member_id from troubleshooter_duty where week_start = ?""")
-			.params(week, week)
-			.query(Long.class)
-			.set();
+		Set<Long> busy = roster.busyIn(week);
 		return members.all().stream().filter(Member::active).filter((m) -> !busy.contains(m.id())).toList();
 	}
 

@@ -6,12 +6,15 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.people.Member;
+import org.oneweek.people.Members;
 import org.oneweek.places.Places;
 import org.oneweek.places.Township;
 import org.oneweek.places.Village;
@@ -19,10 +22,11 @@ import org.oneweek.platform.Weeks;
 import org.oneweek.roster.RosterConflictException;
 import org.oneweek.roster.VillageSchedule;
 import org.oneweek.roster.VillageSchedules;
+import org.oneweek.roster.internal.RosterChanges;
+import org.oneweek.roster.internal.RosterChanges.RosterChange;
 import org.oneweek.roster.internal.RosterSettings;
 import org.oneweek.roster.internal.RosterSettingsStore;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,16 +65,19 @@ class RosterAdminController {
 
 	private final Places places;
 
-	private final JdbcClient jdbc;
+	private final Members members;
+
+	private final RosterChanges changes;
 
 	private final Clock clock;
 
-	RosterAdminController(VillageSchedules schedules, RosterSettingsStore settings, Places places, JdbcClient jdbc,
-			Clock clock) {
+	RosterAdminController(VillageSchedules schedules, RosterSettingsStore settings, Places places, Members members,
+			RosterChanges changes, Clock clock) {
 		this.schedules = schedules;
 		this.settings = settings;
 		this.places = places;
-		this.jdbc = jdbc;
+		this.members = members;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
@@ -173,19 +180,26 @@ class RosterAdminController {
 		Map<Long, String> townships = places.townships()
 			.stream()
 			.collect(Collectors.toMap(Township::id, Township::name));
-		List<ChangeRow> changes = jdbc.sql("""
-				select c.*, r.name as removed, a.name as added from roster_change c
-				left join member r on r.id = c.removed_member_id left join member a on a.id = c.added_member_id
-				order by c.id desc limit 300""").query((rs, n) -> {
-			Long village = rs.getObject("village_id", Long.class);
-			Long township = rs.getObject("township_id", Long.class);
-			LocalDate week = rs.getObject("week_start", LocalDate.class);
-			return new ChangeRow(rs.getLong("id"), rs.getString("kind"), week, Weeks.label(week),
+		List<RosterChange> latest = changes.latest();
+		Set<Long> named = new HashSet<>();
+		for (RosterChange change : latest) {
+			if (change.removedMemberId() != null) {
+				named.add(change.removedMemberId());
+			}
+			if (change.addedMemberId() != null) {
+				named.add(change.addedMemberId());
+			}
+		}
+		Map<Long, String> names = members.members(named).stream().collect(Collectors.toMap(Member::id, Member::name));
+		List<ChangeRow> rows = latest.stream().map((change) -> {
+			Long village = change.villageId();
+			Long township = change.townshipId();
+			return new ChangeRow(change.id(), change.kind(), change.weekStart(), Weeks.label(change.weekStart()),
 					(village != null) ? villages.get(village) : (township != null) ? townships.get(township) : null,
-					rs.getObject("duty_id") != null, rs.getString("removed"), rs.getString("added"),
-					rs.getString("actor"), rs.getTimestamp("at").toInstant());
-		}).list();
-		model.addAttribute("changes", changes);
+					change.troubleshooter(), names.get(change.removedMemberId()), names.get(change.addedMemberId()),
+					change.actor(), change.at());
+		}).toList();
+		model.addAttribute("changes", rows);
 		model.addAttribute("zone", clock.getZone());
 		return "roster/listChanges";
 	}
