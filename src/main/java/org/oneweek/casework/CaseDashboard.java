@@ -8,6 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.CaseAccess.Standing;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +54,7 @@ public class CaseDashboard {
 		Long termVillage = (standing.term() != null) ? standing.term().villageId() : null;
 		List<Case> termCases = (termVillage != null) ? inquiries.openOfVillage(termVillage, LIMIT) : List.of();
 		List<Handover> waiting = (me.memberId() != null && me.has(Role.SECRETARY))
-				? handovers.waitingFor(me.memberId(), today) : List.of();
+				? handovers.waitingFor(MemberId.of(me.memberId()), today) : List.of();
 		List<Case> unitCases = (me.has(Role.UNIT) && me.unitId() != null) ? inquiries.openOfUnit(me.unitId(), LIMIT)
 				: List.of();
 		List<Case> committeeCases = (me.has(Role.COMMITTEE) && me.villageId() != null)

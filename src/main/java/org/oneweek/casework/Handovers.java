@@ -15,6 +15,7 @@ import org.oneweek.casework.CaseEvents.CasesHandedOver;
 import org.oneweek.casework.internal.CaseFile;
 import org.oneweek.casework.internal.CaseStore;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Role;
 import org.oneweek.places.VillageId;
 import org.oneweek.roster.Term;
@@ -95,7 +96,7 @@ public class Handovers {
 		List<Handover> made = new ArrayList<>();
 		for (int week = 1; week <= weeksBack; week++) {
 			for (Term from : terms.inWeek(today.minusWeeks(week))) {
-				if (from.weekEnd().isBefore(today) && handoverFrom(from.id()).isEmpty()) {
+				if (from.weekEnd().isBefore(today) && handoverFrom(TermId.of(from.id())).isEmpty()) {
 					nextTerm(from).flatMap((to) -> create(from, to, null, Actor.SYSTEM, now)).ifPresent((h) -> {
 						announce(h);
 						made.add(h);
@@ -107,9 +108,8 @@ public class Handovers {
 	}
 
 	private void announce(Handover h) {
-		events.publishEvent(
-				new CasesHandedOver(HandoverId.of(h.id()), VillageId.of(h.villageId()), TermId.of(h.fromTermId()),
-						TermId.of(h.toTermId()), h.items().stream().map((i) -> CaseId.of(i.caseId())).toList()));
+		events.publishEvent(new CasesHandedOver(h.id(), h.villageId(), h.fromTermId(), h.toTermId(),
+				h.items().stream().map(Handover.Item::caseId).toList()));
 	}
 
 	private Optional<Handover> create(Term from, Term to, @Nullable String note, Actor by, Instant now) {
@@ -130,14 +130,14 @@ public class Handovers {
 			file.handTo(id, from.id(), to.id(), by, now);
 			store.save(file);
 		}
-		return handover(id);
+		return handover(HandoverId.of(id));
 	}
 
 	/** The next term's team (or the department) acknowledges what it received. */
 	@Transactional
-	public void acknowledge(long handoverId, AccountPrincipal me, Instant now) {
+	public void acknowledge(HandoverId handoverId, AccountPrincipal me, Instant now) {
 		Handover handover = handover(handoverId).orElseThrow(() -> new CaseNotFoundException("hand-over"));
-		Term to = term(handover.toTermId());
+		Term to = term(handover.toTermId().value());
 		Long memberId = me.memberId();
 		boolean onTeam = memberId != null && me.has(Role.SECRETARY) && to.hasMember(memberId);
 		if (!onTeam && !me.has(Role.ORG_ADMIN)) {
@@ -146,27 +146,27 @@ public class Handovers {
 		int changed = jdbc.sql("""
 				update case_handover set acknowledged_at = ?, acknowledged_by = ?
 				where id = ? and acknowledged_at is null""")
-			.params(Timestamp.from(now), me.displayName(), handoverId)
+			.params(Timestamp.from(now), me.displayName(), handoverId.value())
 			.update();
 		if (changed == 0) {
 			throw new CaseRuleException("case.handover.acknowledged.already");
 		}
 		for (Handover.Item item : handover.items()) {
-			CaseFile file = store.lock(item.caseId());
-			file.acknowledgeHandover(handoverId, Actor.of(me), now);
+			CaseFile file = store.lock(item.caseId().value());
+			file.acknowledgeHandover(handoverId.value(), Actor.of(me), now);
 			store.save(file);
 		}
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<Handover> handover(long id) {
-		return jdbc.sql("select * from case_handover where id = ?").param(id).query((rs, n) -> {
-			long handoverId = rs.getLong("id");
+	public Optional<Handover> handover(HandoverId id) {
+		return jdbc.sql("select * from case_handover where id = ?").param(id.value()).query((rs, n) -> {
 			Timestamp acknowledged = rs.getTimestamp("acknowledged_at");
-			return new Handover(handoverId, rs.getLong("village_id"), rs.getLong("from_term_id"),
-					rs.getLong("to_term_id"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-					rs.getString("note"), (acknowledged != null) ? acknowledged.toInstant() : null,
-					rs.getString("acknowledged_by"), List.of());
+			return new Handover(HandoverId.of(rs.getLong("id")), VillageId.of(rs.getLong("village_id")),
+					TermId.of(rs.getLong("from_term_id")), TermId.of(rs.getLong("to_term_id")),
+					rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), rs.getString("note"),
+					(acknowledged != null) ? acknowledged.toInstant() : null, rs.getString("acknowledged_by"),
+					List.of());
 		})
 			.optional()
 			.map((h) -> new Handover(h.id(), h.villageId(), h.fromTermId(), h.toTermId(), h.createdAt(), h.createdBy(),
@@ -174,23 +174,23 @@ public class Handovers {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<Handover> handoverFrom(long fromTermId) {
+	public Optional<Handover> handoverFrom(TermId fromTerm) {
 		return jdbc.sql("select id from case_handover where from_term_id = ?")
-			.param(fromTermId)
+			.param(fromTerm.value())
 			.query(Long.class)
 			.optional()
-			.flatMap(this::handover);
+			.flatMap((id) -> handover(HandoverId.of(id)));
 	}
 
 	/** Hand-overs to a term, newest first. */
 	@Transactional(readOnly = true)
-	public List<Handover> handoversTo(long toTermId) {
+	public List<Handover> handoversTo(TermId toTerm) {
 		return jdbc.sql("select id from case_handover where to_term_id = ? order by id desc")
-			.param(toTermId)
+			.param(toTerm.value())
 			.query(Long.class)
 			.list()
 			.stream()
-			.flatMap((id) -> handover(id).stream())
+			.flatMap((id) -> handover(HandoverId.of(id)).stream())
 			.toList();
 	}
 
@@ -198,20 +198,21 @@ public class Handovers {
 	 * Hand-overs waiting for the member's acknowledgement: to their current or next term.
 	 */
 	@Transactional(readOnly = true)
-	public List<Handover> waitingFor(long memberId, LocalDate today) {
+	public List<Handover> waitingFor(MemberId member, LocalDate today) {
 		List<Handover> waiting = new ArrayList<>();
-		for (Term term : terms.allOfMember(memberId)) {
+		for (Term term : terms.allOfMember(member.value())) {
 			if (!term.weekEnd().isBefore(today)) {
-				handoversTo(term.id()).stream().filter((h) -> !h.acknowledged()).forEach(waiting::add);
+				handoversTo(TermId.of(term.id())).stream().filter((h) -> !h.acknowledged()).forEach(waiting::add);
 			}
 		}
 		return waiting;
 	}
 
-	private List<Handover.Item> items(long handoverId) {
+	private List<Handover.Item> items(HandoverId handoverId) {
 		return jdbc.sql("select case_id, state from case_handover_item where handover_id = ? order by case_id")
-			.param(handoverId)
-			.query((rs, n) -> new Handover.Item(rs.getLong("case_id"), CaseState.valueOf(rs.getString("state"))))
+			.param(handoverId.value())
+			.query((rs, n) -> new Handover.Item(CaseId.of(rs.getLong("case_id")),
+					CaseState.valueOf(rs.getString("state"))))
 			.list();
 	}
 

@@ -242,7 +242,7 @@ public class HandoverReports {
 			throw new DiaryRuleException("diary.report.alreadyHandedOver");
 		}
 		// handed over here, the report is fixed here, in the same transaction
-		Handover handover = handovers.handoverFrom(termId)
+		Handover handover = handovers.handoverFrom(TermId.of(termId))
 			.orElseGet(() -> handovers.handOverQuietly(new HandOverCases(TermId.of(termId), status.notes()), me, now));
 		freeze(term, handover, now);
 		return new Page(reportOf(termId).orElseThrow(), status(termId));
@@ -255,11 +255,11 @@ public class HandoverReports {
 	 */
 	@Transactional
 	public void handedOver(HandoverId handoverId) {
-		Handover handover = handovers.handover(handoverId.value()).orElse(null);
-		if (handover == null || status(handover.fromTermId()).handedOver()) {
+		Handover handover = handovers.handover(handoverId).orElse(null);
+		if (handover == null || status(handover.fromTermId().value()).handedOver()) {
 			return;
 		}
-		lookup.term(handover.fromTermId()).ifPresent((term) -> freeze(term, handover, handover.createdAt()));
+		lookup.term(handover.fromTermId().value()).ifPresent((term) -> freeze(term, handover, handover.createdAt()));
 	}
 
 	private void freeze(Term term, Handover handover, Instant now) {
@@ -270,7 +270,8 @@ public class HandoverReports {
 						values (?, ?, ?, ?, cast(? as jsonb))
 						on conflict (term_id) do update set handover_id = excluded.handover_id, to_term_id = excluded.to_term_id,
 						  frozen_at = excluded.frozen_at, content = excluded.content where handover_report.frozen_at is null""")
-			.params(term.id(), handover.id(), handover.toTermId(), Timestamp.from(now), json.writeValueAsString(report))
+			.params(term.id(), handover.id().value(), handover.toTermId().value(), Timestamp.from(now),
+					json.writeValueAsString(report))
 			.update();
 	}
 
@@ -298,7 +299,7 @@ public class HandoverReports {
 		if (changed == 0) {
 			throw new DiaryRuleException("diary.report.alreadyAcknowledged");
 		}
-		Handover handover = handovers.handover(status.handoverId()).orElseThrow();
+		Handover handover = handovers.handover(HandoverId.of(status.handoverId())).orElseThrow();
 		if (!handover.acknowledged()) {
 			handovers.acknowledge(handover.id(), me, now);
 		}
@@ -354,8 +355,10 @@ public class HandoverReports {
 		Map<Long, Case> all = new LinkedHashMap<>();
 		cases.ofTerm(term.id()).forEach((c) -> all.put(c.id(), c));
 		List<Long> more = new ArrayList<>();
-		handovers.handoversTo(term.id()).forEach((h) -> h.items().forEach((i) -> more.add(i.caseId())));
-		handovers.handoverFrom(term.id()).ifPresent((h) -> h.items().forEach((i) -> more.add(i.caseId())));
+		handovers.handoversTo(TermId.of(term.id()))
+			.forEach((h) -> h.items().forEach((i) -> more.add(i.caseId().value())));
+		handovers.handoverFrom(TermId.of(term.id()))
+			.ifPresent((h) -> h.items().forEach((i) -> more.add(i.caseId().value())));
 		more.removeIf(all::containsKey);
 		cases.byIds(more.stream().distinct().toList()).forEach((c) -> all.put(c.id(), c));
 		return new ArrayList<>(all.values());

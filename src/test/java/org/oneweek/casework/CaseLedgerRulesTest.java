@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.oneweek.people.MemberId;
 import org.oneweek.roster.TermId;
 import org.oneweek.OneweekTest;
 import org.oneweek.casework.CaseFixtures.Team;
@@ -198,9 +199,10 @@ class CaseLedgerRulesTest {
 
 		Handover h1 = handovers.handOver(new HandOverCases(TermId.of(first.termId()), "涵洞需要水务局"), first.lead(),
 				t.plus(Duration.ofDays(5)));
-		assertThat(h1.toTermId()).isEqualTo(second.termId());
-		assertThat(h1.items()).extracting(Handover.Item::caseId).containsExactlyInAnyOrder(id(culvert), id(ditch));
-		assertThat(handovers.waitingFor(second.lead().memberId(), second.monday())).extracting(Handover::id)
+		assertThat(h1.toTermId()).isEqualTo(TermId.of(second.termId()));
+		assertThat(h1.items()).extracting((i) -> i.caseId().value()).containsExactlyInAnyOrder(id(culvert), id(ditch));
+		assertThat(handovers.waitingFor(MemberId.of(second.lead().memberId()), second.monday()))
+			.extracting(Handover::id)
 			.contains(h1.id());
 		assertThatThrownBy(() -> handovers.acknowledge(h1.id(), first.people().get(1), second.tuesday()))
 			.isInstanceOf(CaseAccessDeniedException.class);
@@ -210,11 +212,11 @@ class CaseLedgerRulesTest {
 		// the second team does not hand over itself: the system does it after the week
 		Instant afterSecond = third.tuesday();
 		List<Handover> automatic = handovers.handOverEndedTerms(afterSecond, 8);
-		assertThat(automatic).extracting(Handover::fromTermId).contains(second.termId());
+		assertThat(automatic).extracting(Handover::fromTermId).contains(TermId.of(second.termId()));
 		assertThat(handovers.handOverEndedTerms(afterSecond, 8)).extracting(Handover::fromTermId)
-			.doesNotContain(second.termId());
-		Handover h2 = handovers.handoverFrom(second.termId()).orElseThrow();
-		assertThat(h2.toTermId()).isEqualTo(third.termId());
+			.doesNotContain(TermId.of(second.termId()));
+		Handover h2 = handovers.handoverFrom(TermId.of(second.termId())).orElseThrow();
+		assertThat(h2.toTermId()).isEqualTo(TermId.of(third.termId()));
 		handovers.acknowledge(h2.id(), third.people().get(2), afterSecond);
 		assertThatThrownBy(() -> handovers.acknowledge(h2.id(), third.lead(), afterSecond))
 			.hasMessage("case.handover.acknowledged.already");

@@ -232,10 +232,10 @@ class HandoverReportTest {
 		// the team hands over: the cases pass, the report is fixed
 		Instant sunday = at(team.monday().plusDays(6), 19);
 		reports.handOver(second, team.termId(), sunday);
-		Handover handover = handovers.handoverFrom(team.termId()).orElseThrow();
-		assertThat(handover.toTermId()).isEqualTo(next.termId());
+		Handover handover = handovers.handoverFrom(TermId.of(team.termId())).orElseThrow();
+		assertThat(handover.toTermId()).isEqualTo(TermId.of(next.termId()));
 		assertThat(handover.note()).isEqualTo("道路工程要盯紧；养老金找民政局钱科长。");
-		assertThat(handover.items()).extracting(Handover.Item::caseId)
+		assertThat(handover.items()).extracting((i) -> i.caseId().value())
 			.contains(id(garbage), id(road), id(allowance), id(ditch));
 		assertThat(cases.byReference(road).orElseThrow().responsibleTermId()).isEqualTo(next.termId());
 		assertThatThrownBy(() -> reports.saveNotes(lead, team.termId(), "再改", sunday.plusSeconds(60)))

@@ -32,6 +32,7 @@ import org.oneweek.casework.internal.CaseExports;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
+import org.oneweek.roster.TermId;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -110,7 +111,8 @@ class CaseListController {
 		if (standing.term() != null) {
 			model.addAttribute("term", standing.term());
 			model.addAttribute("termVillage", places.village(standing.term().villageId()).orElseThrow());
-			handovers.handoverFrom(standing.term().id()).ifPresent((h) -> model.addAttribute("madeHandover", h));
+			handovers.handoverFrom(TermId.of(standing.term().id()))
+				.ifPresent((h) -> model.addAttribute("madeHandover", h));
 		}
 		addChoices(model, locale);
 		return "casework/listMine";

@@ -11,6 +11,7 @@ import org.oneweek.casework.CaseCommands.HandOverCases;
 import org.oneweek.casework.CaseRuleException;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.Handover;
+import org.oneweek.casework.HandoverId;
 import org.oneweek.casework.Handovers;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Member;
@@ -63,20 +64,25 @@ class HandoverController {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me, Model model, Locale locale) {
-		Handover handover = handovers.handover(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		List<Term> villageTerms = terms.allOfVillage(handover.villageId());
-		Term from = villageTerms.stream().filter((t) -> t.id() == handover.fromTermId()).findFirst().orElseThrow();
-		Term to = villageTerms.stream().filter((t) -> t.id() == handover.toTermId()).findFirst().orElseThrow();
+		Handover handover = handovers.handover(HandoverId.of(id))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		List<Term> villageTerms = terms.allOfVillage(handover.villageId().value());
+		Term from = villageTerms.stream()
+			.filter((t) -> t.id() == handover.fromTermId().value())
+			.findFirst()
+			.orElseThrow();
+		Term to = villageTerms.stream().filter((t) -> t.id() == handover.toTermId().value()).findFirst().orElseThrow();
 		Long memberId = me.memberId();
 		boolean onFrom = memberId != null && from.hasMember(memberId);
 		boolean onTo = memberId != null && to.hasMember(memberId);
-		boolean committee = me.has(Role.COMMITTEE) && me.villageId() != null && me.villageId() == handover.villageId();
+		boolean committee = me.has(Role.COMMITTEE) && me.villageId() != null
+				&& me.villageId() == handover.villageId().value();
 		if (!onFrom && !onTo && !committee && !me.has(Role.ORG_ADMIN)) {
 			throw new AccessDeniedException("hand-over " + id);
 		}
-		List<Case> items = cases.byIds(handover.items().stream().map(Handover.Item::caseId).toList());
+		List<Case> items = cases.byIds(handover.items().stream().map((i) -> i.caseId().value()).toList());
 		model.addAttribute("handover", handover);
-		model.addAttribute("village", places.village(handover.villageId()).orElseThrow());
+		model.addAttribute("village", places.village(handover.villageId().value()).orElseThrow());
 		model.addAttribute("fromWeek", from.week());
 		model.addAttribute("toWeek", to.week());
 		model.addAttribute("fromTeam", names(from));
@@ -109,7 +115,7 @@ class HandoverController {
 	String acknowledge(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me,
 			RedirectAttributes redirect) {
 		try {
-			handovers.acknowledge(id, me, clock.instant());
+			handovers.acknowledge(HandoverId.of(id), me, clock.instant());
 			redirect.addFlashAttribute("messageKey", "case.handover.acknowledgedDone");
 		}
 		catch (CaseRuleException ex) {
