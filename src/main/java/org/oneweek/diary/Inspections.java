@@ -19,8 +19,6 @@ import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.Urgency;
-import org.oneweek.diary.DiaryForms.FindingForm;
-import org.oneweek.diary.DiaryForms.Outcome;
 import org.oneweek.diary.Inspection.Finding;
 import org.oneweek.diary.internal.TermLookup;
 import org.oneweek.people.AccountPrincipal;
@@ -103,19 +101,15 @@ public class Inspections {
 	}
 
 	/**
-	 * Records a finding with its photo (optional) and, as the form says, makes it a case
-	 * or links it to one.
+	 * Records a finding with its photo (optional) and, as the command says, makes it a
+	 * case or links it to one.
 	 * @throws DiaryRuleException when the photo is not a JPEG or PNG, the case is unknown
 	 * or another village's
 	 */
 	@Transactional
-	public long addFinding(long inspectionId, FindingForm form, byte @Nullable [] photo, AccountPrincipal me,
+	public long addFinding(long inspectionId, RecordFinding finding, byte @Nullable [] photo, AccountPrincipal me,
 			Instant now) {
 		Inspection inspection = writable(inspectionId, me, now);
-		String text = blankToNull(form.getText());
-		if (text == null) {
-			throw new DiaryRuleException("diary.finding.text.required");
-		}
 		String photoType = null;
 		if (photo != null && photo.length > 0) {
 			photoType = photoType(photo);
@@ -124,14 +118,15 @@ public class Inspections {
 		jdbc.sql("""
 				insert into inspection_finding (inspection_id, text, details, location, photo, photo_type, recorded_by,
 				  recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(inspectionId, text, blankToNull(form.getDetails()), blankToNull(form.getLocation()),
-					(photoType != null) ? photo : null, photoType, me.accountId(), Timestamp.from(now))
+			.params(inspectionId, finding.text().strip(), blankToNull(finding.details()),
+					blankToNull(finding.location()), (photoType != null) ? photo : null, photoType, me.accountId(),
+					Timestamp.from(now))
 			.update(keys, "id");
 		long findingId = keys.getKeyAs(Long.class);
-		Outcome outcome = (form.getOutcome() != null) ? form.getOutcome() : Outcome.NOTE;
-		switch (outcome) {
-			case NEW_CASE -> makeCase(inspection, findingId, form, me, now);
-			case LINK -> link(inspection, findingId, form.getReference(), me, now);
+		switch (finding.outcome()) {
+			case NEW_CASE -> makeCase(inspection, findingId, finding.text(), finding.details(), finding.location(),
+					finding.category(), finding.urgency(), me, now);
+			case LINK -> link(inspection, findingId, finding.reference(), me, now);
 			case NOTE -> {
 			}
 		}
@@ -140,7 +135,7 @@ public class Inspections {
 
 	/** A finding only noted so far becomes a case, or is linked to one. */
 	@Transactional
-	public void decide(long findingId, FindingForm form, AccountPrincipal me, Instant now) {
+	public void decide(long findingId, DecideFinding decision, AccountPrincipal me, Instant now) {
 		long inspectionId = jdbc.sql("select inspection_id from inspection_finding where id = ? for update")
 			.param(findingId)
 			.query(Long.class)
@@ -151,33 +146,29 @@ public class Inspections {
 		if (finding.caseId() != null) {
 			throw new DiaryRuleException("diary.finding.hasCase");
 		}
-		FindingForm decided = new FindingForm();
-		decided.setText(finding.text());
-		decided.setDetails(finding.details());
-		decided.setLocation(finding.location());
-		decided.setCategory(form.getCategory());
-		decided.setUrgency(form.getUrgency());
-		decided.setReference(form.getReference());
-		if (form.getOutcome() == Outcome.NEW_CASE) {
-			makeCase(inspection, findingId, decided, me, now);
-		}
-		else if (form.getOutcome() == Outcome.LINK) {
-			link(inspection, findingId, decided.getReference(), me, now);
+		switch (decision.outcome()) {
+			case NEW_CASE -> makeCase(inspection, findingId, finding.text(), finding.details(), finding.location(),
+					decision.category(), decision.urgency(), me, now);
+			case LINK -> link(inspection, findingId, decision.reference(), me, now);
+			case NOTE -> {
+			}
 		}
 	}
 
-	private void makeCase(Inspection inspection, long findingId, FindingForm form, AccountPrincipal me, Instant now) {
-		if (form.getCategory() == null || cases.category(form.getCategory()).isEmpty()) {
+	/** The finding (its text the title) becomes a case of the inspection's village. */
+	private void makeCase(Inspection inspection, long findingId, String title, @Nullable String details,
+			@Nullable String location, @Nullable String category, @Nullable Urgency urgency, AccountPrincipal me,
+			Instant now) {
+		if (category == null || cases.category(category).isEmpty()) {
 			throw new DiaryRuleException("diary.finding.category.required");
 		}
-		String title = java.util.Objects.requireNonNullElse(form.getText(), "");
 		// the same finding never makes two cases, whatever is retried
-		RecordCase command = RecordCase.of(VillageId.of(inspection.villageId()), form.getCategory(), title)
+		RecordCase command = RecordCase.of(VillageId.of(inspection.villageId()), category, title)
 			.withSource(CaseSource.INSPECTION)
 			.withType(CaseType.HELP)
-			.withUrgency((form.getUrgency() != null) ? form.getUrgency() : Urgency.NORMAL)
-			.withDescription(blankToNull(form.getDetails()))
-			.withLocation(blankToNull(form.getLocation()))
+			.withUrgency((urgency != null) ? urgency : Urgency.NORMAL)
+			.withDescription(blankToNull(details))
+			.withLocation(blankToNull(location))
 			.withIdempotencyKey("inspection-finding-" + findingId);
 		CaseIntake.Recorded recorded = intake.record(command, me, now);
 		byte[] photo = photo(findingId).orElse(null);

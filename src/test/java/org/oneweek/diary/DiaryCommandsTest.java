@@ -54,4 +54,24 @@ class DiaryCommandsTest {
 			.hasMessage("validation.tooLong");
 	}
 
+	@Test
+	void aFindingNeedsItsTextAndWhatBecomesOfIt() {
+		assertThatThrownBy(() -> new RecordFinding(" ", null, null, FindingOutcome.NOTE, null, null, null))
+			.isInstanceOf(DiaryRuleException.class)
+			.hasMessage("diary.finding.text.required");
+		assertThatThrownBy(() -> new RecordFinding("护栏松动", null, null, null, null, null, null))
+			.hasMessage("validation.required");
+		assertThatThrownBy(() -> new RecordFinding("护".repeat(101), null, null, FindingOutcome.NOTE, null, null, null))
+			.hasMessage("validation.tooLong");
+		assertThatThrownBy(
+				() -> new RecordFinding("护栏松动", null, "桥".repeat(201), FindingOutcome.NOTE, null, null, null))
+			.hasMessage("validation.tooLong");
+		assertThatThrownBy(
+				() -> new RecordFinding("护栏松动", null, null, FindingOutcome.LINK, null, null, "QX-".repeat(11)))
+			.hasMessage("validation.tooLong");
+		assertThatThrownBy(() -> new DecideFinding(null, "BRIDGES", null, null)).hasMessage("validation.required");
+		assertThatThrownBy(() -> new DecideFinding(FindingOutcome.LINK, null, null, "QX-".repeat(11)))
+			.hasMessage("validation.tooLong");
+	}
+
 }

@@ -22,8 +22,6 @@ import org.oneweek.casework.Cases;
 import org.oneweek.casework.Escalations;
 import org.oneweek.casework.Handover;
 import org.oneweek.casework.Handovers;
-import org.oneweek.diary.DiaryForms.FindingForm;
-import org.oneweek.diary.DiaryForms.Outcome;
 import org.oneweek.diary.HandoverReport.Item;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.casework.CaseIntake;
@@ -165,11 +163,9 @@ class HandoverReportTest {
 				at(tuesday, 8));
 		long inspectionId = inspections.record(
 				new RecordInspection(tuesday, "河堤 → 进城道路 → 老石桥", "街道城管科王科长", null, List.of()), lead, at(tuesday, 14));
-		FindingForm finding = new FindingForm();
-		finding.setText("护栏两处松动，桥面有裂缝");
-		finding.setOutcome(Outcome.LINK);
-		finding.setReference(railing);
-		inspections.addFinding(inspectionId, finding, null, lead, at(tuesday, 15));
+		inspections.addFinding(inspectionId,
+				new RecordFinding("护栏两处松动，桥面有裂缝", null, null, FindingOutcome.LINK, null, null, railing), null, lead,
+				at(tuesday, 15));
 		diaries.save(lead, tuesday, new WriteDiary(null, 6, null, null, "晨会记录七个问题", null, "明天找街道要焊工"), at(tuesday, 20));
 
 		reports.saveNotes(second, team.termId(), "道路工程要盯紧；养老金找民政局钱科长。", at(tuesday.plusDays(5), 10));

@@ -25,6 +25,11 @@ public final class Open311Documents {
 	private Open311Documents() {
 	}
 
+	/** An answer: its XML root element's name and its content. */
+	public record Document(String root, Object content) {
+
+	}
+
 	/** A list; in XML each item is an element named {@code itemName}. */
 	public record Items(String itemName, List<?> items) {
 

@@ -1,5 +1,7 @@
 package org.oneweek.diary.web;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,16 +12,20 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.Urgency;
+import org.oneweek.diary.DecideFinding;
 import org.oneweek.diary.DiaryEntry;
+import org.oneweek.diary.FindingOutcome;
+import org.oneweek.diary.RecordFinding;
 import org.oneweek.diary.RecordInspection;
 import org.oneweek.diary.RecordMeeting;
 import org.oneweek.diary.WriteDiary;
 
 /**
- * What a person fills in: a diary, a meeting, an inspection. Mutable beans, not records,
- * so that every bad field is reported together with what the person typed kept (see
- * {@code places.web.PlaceForms}). Once a form is valid, it becomes the command the
- * service takes.
+ * What a person fills in: a diary, a meeting, an inspection and its findings. Mutable
+ * beans, not records, so that every bad field is reported together with what the person
+ * typed kept (see {@code places.web.PlaceForms}). Once a form is valid, it becomes the
+ * command the service takes.
  */
 final class DiaryForms {
 
@@ -272,6 +278,109 @@ final class DiaryForms {
 
 		RecordInspection toCommand() {
 			return new RecordInspection(day, route, officials, notes, memberIds);
+		}
+
+	}
+
+	/**
+	 * A finding of an inspection, and what becomes of it; deciding on a finding only
+	 * noted so far posts the same fields but its text. Serializable: when refused, it
+	 * goes back to the page through the session, with what was typed.
+	 */
+	static final class FindingForm implements Serializable {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		@NotBlank(message = "{diary.finding.text.required}")
+		@Size(max = 100, message = "{validation.tooLong}")
+		private @Nullable String text;
+
+		@Size(max = 2000, message = "{validation.tooLong}")
+		private @Nullable String details;
+
+		@Size(max = 200, message = "{validation.tooLong}")
+		private @Nullable String location;
+
+		@NotNull(message = "{validation.required}")
+		private @Nullable FindingOutcome outcome = FindingOutcome.NEW_CASE;
+
+		private @Nullable String category;
+
+		private @Nullable Urgency urgency = Urgency.NORMAL;
+
+		@Size(max = 30, message = "{validation.tooLong}")
+		private @Nullable String reference;
+
+		public FindingForm() {
+		}
+
+		public @Nullable String getText() {
+			return text;
+		}
+
+		public void setText(@Nullable String text) {
+			this.text = text;
+		}
+
+		public @Nullable String getDetails() {
+			return details;
+		}
+
+		public void setDetails(@Nullable String details) {
+			this.details = details;
+		}
+
+		public @Nullable String getLocation() {
+			return location;
+		}
+
+		public void setLocation(@Nullable String location) {
+			this.location = location;
+		}
+
+		public @Nullable FindingOutcome getOutcome() {
+			return outcome;
+		}
+
+		public void setOutcome(@Nullable FindingOutcome outcome) {
+			this.outcome = outcome;
+		}
+
+		public @Nullable String getCategory() {
+			return category;
+		}
+
+		public void setCategory(@Nullable String category) {
+			this.category = category;
+		}
+
+		public @Nullable Urgency getUrgency() {
+			return urgency;
+		}
+
+		public void setUrgency(@Nullable Urgency urgency) {
+			this.urgency = urgency;
+		}
+
+		public @Nullable String getReference() {
+			return reference;
+		}
+
+		public void setReference(@Nullable String reference) {
+			this.reference = reference;
+		}
+
+		RecordFinding toCommand() {
+			return new RecordFinding(text, details, location, outcome, category, urgency, reference);
+		}
+
+		/**
+		 * What becomes of a finding already recorded (its text, details and location
+		 * kept).
+		 */
+		DecideFinding toDecision() {
+			return new DecideFinding(outcome, category, urgency, reference);
 		}
 
 	}

@@ -15,12 +15,12 @@ import org.oneweek.casework.CaseCategory;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.Urgency;
 import org.oneweek.diary.DiaryAccess;
-import org.oneweek.diary.DiaryForms.FindingForm;
-import org.oneweek.diary.DiaryForms.Outcome;
 import org.oneweek.diary.DiaryNotFoundException;
 import org.oneweek.diary.DiaryRuleException;
+import org.oneweek.diary.FindingOutcome;
 import org.oneweek.diary.Inspection;
 import org.oneweek.diary.Inspections;
+import org.oneweek.diary.web.DiaryForms.FindingForm;
 import org.oneweek.diary.web.DiaryForms.InspectionForm;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.roster.Term;
@@ -124,7 +124,7 @@ class InspectionController {
 			}
 			model.addAttribute("categories", cases.categories().stream().filter(CaseCategory::active).toList());
 			model.addAttribute("urgencies", Urgency.values());
-			model.addAttribute("outcomes", Outcome.values());
+			model.addAttribute("outcomes", FindingOutcome.values());
 			model.addAttribute("termCases",
 					cases.ofTerm(inspection.termId())
 						.stream()
@@ -148,7 +148,7 @@ class InspectionController {
 		}
 		byte[] content = (photo != null && !photo.isEmpty()) ? photo.getBytes() : null;
 		try {
-			inspections.addFinding(id, form, content, me, clock.instant());
+			inspections.addFinding(id, form.toCommand(), content, me, clock.instant());
 			redirect.addFlashAttribute("messageKey", "diary.finding.recorded");
 		}
 		catch (KeyedException ex) {
@@ -168,7 +168,7 @@ class InspectionController {
 				.isEmpty()) {
 				throw new DiaryNotFoundException("finding");
 			}
-			inspections.decide(findingId, form, me, clock.instant());
+			inspections.decide(findingId, form.toDecision(), me, clock.instant());
 			redirect.addFlashAttribute("messageKey", "diary.finding.decided");
 		}
 		catch (KeyedException ex) {
