@@ -67,7 +67,7 @@ class BulletinModuleTest {
 		String name = "admin-" + Long.toString(System.nanoTime(), 36);
 		accounts.create(
 				new CreateAccount(name, "组织部测试", EnumSet.of(Role.ORG_ADMIN), null, null, null, "module-test-admin"),
-				"test");
+				"test", true);
 		AccountPrincipal admin = (AccountPrincipal) users.loadUserByUsername(name);
 		String page = shown(village);
 		String other = shown(neighbour);

@@ -88,8 +88,11 @@ public final class LedgerWorld {
 					"139" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999)), null, null, null, null,
 					true), "test");
 			String username = "m-" + who.toLowerCase(java.util.Locale.ROOT);
+			// marked as the demo's: the tests share one database with the demo district,
+			// which
+			// refuses to start again on a database holding accounts of others
 			accounts.create(new CreateAccount(username, "党员" + who, EnumSet.of(Role.SECRETARY), memberId, null, null,
-					"module-test-" + who), "test");
+					"module-test-" + who), "test", true);
 			ids.add(memberId);
 			people.add((AccountPrincipal) users.loadUserByUsername(username));
 		}
