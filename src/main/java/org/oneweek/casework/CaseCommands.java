@@ -1,6 +1,7 @@
 package org.oneweek.casework;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.people.MemberId;
@@ -21,6 +22,8 @@ public final class CaseCommands {
 
 	/** The phone numbers the ledger accepts: digits and the usual separators. */
 	public static final String PHONE_PATTERN = "^$|^[0-9+\\-() ]{5,20}$";
+
+	private static final Pattern PHONE = Pattern.compile(PHONE_PATTERN);
 
 	private CaseCommands() {
 	}
@@ -81,7 +84,7 @@ public final class CaseCommands {
 				@Nullable String household, boolean consent) {
 			String n = atMost(blankToNull(name), 40);
 			String p = blankToNull(phone);
-			if (p != null && !p.matches(PHONE_PATTERN)) {
+			if (p != null && !PHONE.matcher(p).matches()) {
 				throw new CaseRuleException("validation.phone");
 			}
 			String h = atMost(blankToNull(household), 100);
