@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
-import org.oneweek.casework.CaseChanges.Opened;
 import org.oneweek.casework.CaseCommands.AddNote;
 import org.oneweek.casework.CaseCommands.AssignCase;
 import org.oneweek.casework.CaseCommands.CloseCase;
@@ -176,11 +175,8 @@ public class CaseActions {
 			Instant now) {
 		Case into = cases.byReference(intoReference)
 			.orElseThrow(() -> new CaseRuleException("case.merge.unknownTarget", intoReference));
-		Opened opened = changes.open(reference, me, now, Action.MERGE);
-		CaseFile file = opened.file();
-		if (file.id().value() == into.id()) {
-			throw new CaseRuleException("case.merge.self");
-		}
+		CaseFile file = changes.open(reference, me, now, Action.MERGE).file();
+		// the case refuses itself as the target before anything is written
 		CaseFile target = store.lock(into.id());
 		file.mergeInto(target, reason, Actor.of(me), now);
 		store.save(file);

@@ -13,11 +13,9 @@ import org.oneweek.casework.LedgerWorld;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Accounts;
 import org.oneweek.people.CreateAccount;
-import org.oneweek.people.MemberManagement;
 import org.oneweek.people.Role;
-import org.oneweek.places.PlaceManagement;
 import org.oneweek.places.VillageId;
-import org.oneweek.roster.RosterManagement;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
@@ -39,19 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BulletinModuleTest {
 
 	@Autowired
-	PlaceManagement places;
-
-	@Autowired
-	MemberManagement members;
-
-	@Autowired
 	Accounts accounts;
 
 	@Autowired
-	RosterManagement roster;
+	UserDetailsService users;
 
 	@Autowired
-	UserDetailsService users;
+	BeanFactory beans;
 
 	@Autowired
 	CaseIntake intake;
@@ -61,7 +53,7 @@ class BulletinModuleTest {
 
 	@Test
 	void aCaseRecordedInAVillageMakesItsBoardPageStaleAndNoOther(Scenario scenario) {
-		LedgerWorld world = new LedgerWorld(places, members, accounts, roster, users);
+		LedgerWorld world = LedgerWorld.in(beans);
 		long village = world.village("公示村");
 		long neighbour = world.village("邻村");
 		String name = "admin-" + Long.toString(System.nanoTime(), 36);

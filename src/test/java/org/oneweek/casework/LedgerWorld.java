@@ -23,6 +23,7 @@ import org.oneweek.places.PlaceManagement;
 import org.oneweek.places.Township;
 import org.oneweek.places.Village;
 import org.oneweek.roster.RosterManagement;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -56,6 +57,13 @@ public final class LedgerWorld {
 		long district = places.createDistrict(new CreateDistrict("D" + mark, "模块测试区" + mark, "M" + mark), "test");
 		this.townshipId = places.createTownship(
 				new CreateTownship(district, "S" + mark, "模块测试街道" + mark, Township.Kind.STREET, 20000), "test");
+	}
+
+	/** A world made with the beans of a (module test's) application context. */
+	public static LedgerWorld in(BeanFactory beans) {
+		return new LedgerWorld(beans.getBean(PlaceManagement.class), beans.getBean(MemberManagement.class),
+				beans.getBean(Accounts.class), beans.getBean(RosterManagement.class),
+				beans.getBean(UserDetailsService.class));
 	}
 
 	/** A new village of the street. */

@@ -16,18 +16,14 @@ import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.Handovers;
 import org.oneweek.casework.LedgerWorld;
 import org.oneweek.casework.LedgerWorld.Team;
-import org.oneweek.people.Accounts;
-import org.oneweek.people.MemberManagement;
-import org.oneweek.places.PlaceManagement;
 import org.oneweek.places.VillageId;
-import org.oneweek.roster.RosterManagement;
 import org.oneweek.roster.TermId;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,19 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DiaryModuleTest {
 
 	@Autowired
-	PlaceManagement places;
-
-	@Autowired
-	MemberManagement members;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	RosterManagement roster;
-
-	@Autowired
-	UserDetailsService users;
+	BeanFactory beans;
 
 	@Autowired
 	CaseIntake intake;
@@ -71,7 +55,7 @@ class DiaryModuleTest {
 
 	@BeforeEach
 	void world() {
-		world = new LedgerWorld(places, members, accounts, roster, users);
+		world = LedgerWorld.in(beans);
 	}
 
 	@Test
