@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,32 +28,49 @@ class MessagesTest {
 
 	static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z][\\w.]*[\\w])[}(]");
 
-	static final Pattern CODE_KEY = Pattern.compile(
-			"\"\\{?((?:validation|import|places|people|password|roster|setup|login|common|members|accounts|home|error|case|diary|bulletin)\\.[a-zA-Z][\\w.]*[\\w])\\}?\"");
-
 	@Test
 	void chineseAndEnglishHaveTheSameKeys() throws IOException {
-		Set<String> chinese = keys("messages.properties");
-		Set<String> english = keys("messages_en.properties");
-		assertThat(new TreeSet<>(english)).as("keys missing in English")
-			.containsAll(chinese)
-			.as("keys only in English")
-			.hasSameElementsAs(chinese);
+		for (Path folder : bundles()) {
+			Set<String> chinese = keys(folder.resolve("messages.properties"));
+			Set<String> english = keys(folder.resolve("messages_en.properties"));
+			assertThat(new TreeSet<>(english)).as("keys missing in English in %s", folder)
+				.containsAll(chinese)
+				.as("keys only in English in %s", folder)
+				.hasSameElementsAs(chinese);
+		}
+	}
+
+	@Test
+	void noKeyIsInTwoBundles() throws IOException {
+		Set<String> seen = new TreeSet<>();
+		for (Path folder : bundles()) {
+			for (String key : keys(folder.resolve("messages.properties"))) {
+				assertThat(seen.add(key)).as("%s is defined again in %s", key, folder).isTrue();
+			}
+		}
 	}
 
 	@Test
 	void everyKeyUsedInTemplatesAndCodeExists() throws IOException {
-		Set<String> known = keys("messages.properties");
+		Set<String> known = allKeys();
+		Set<String> prefixes = new TreeSet<>();
+		known.forEach((key) -> prefixes
+			.add(Pattern.quote(key.substring(0, key.indexOf('.') < 0 ? key.length() : key.indexOf('.')))));
+		Pattern codeKey = Pattern
+			.compile("\"\\{?((?:" + String.join("|", prefixes) + ")\\.[a-zA-Z][\\w.]*[\\w])\\}?\"");
 		Set<String> used = new TreeSet<>();
 		collect(Path.of("src/main/resources/templates"), ".html", TEMPLATE_KEY, used);
-		collect(Path.of("src/main/java"), ".java", CODE_KEY, used);
+		collect(Path.of("src/main/java"), ".java", codeKey, used);
 		assertThat(used).isNotEmpty();
 		assertThat(known).as("message keys").containsAll(used);
 	}
 
 	@Test
 	void noEnglishTextIsLeftInChinese() throws IOException {
-		Properties english = load("messages_en.properties");
+		Properties english = new Properties();
+		for (Path folder : bundles()) {
+			english.putAll(load(folder.resolve("messages_en.properties")));
+		}
 		for (String key : english.stringPropertyNames()) {
 			String value = english.getProperty(key);
 			long han = value.codePoints()
@@ -77,13 +96,33 @@ class MessagesTest {
 		}
 	}
 
-	private static Set<String> keys(String file) throws IOException {
+	/** The shared bundle's folder and every module's ({@code i18n/<module>/}). */
+	static List<Path> bundles() throws IOException {
+		List<Path> folders = new ArrayList<>();
+		folders.add(BUNDLES);
+		try (Stream<Path> entries = Files.list(BUNDLES)) {
+			entries.filter((entry) -> Files.isRegularFile(entry.resolve("messages.properties")))
+				.sorted()
+				.forEach(folders::add);
+		}
+		return folders;
+	}
+
+	static Set<String> allKeys() throws IOException {
+		Set<String> keys = new TreeSet<>();
+		for (Path folder : bundles()) {
+			keys.addAll(keys(folder.resolve("messages.properties")));
+		}
+		return keys;
+	}
+
+	private static Set<String> keys(Path file) throws IOException {
 		return new TreeSet<>(load(file).stringPropertyNames());
 	}
 
-	private static Properties load(String file) throws IOException {
+	private static Properties load(Path file) throws IOException {
 		Properties properties = new Properties();
-		try (Reader reader = Files.newBufferedReader(BUNDLES.resolve(file), StandardCharsets.UTF_8)) {
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			properties.load(reader);
 		}
 		return properties;
