@@ -85,7 +85,7 @@ public class BulletinBoards {
 		Instant weekStart = monday.atStartOfDay(zone).toInstant();
 		Township township = places.township(village.townshipId()).orElseThrow();
 		List<Board.TeamMember> team = new ArrayList<>();
-		terms.ofVillage(village.id(), today).ifPresent((term) -> {
+		terms.ofVillage(village.id().value(), today).ifPresent((term) -> {
 			Map<Long, Member> byId = members.members(term.memberIds())
 				.stream()
 				.collect(Collectors.toMap(Member::id, Function.identity()));
@@ -96,13 +96,13 @@ public class BulletinBoards {
 				}
 			}
 		});
-		String troubleshooter = terms.dutyOfTownship(township.id(), today)
+		String troubleshooter = terms.dutyOfTownship(township.id().value(), today)
 			.flatMap((duty) -> members.member(duty.memberId()))
 			.map(Member::name)
 			.orElse(null);
-		String dutyPhone = settings.dutyPhone(village.id()).orElse(village.committeePhone());
+		String dutyPhone = settings.dutyPhone(village.id().value()).orElse(village.committeePhone());
 
-		List<Case> onBoard = cases.board(village.id(), weekStart);
+		List<Case> onBoard = cases.board(village.id().value(), weekStart);
 		List<Long> ids = onBoard.stream().map(Case::id).toList();
 		Map<Long, String> notes = cases.latestPublicNotes(ids);
 		Map<Long, String> reporters = cases.consentedReporterNames(ids);
@@ -116,12 +116,12 @@ public class BulletinBoards {
 		}
 		Instant lastWeekStart = monday.minusWeeks(1).atStartOfDay(zone).toInstant();
 		Board.LastWeek lastWeek = new Board.LastWeek(Weeks.label(monday.minusWeeks(1)),
-				cases.resolvedBetween(village.id(), lastWeekStart, weekStart),
-				cases.callbacksBetween(village.id(), lastWeekStart, weekStart));
+				cases.resolvedBetween(village.id().value(), lastWeekStart, weekStart),
+				cases.callbacksBetween(village.id().value(), lastWeekStart, weekStart));
 		Map<String, CaseCategory> categories = new HashMap<>();
 		ledger.categories().forEach((cat) -> categories.put(cat.code(), cat));
 		return new Board(village, township, Weeks.label(monday), monday, monday.plusDays(6), team, troubleshooter,
-				dutyPhone, thisWeek, earlier, lastWeek, cases.figures(village.id(), now), categories, now);
+				dutyPhone, thisWeek, earlier, lastWeek, cases.figures(village.id().value(), now), categories, now);
 	}
 
 	/** A printed board's number and date: the same board printed again keeps them. */
@@ -132,7 +132,7 @@ public class BulletinBoards {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public PosterIssue posterIssue(Board board, Instant now) {
 		String fingerprint = board.fingerprint();
-		long villageId = board.village().id();
+		long villageId = board.village().id().value();
 		jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("bulletin-poster:" + villageId).query().singleRow();
 		return jdbc.sql("""
 				select number, issued_at from bulletin_poster_issue

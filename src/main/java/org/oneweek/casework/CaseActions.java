@@ -17,6 +17,7 @@ import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Members;
 import org.oneweek.people.Units;
 import org.oneweek.places.Places;
+import org.oneweek.places.VillageId;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
 import org.oneweek.roster.TroubleshooterDuty;
@@ -90,7 +91,8 @@ public class CaseActions {
 				yield new Case.Assignee(kind, duty.memberId(), null,
 						members.member(duty.memberId()).orElseThrow().name());
 			}
-			case COMMITTEE -> new Case.Assignee(kind, null, null, places.village(c.villageId()).orElseThrow().name());
+			case COMMITTEE ->
+				new Case.Assignee(kind, null, null, places.village(VillageId.of(c.villageId())).orElseThrow().name());
 			case GROUP -> {
 				if (command.groupName() == null) {
 					throw new CaseRuleException("case.assign.groupRequired");

@@ -80,26 +80,26 @@ public class CaseIntake {
 	 */
 	@Transactional
 	public Recorded record(RecordCase command, AccountPrincipal me, Instant now) {
-		Village village = places.village(command.village().value())
+		Village village = places.village(command.village())
 			.orElseThrow(() -> new CaseRuleException("case.village.unknown"));
 		Township township = places.township(village.townshipId()).orElseThrow();
 		LocalDate today = LocalDate.ofInstant(now, zone);
 		Standing standing = access.standing(me, today);
-		if (!access.canRecordIn(standing, village.id(), township.id())) {
+		if (!access.canRecordIn(standing, village.id().value(), township.id().value())) {
 			throw new CaseAccessDeniedException("new case in village " + village.id());
 		}
 		CaseCategory category = cases.category(command.category())
 			.filter(CaseCategory::active)
 			.orElseThrow(() -> new CaseRuleException("case.category.unknown"));
 		District district = places.district(township.districtId()).orElseThrow();
-		Term receivedTerm = terms.ofVillage(village.id(), today).orElse(null);
+		Term receivedTerm = terms.ofVillage(village.id().value(), today).orElse(null);
 		Long responsibleTerm = (receivedTerm != null) ? Long.valueOf(receivedTerm.id())
-				: standingTerm(village.id(), today);
+				: standingTerm(village.id().value(), today);
 		Actor by = Actor.of(me);
-		Intake intake = Intake.of(command.village(), township.id(), (receivedTerm != null) ? receivedTerm.id() : null,
-				responsibleTerm, command.source(), command.type(), category.code(), command.urgency(), command.title(),
-				command.description(), command.location(), command.publicTitle(), now, deadlines::due, by,
-				me.memberId(), command.meetingId());
+		Intake intake = Intake.of(command.village(), township.id().value(),
+				(receivedTerm != null) ? receivedTerm.id() : null, responsibleTerm, command.source(), command.type(),
+				category.code(), command.urgency(), command.title(), command.description(), command.location(),
+				command.publicTitle(), now, deadlines::due, by, me.memberId(), command.meetingId());
 		CaseStore.Claim claim = (command.idempotencyKey() != null) ? new CaseStore.Claim(me.accountId(),
 				command.idempotencyKey(), Digests.sha256Hex(command.fingerprint())) : null;
 		Case inserted = store

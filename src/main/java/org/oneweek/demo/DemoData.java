@@ -19,9 +19,12 @@ import org.oneweek.people.Units;
 import org.oneweek.places.CreateDistrict;
 import org.oneweek.places.CreateTownship;
 import org.oneweek.places.CreateVillage;
+import org.oneweek.places.DistrictId;
 import org.oneweek.places.PlaceManagement;
 import org.oneweek.places.Township;
+import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.RosterManagement;
 import org.oneweek.roster.Terms;
@@ -134,11 +137,11 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void seed() {
-		long district = places.createDistrict(new CreateDistrict("QXD", "栖湖区（示例）", "QX"), ACTOR);
+		DistrictId district = places.createDistrict(new CreateDistrict("QXD", "栖湖区（示例）", "QX"), ACTOR);
 		int townshipNumber = 0;
 		for (String[] street : STREETS) {
 			townshipNumber++;
-			long township = places.createTownship(new CreateTownship(district, street[0], street[1],
+			TownshipId township = places.createTownship(new CreateTownship(district, street[0], street[1],
 					Township.Kind.STREET, 30000 + townshipNumber * 7000), ACTOR);
 			for (int i = 2; i < street.length; i++) {
 				String[] v = street[i].split(":");
@@ -170,14 +173,15 @@ class DemoData implements ApplicationRunner {
 		account("secretary", "陈国华", Set.of(Role.SECRETARY), memberIds.get(0), null, null);
 		account("troubleshooter", "周文斌", Set.of(Role.TROUBLESHOOTER, Role.SECRETARY), memberIds.get(3), null, null);
 		account("unit", "钱科长（区民政局）", Set.of(Role.UNIT), null, null, civilAffairs);
-		List<Village> villages = jdbc.sql("select id, code, name from village order by id")
-			.query((rs, i) -> new Village(rs.getLong("id"), 0, rs.getString("code"), rs.getString("name"),
-					Village.Kind.VILLAGE, null, null, null, null, null, null, true))
+		List<Village> villages = jdbc.sql("select id, township_id, code, name from village order by id")
+			.query((rs, i) -> new Village(VillageId.of(rs.getLong("id")), TownshipId.of(rs.getLong("township_id")),
+					rs.getString("code"), rs.getString("name"), Village.Kind.VILLAGE, null, null, null, null, null,
+					null, true))
 			.list();
 		for (Village village : villages) {
 			String username = "DJ".equals(village.code()) ? "committee" : "committee-" + village.code().toLowerCase();
 			String name = "DJ".equals(village.code()) ? "刘芳（东江村村委会）" : village.name() + "村委会";
-			account(username, name, Set.of(Role.COMMITTEE), null, village.id(), null);
+			account(username, name, Set.of(Role.COMMITTEE), null, village.id().value(), null);
 		}
 		for (int i = 4; i < memberIds.size(); i++) {
 			String username = "member" + (i + 1);

@@ -15,10 +15,10 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Case;
+import org.oneweek.casework.CaseCommands.HandOverCases;
 import org.oneweek.casework.CaseEvent;
 import org.oneweek.casework.CaseState;
 import org.oneweek.casework.Cases;
-import org.oneweek.casework.CaseCommands.HandOverCases;
 import org.oneweek.casework.Handover;
 import org.oneweek.casework.HandoverId;
 import org.oneweek.casework.Handovers;
@@ -36,6 +36,7 @@ import org.oneweek.people.Members;
 import org.oneweek.people.Role;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.TermId;
 import org.oneweek.roster.Terms;
@@ -365,7 +366,7 @@ public class HandoverReports {
 	}
 
 	HandoverReport generate(Term term, @Nullable String notes, Instant now) {
-		Village village = places.village(term.villageId()).orElseThrow();
+		Village village = places.village(VillageId.of(term.villageId())).orElseThrow();
 		String township = places.township(village.townshipId()).map((t) -> t.name()).orElse("");
 		Instant start = DiaryRules.startOf(term.weekStart(), zone);
 		Instant end = DiaryRules.startOf(term.weekEnd().plusDays(1), zone);
@@ -450,10 +451,10 @@ public class HandoverReports {
 				.max(Comparator.comparing(DiaryEntry::day))
 				.ifPresent((e) -> plans.add(new PlanLine(name, e.day(), e.plan())));
 		}
-		return new HandoverReport(term.id(), village.id(), village.name(), township, term.weekStart(), term.weekEnd(),
-				term.week(), people(term), (next != null) ? next.id() : null, (next != null) ? next.week() : null,
-				(next != null) ? people(next) : List.of(), received, inherited, solved, other, open, funding, total,
-				meetingLines, inspectionLines, diaryLines, plans, notes, now);
+		return new HandoverReport(term.id(), village.id().value(), village.name(), township, term.weekStart(),
+				term.weekEnd(), term.week(), people(term), (next != null) ? next.id() : null,
+				(next != null) ? next.week() : null, (next != null) ? people(next) : List.of(), received, inherited,
+				solved, other, open, funding, total, meetingLines, inspectionLines, diaryLines, plans, notes, now);
 	}
 
 	/** Resolved (or closed after its callback) within the term. */
@@ -483,7 +484,7 @@ public class HandoverReports {
 	}
 
 	private String villageName(long villageId) {
-		return places.village(villageId).map(Village::name).orElse("");
+		return places.village(VillageId.of(villageId)).map(Village::name).orElse("");
 	}
 
 	private static @Nullable String stringOrNull(@Nullable Object value) {

@@ -5,6 +5,6 @@ package org.oneweek.places;
  *
  * @param casePrefix the prefix of its case reference numbers, e.g. {@code QX}
  */
-public record District(long id, String code, String name, String casePrefix) {
+public record District(DistrictId id, String code, String name, String casePrefix) {
 
 }

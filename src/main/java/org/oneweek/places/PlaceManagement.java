@@ -32,31 +32,33 @@ public class PlaceManagement {
 	}
 
 	@Transactional
-	public long createDistrict(CreateDistrict command, String actor) {
+	public DistrictId createDistrict(CreateDistrict command, String actor) {
 		places.changed();
 		requireFreeCode(command.code(), null);
-		long id = insert("insert into district (code, name, case_prefix) values (?, ?, ?)", command.code(),
-				command.name(), command.casePrefix());
+		DistrictId id = DistrictId.of(insert("insert into district (code, name, case_prefix) values (?, ?, ?)",
+				command.code(), command.name(), command.casePrefix()));
 		audit.record("district", id, "create", actor, null, Map.of("code", command.code(), "name", command.name()));
 		return id;
 	}
 
 	@Transactional
-	public long createTownship(CreateTownship command, String actor) {
+	public TownshipId createTownship(CreateTownship command, String actor) {
 		places.changed();
 		requireFreeCode(command.code(), null);
-		long id = insert("insert into township (district_id, code, name, kind, population) values (?, ?, ?, ?, ?)",
-				command.districtId(), command.code(), command.name(), command.kind().name(), command.population());
+		TownshipId id = TownshipId
+			.of(insert("insert into township (district_id, code, name, kind, population) values (?, ?, ?, ?, ?)",
+					command.districtId().value(), command.code(), command.name(), command.kind().name(),
+					command.population()));
 		audit.record("township", id, "create", actor, null, values(new Township(id, command.districtId(),
 				command.code(), command.name(), command.kind(), command.population())));
 		return id;
 	}
 
 	@Transactional
-	public void updateTownship(long id, UpdateTownship command, String actor) {
+	public void updateTownship(TownshipId id, UpdateTownship command, String actor) {
 		places.changed();
 		Township before = jdbc.sql("select * from township where id = ? for update")
-			.param(id)
+			.param(id.value())
 			.query(Places.TOWNSHIP)
 			.optional()
 			.orElseThrow(() -> new PlaceNotFoundException(id));
@@ -64,8 +66,8 @@ public class PlaceManagement {
 		jdbc.sql("""
 				update township set district_id = ?, code = ?, name = ?, kind = ?, population = ?, updated_at = now()
 				where id = ?""")
-			.params(command.districtId(), command.code(), command.name(), command.kind().name(), command.population(),
-					id)
+			.params(command.districtId().value(), command.code(), command.name(), command.kind().name(),
+					command.population(), id.value())
 			.update();
 		audit.record("township", id, "update", actor, Map.of("code", before.code(), "name", before.name()),
 				values(new Township(id, command.districtId(), command.code(), command.name(), command.kind(),
@@ -73,15 +75,16 @@ public class PlaceManagement {
 	}
 
 	@Transactional
-	public long createVillage(CreateVillage command, String actor) {
+	public VillageId createVillage(CreateVillage command, String actor) {
 		places.changed();
 		requireFreeCode(command.code(), null);
-		long id = insert("""
+		VillageId id = VillageId.of(insert("""
 				insert into village (township_id, code, name, kind, population, households, committee_contact,
 				committee_phone, address, notes, active) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-				command.townshipId(), command.code(), command.name(), command.kind().name(), command.population(),
-				command.households(), blankToNull(command.committeeContact()), blankToNull(command.committeePhone()),
-				blankToNull(command.address()), blankToNull(command.notes()), command.active());
+				command.townshipId().value(), command.code(), command.name(), command.kind().name(),
+				command.population(), command.households(), blankToNull(command.committeeContact()),
+				blankToNull(command.committeePhone()), blankToNull(command.address()), blankToNull(command.notes()),
+				command.active()));
 		audit.record("village", id, "create", actor, null,
 				values(new Village(id, command.townshipId(), command.code(), command.name(), command.kind(),
 						command.population(), command.households(), command.committeeContact(),
@@ -94,10 +97,10 @@ public class PlaceManagement {
 	 * address, so it cannot change once set.
 	 */
 	@Transactional
-	public void updateVillage(long id, UpdateVillage command, String actor) {
+	public void updateVillage(VillageId id, UpdateVillage command, String actor) {
 		places.changed();
 		Village before = jdbc.sql("select * from village where id = ? for update")
-			.param(id)
+			.param(id.value())
 			.query(Places.VILLAGE)
 			.optional()
 			.orElseThrow(() -> new PlaceNotFoundException(id));
@@ -105,10 +108,10 @@ public class PlaceManagement {
 				update village set township_id = ?, name = ?, kind = ?, population = ?, households = ?,
 				committee_contact = ?, committee_phone = ?, address = ?, notes = ?, active = ?, updated_at = now()
 				where id = ?""")
-			.params(command.townshipId(), command.name(), command.kind().name(), command.population(),
+			.params(command.townshipId().value(), command.name(), command.kind().name(), command.population(),
 					command.households(), blankToNull(command.committeeContact()),
 					blankToNull(command.committeePhone()), blankToNull(command.address()), blankToNull(command.notes()),
-					command.active(), id)
+					command.active(), id.value())
 			.update();
 		audit.record("village", id, "update", actor, values(before),
 				values(new Village(id, command.townshipId(), before.code(), command.name(), command.kind(),
@@ -140,7 +143,7 @@ public class PlaceManagement {
 
 	private static Map<String, @Nullable Object> values(Township township) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
-		values.put("districtId", township.districtId());
+		values.put("districtId", township.districtId().value());
 		values.put("code", township.code());
 		values.put("name", township.name());
 		values.put("kind", township.kind());
@@ -150,7 +153,7 @@ public class PlaceManagement {
 
 	private static Map<String, @Nullable Object> values(Village village) {
 		Map<String, @Nullable Object> values = new LinkedHashMap<>();
-		values.put("townshipId", village.townshipId());
+		values.put("townshipId", village.townshipId().value());
 		values.put("code", village.code());
 		values.put("name", village.name());
 		values.put("kind", village.kind());

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.oneweek.platform.Ids;
 import org.oneweek.platform.ReadCache;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,29 +19,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Places {
 
-	static final RowMapper<District> DISTRICT = (rs, n) -> new District(rs.getLong("id"), rs.getString("code"),
-			rs.getString("name"), rs.getString("case_prefix"));
+	static final RowMapper<District> DISTRICT = (rs, n) -> new District(DistrictId.of(rs.getLong("id")),
+			rs.getString("code"), rs.getString("name"), rs.getString("case_prefix"));
 
-	static final RowMapper<Township> TOWNSHIP = (rs, n) -> new Township(rs.getLong("id"), rs.getLong("district_id"),
-			rs.getString("code"), rs.getString("name"), Township.Kind.valueOf(rs.getString("kind")),
-			rs.getObject("population", Integer.class));
+	static final RowMapper<Township> TOWNSHIP = (rs, n) -> new Township(TownshipId.of(rs.getLong("id")),
+			DistrictId.of(rs.getLong("district_id")), rs.getString("code"), rs.getString("name"),
+			Township.Kind.valueOf(rs.getString("kind")), rs.getObject("population", Integer.class));
 
-	static final RowMapper<Village> VILLAGE = (rs, n) -> new Village(rs.getLong("id"), rs.getLong("township_id"),
-			rs.getString("code"), rs.getString("name"), Village.Kind.valueOf(rs.getString("kind")),
-			rs.getObject("population", Integer.class), rs.getObject("households", Integer.class),
-			rs.getString("committee_contact"), rs.getString("committee_phone"), rs.getString("address"),
-			rs.getString("notes"), rs.getBoolean("active"));
+	static final RowMapper<Village> VILLAGE = (rs, n) -> new Village(VillageId.of(rs.getLong("id")),
+			TownshipId.of(rs.getLong("township_id")), rs.getString("code"), rs.getString("name"),
+			Village.Kind.valueOf(rs.getString("kind")), rs.getObject("population", Integer.class),
+			rs.getObject("households", Integer.class), rs.getString("committee_contact"),
+			rs.getString("committee_phone"), rs.getString("address"), rs.getString("notes"), rs.getBoolean("active"));
 
 	/** How long a place read by its id is kept (every request needs a few). */
 	static final Duration CACHE_TTL = Duration.ofSeconds(5);
 
 	private final JdbcClient jdbc;
 
-	private final ReadCache<Long, Optional<District>> districts = new ReadCache<>(CACHE_TTL);
+	private final ReadCache<DistrictId, Optional<District>> districts = new ReadCache<>(CACHE_TTL);
 
-	private final ReadCache<Long, Optional<Township>> townships = new ReadCache<>(CACHE_TTL);
+	private final ReadCache<TownshipId, Optional<Township>> townships = new ReadCache<>(CACHE_TTL);
 
-	private final ReadCache<Long, Optional<Village>> villages = new ReadCache<>(CACHE_TTL);
+	private final ReadCache<VillageId, Optional<Village>> villages = new ReadCache<>(CACHE_TTL);
 
 	Places(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -60,18 +61,18 @@ public class Places {
 		return jdbc.sql("select * from district order by code").query(DISTRICT).list();
 	}
 
-	public Optional<District> district(long id) {
+	public Optional<District> district(DistrictId id) {
 		return this.districts.get(id,
-				(key) -> jdbc.sql("select * from district where id = ?").param(key).query(DISTRICT).optional());
+				(key) -> jdbc.sql("select * from district where id = ?").param(key.value()).query(DISTRICT).optional());
 	}
 
 	public List<Township> townships() {
 		return jdbc.sql("select * from township order by code").query(TOWNSHIP).list();
 	}
 
-	public Optional<Township> township(long id) {
+	public Optional<Township> township(TownshipId id) {
 		return this.townships.get(id,
-				(key) -> jdbc.sql("select * from township where id = ?").param(key).query(TOWNSHIP).optional());
+				(key) -> jdbc.sql("select * from township where id = ?").param(key.value()).query(TOWNSHIP).optional());
 	}
 
 	public Optional<Township> townshipByCode(String code) {
@@ -82,25 +83,25 @@ public class Places {
 		return jdbc.sql("select * from village order by code").query(VILLAGE).list();
 	}
 
-	public List<Village> villagesOf(long townshipId) {
+	public List<Village> villagesOf(TownshipId townshipId) {
 		return jdbc.sql("select * from village where township_id = ? order by code")
-			.param(townshipId)
+			.param(townshipId.value())
 			.query(VILLAGE)
 			.list();
 	}
 
-	public Optional<Village> village(long id) {
+	public Optional<Village> village(VillageId id) {
 		return this.villages.get(id,
-				(key) -> jdbc.sql("select * from village where id = ?").param(key).query(VILLAGE).optional());
+				(key) -> jdbc.sql("select * from village where id = ?").param(key.value()).query(VILLAGE).optional());
 	}
 
 	/** The villages of the ids, in one read (ids of no village are left out). */
-	public List<Village> villages(Collection<Long> ids) {
+	public List<Village> villages(Collection<VillageId> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql("select * from village where id in (:ids) order by code")
-			.param("ids", ids)
+			.param("ids", Ids.values(ids))
 			.query(VILLAGE)
 			.list();
 	}

@@ -9,10 +9,11 @@ import static org.oneweek.places.PlaceRules.CHECK;
  * Refused ({@link PlaceRuleException}) when a value is missing, too long, too large or of
  * the wrong form.
  */
-public record UpdateTownship(long districtId, String code, String name, Township.Kind kind,
+public record UpdateTownship(DistrictId districtId, String code, String name, Township.Kind kind,
 		@Nullable Integer population) {
 
 	public UpdateTownship {
+		CHECK.present(districtId);
 		PlaceRules.code(code);
 		CHECK.text(name, 60);
 		CHECK.present(kind);

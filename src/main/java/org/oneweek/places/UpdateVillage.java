@@ -9,11 +9,12 @@ import static org.oneweek.places.PlaceRules.CHECK;
  * board's address. Refused ({@link PlaceRuleException}) when a value is missing, too
  * long, too large or of the wrong form.
  */
-public record UpdateVillage(long townshipId, String name, Village.Kind kind, @Nullable Integer population,
+public record UpdateVillage(TownshipId townshipId, String name, Village.Kind kind, @Nullable Integer population,
 		@Nullable Integer households, @Nullable String committeeContact, @Nullable String committeePhone,
 		@Nullable String address, @Nullable String notes, boolean active) {
 
 	public UpdateVillage {
+		CHECK.present(townshipId);
 		CHECK.text(name, 60);
 		CHECK.present(kind);
 		CHECK.count(population, 1_000_000);

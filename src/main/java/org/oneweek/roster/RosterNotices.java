@@ -14,7 +14,10 @@ import org.oneweek.people.Member;
 import org.oneweek.people.Members;
 import org.oneweek.places.Places;
 import org.oneweek.places.Township;
+import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,9 +80,9 @@ public class RosterNotices {
 			}
 		}
 		Map<Long, String> names = members.members(named).stream().collect(Collectors.toMap(Member::id, Member::name));
-		Map<Long, String> villages = places.villages(villageIds)
+		Map<Long, String> villages = places.villages(Ids.all(villageIds, VillageId::of))
 			.stream()
-			.collect(Collectors.toMap(Village::id, Village::name));
+			.collect(Collectors.toMap((v) -> v.id().value(), Village::name));
 		return stored.stream().map((notice) -> {
 			long added = (notice.addedId() != null) ? notice.addedId() : 0;
 			long removed = (notice.removedId() != null) ? notice.removedId() : 0;
@@ -104,8 +107,8 @@ public class RosterNotices {
 		if (village != null) {
 			return village;
 		}
-		return (notice.townshipId() != null) ? places.township(notice.townshipId()).map(Township::name).orElse(null)
-				: null;
+		return (notice.townshipId() != null)
+				? places.township(TownshipId.of(notice.townshipId())).map(Township::name).orElse(null) : null;
 	}
 
 	@Transactional

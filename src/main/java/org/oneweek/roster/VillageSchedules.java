@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.places.Places;
+import org.oneweek.places.VillageId;
 import org.oneweek.platform.AuditLog;
 import org.oneweek.platform.Weeks;
 import org.springframework.jdbc.core.RowMapper;
@@ -65,7 +66,7 @@ public class VillageSchedules {
 		if (everyWeeks < 1 || everyWeeks > VillageSchedule.MAX_EVERY_WEEKS) {
 			throw new RosterConflictException("roster.schedule.every");
 		}
-		if (places.village(villageId).isEmpty()) {
+		if (places.village(VillageId.of(villageId)).isEmpty()) {
 			throw new RosterConflictException("roster.schedule.village");
 		}
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();

@@ -13,6 +13,7 @@ import org.oneweek.casework.web.IntakeForm;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.places.CreateVillage;
 import org.oneweek.places.PlaceManagement;
+import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.RosterManagement;
@@ -66,8 +67,10 @@ public class CaseFixtures {
 	public long newVillage(String streetCode) {
 		int n = villages.incrementAndGet();
 		String code = "T" + ProcessHandle.current().pid() % 10000 + "V" + n;
-		return places.createVillage(new CreateVillage(townshipId(streetCode), code, "测试村" + code, Village.Kind.VILLAGE,
-				1000, 300, null, null, null, null, true), "test");
+		return places
+			.createVillage(new CreateVillage(TownshipId.of(townshipId(streetCode)), code, "测试村" + code,
+					Village.Kind.VILLAGE, 1000, 300, null, null, null, null, true), "test")
+			.value();
 	}
 
 	/** A Monday of a week no other test uses, years from now. */

@@ -19,8 +19,10 @@ import org.oneweek.people.SaveMember;
 import org.oneweek.places.CreateDistrict;
 import org.oneweek.places.CreateTownship;
 import org.oneweek.places.CreateVillage;
+import org.oneweek.places.DistrictId;
 import org.oneweek.places.PlaceManagement;
 import org.oneweek.places.Township;
+import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
 import org.oneweek.roster.RosterManagement;
 import org.springframework.beans.factory.BeanFactory;
@@ -45,7 +47,7 @@ public final class LedgerWorld {
 
 	private final String mark = randomLetters(4);
 
-	private final long townshipId;
+	private final TownshipId townshipId;
 
 	public LedgerWorld(PlaceManagement places, MemberManagement members, Accounts accounts, RosterManagement roster,
 			UserDetailsService users) {
@@ -54,7 +56,7 @@ public final class LedgerWorld {
 		this.accounts = accounts;
 		this.roster = roster;
 		this.users = users;
-		long district = places.createDistrict(new CreateDistrict("D" + mark, "模块测试区" + mark, "M" + mark), "test");
+		DistrictId district = places.createDistrict(new CreateDistrict("D" + mark, "模块测试区" + mark, "M" + mark), "test");
 		this.townshipId = places.createTownship(
 				new CreateTownship(district, "S" + mark, "模块测试街道" + mark, Township.Kind.STREET, 20000), "test");
 	}
@@ -69,8 +71,10 @@ public final class LedgerWorld {
 	/** A new village of the street. */
 	public long village(String name) {
 		String code = "V" + mark + randomLetters(3);
-		return places.createVillage(new CreateVillage(townshipId, code, name + code, Village.Kind.VILLAGE, 1000, 300,
-				null, null, null, null, true), "test");
+		return places
+			.createVillage(new CreateVillage(townshipId, code, name + code, Village.Kind.VILLAGE, 1000, 300, null, null,
+					null, null, true), "test")
+			.value();
 	}
 
 	/** A Monday years from now that this world has not used yet. */

@@ -10,7 +10,9 @@ import org.oneweek.people.Member;
 import org.oneweek.people.Members;
 import org.oneweek.people.Role;
 import org.oneweek.places.Places;
+import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
@@ -69,11 +71,11 @@ class DemoDataTest {
 	@Test
 	void theCurrentWeekIsStaffedAsInTheStory() {
 		LocalDate today = LocalDate.now(clock);
-		Term term = terms.ofVillage(places.villageByCode("DJ").orElseThrow().id(), today).orElseThrow();
+		Term term = terms.ofVillage(places.villageByCode("DJ").orElseThrow().id().value(), today).orElseThrow();
 		List<String> team = members.members(term.memberIds()).stream().map(Member::name).toList();
 		assertThat(team).containsExactlyInAnyOrder("陈国华", "赵建军", "孙丽娟");
 		assertThat(members.member(term.leadId()).orElseThrow().name()).isEqualTo("陈国华");
-		long streetId = places.townshipByCode("JA").orElseThrow().id();
+		long streetId = places.townshipByCode("JA").orElseThrow().id().value();
 		assertThat(terms.dutyOfTownship(streetId, today).flatMap((d) -> members.member(d.memberId())))
 			.hasValueSatisfying((m) -> assertThat(m.name()).isEqualTo("周文斌"));
 		assertThat(terms.inWeek(today).stream().filter(this::demo)).hasSize(3);
@@ -103,11 +105,12 @@ class DemoDataTest {
 
 	/** Other tests add terms of their own in villages of their own. */
 	private boolean demo(Term term) {
-		return DEMO_VILLAGES.contains(places.village(term.villageId()).orElseThrow().code());
+		return DEMO_VILLAGES.contains(places.village(VillageId.of(term.villageId())).orElseThrow().code());
 	}
 
 	private boolean demo(TroubleshooterDuty duty) {
-		return List.of("JA", "QS", "HB").contains(places.township(duty.townshipId()).orElseThrow().code());
+		return List.of("JA", "QS", "HB")
+			.contains(places.township(TownshipId.of(duty.townshipId())).orElseThrow().code());
 	}
 
 	static final List<String> DEMO_VILLAGES = List.of("DJ", "HW", "LS", "XG", "SQ", "TY", "SP", "QF", "HK", "YW", "LT",

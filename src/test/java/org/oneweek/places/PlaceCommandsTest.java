@@ -1,6 +1,7 @@
 package org.oneweek.places;
 
 import org.junit.jupiter.api.Test;
+import org.oneweek.platform.UnknownIdException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PlaceCommandsTest {
 
 	static CreateVillage village(String code, String name, Integer population, String phone) {
-		return new CreateVillage(1, code, name, Village.Kind.VILLAGE, population, null, null, phone, null, null, true);
+		return new CreateVillage(TownshipId.of(1), code, name, Village.Kind.VILLAGE, population, null, null, phone,
+				null, null, true);
 	}
 
 	@Test
@@ -35,7 +37,26 @@ class PlaceCommandsTest {
 		assertThatThrownBy(() -> village("DJ", "东江村", -1, null)).hasMessage("validation.notNegative");
 		assertThatThrownBy(() -> village("DJ", "东江村", 1_000_001, null)).hasMessage("validation.tooLarge");
 		assertThatThrownBy(() -> village("DJ", "东江村", 100, "call me")).hasMessage("validation.phone");
-		assertThatThrownBy(() -> new UpdateVillage(1, "东江村", null, null, null, null, null, null, null, true))
+		assertThatThrownBy(
+				() -> new UpdateVillage(TownshipId.of(1), "东江村", null, null, null, null, null, null, null, true))
+			.hasMessage("validation.required");
+	}
+
+	@Test
+	void anIdThatCannotBeAnybodysIsUnknown() {
+		assertThat(VillageId.of(7).value()).isEqualTo(7);
+		assertThat(VillageId.of(7)).isEqualTo(new VillageId(7)).hasToString("7");
+		assertThatThrownBy(() -> VillageId.of(0)).isInstanceOf(UnknownIdException.class);
+		assertThatThrownBy(() -> TownshipId.of(-3)).isInstanceOf(UnknownIdException.class);
+		assertThatThrownBy(() -> DistrictId.of(0)).isInstanceOf(UnknownIdException.class);
+	}
+
+	@Test
+	void aPlaceNeedsTheIdOfWhereItBelongs() {
+		assertThatThrownBy(() -> new CreateVillage(null, "DJ", "东江村", Village.Kind.VILLAGE, null, null, null, null,
+				null, null, true))
+			.hasMessage("validation.required");
+		assertThatThrownBy(() -> new CreateTownship(null, "JA", "江岸街道", Township.Kind.STREET, 100))
 			.hasMessage("validation.required");
 	}
 
@@ -49,9 +70,10 @@ class PlaceCommandsTest {
 
 	@Test
 	void aTownshipsPopulationIsAtMostTenMillion() {
-		assertThatThrownBy(() -> new CreateTownship(1, "JA", "江岸街道", Township.Kind.STREET, 10_000_001))
+		assertThatThrownBy(() -> new CreateTownship(DistrictId.of(1), "JA", "江岸街道", Township.Kind.STREET, 10_000_001))
 			.hasMessage("validation.tooLarge");
-		assertThatThrownBy(() -> new UpdateTownship(1, "JA", "江岸街道", null, 100)).hasMessage("validation.required");
+		assertThatThrownBy(() -> new UpdateTownship(DistrictId.of(1), "JA", "江岸街道", null, 100))
+			.hasMessage("validation.required");
 	}
 
 }

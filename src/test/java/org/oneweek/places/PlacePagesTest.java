@@ -94,6 +94,14 @@ class PlacePagesTest {
 			.andExpect(content().string(containsString("所选内容不存在")));
 		mvc.perform(post("/places/villages/new").with(csrf())
 			.with(user(admin()))
+			.param("townshipId", "-1")
+			.param("code", "NEGT")
+			.param("name", "负数街道的村")
+			.param("kind", "VILLAGE"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("所选内容不存在")));
+		mvc.perform(post("/places/villages/new").with(csrf())
+			.with(user(admin()))
 			.param("townshipId", String.valueOf(townshipId("JA")))
 			.param("code", "DJ")
 			.param("name", "重复")
@@ -173,6 +181,8 @@ class PlacePagesTest {
 	void unknownOrMalformedIdsAreNotFoundOrBadRequestNeverAServerError() throws Exception {
 		mvc.perform(get("/places/villages/987654321").with(user(admin()))).andExpect(status().isNotFound());
 		mvc.perform(get("/places/villages/abc").with(user(admin()))).andExpect(status().isBadRequest());
+		mvc.perform(get("/places/villages/0").with(user(admin()))).andExpect(status().isNotFound());
+		mvc.perform(get("/places/townships/-4/edit").with(user(admin()))).andExpect(status().isNotFound());
 		mvc.perform(get("/places/townships/99999999/edit").with(user(admin()))).andExpect(status().isNotFound());
 		mvc.perform(get("/members/xyz").with(user(admin()))).andExpect(status().isBadRequest());
 		mvc.perform(get("/imports/places/not-a-uuid").with(user(admin()))).andExpect(status().isBadRequest());

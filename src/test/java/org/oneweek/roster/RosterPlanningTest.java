@@ -10,11 +10,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
+import org.oneweek.people.AddUnavailability;
 import org.oneweek.people.Member;
 import org.oneweek.people.MemberManagement;
 import org.oneweek.people.Members;
-import org.oneweek.people.AddUnavailability;
 import org.oneweek.places.Places;
+import org.oneweek.places.TownshipId;
+import org.oneweek.places.VillageId;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.internal.PlanEditor;
 import org.oneweek.roster.internal.PlanRange;
@@ -195,8 +197,8 @@ class RosterPlanningTest {
 			.anyMatch((n) -> n.kind() == RosterNotice.Kind.REPLACED && n.concernsMe() == RosterNotice.Concern.REMOVED);
 		assertThat(notices.open(term.leadId())).anyMatch((n) -> n.concernsMe() == RosterNotice.Concern.TEAM);
 		// the notices and the history name the village, the street and the members
-		String village = places.village(term.villageId()).orElseThrow().name();
-		String street = places.township(duty.townshipId()).orElseThrow().name();
+		String village = places.village(VillageId.of(term.villageId())).orElseThrow().name();
+		String street = places.township(TownshipId.of(duty.townshipId())).orElseThrow().name();
 		String leavingName = members.member(leaving).orElseThrow().name();
 		String joiningName = members.member(joining).orElseThrow().name();
 		assertThat(notices.open(joining)).anySatisfy((n) -> {
@@ -228,7 +230,7 @@ class RosterPlanningTest {
 		LocalDate week = weeksAhead(180);
 		PlanRange range = new PlanRange(week, week);
 		List<Long> team = members.all().stream().filter(Member::active).map(Member::id).sorted().limit(3).toList();
-		roster.createTerm(places.villages().get(0).id(), week, team, team.get(0));
+		roster.createTerm(places.villages().get(0).id().value(), week, team, team.get(0));
 		assertThat(broken(review.review(range), RosterConstraints.UNAVAILABLE)).isEmpty();
 
 		memberManagement.addUnavailability(team.get(1), new AddUnavailability(week, week.plusDays(6), "体检"), "test");

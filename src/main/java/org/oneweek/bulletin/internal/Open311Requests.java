@@ -141,7 +141,7 @@ public class Open311Requests {
 		String text = (description != null) ? description.strip() : "";
 		CaseIntake.Recorded recorded;
 		try {
-			RecordCase command = RecordCase.of(VillageId.of(village.id()), category.code(), title(text, category))
+			RecordCase command = RecordCase.of(village.id(), category.code(), title(text, category))
 				.withSource(CaseSource.PHONE)
 				.withType(type)
 				.withUrgency(Urgency.NORMAL)
@@ -231,10 +231,10 @@ public class Open311Requests {
 			.collect(Collectors.toMap(CaseCategory::code, Function.identity()));
 		Map<Long, Village> villages = places.villages()
 			.stream()
-			.collect(Collectors.toMap(Village::id, Function.identity()));
+			.collect(Collectors.toMap((v) -> v.id().value(), Function.identity()));
 		Map<Long, Township> townships = places.townships()
 			.stream()
-			.collect(Collectors.toMap(Township::id, Function.identity()));
+			.collect(Collectors.toMap((t) -> t.id().value(), Function.identity()));
 		ZoneId zone = clock.getZone();
 		List<Map<String, Object>> out = new ArrayList<>();
 		for (Case c : found) {

@@ -123,12 +123,16 @@ public class Open311Services {
 	}
 
 	List<Long> townshipIds(District district) {
-		return places.townships().stream().filter((t) -> t.districtId() == district.id()).map(Township::id).toList();
+		return places.townships()
+			.stream()
+			.filter((t) -> t.districtId().equals(district.id()))
+			.map((t) -> t.id().value())
+			.toList();
 	}
 
 	List<Village> villagesOf(District district) {
 		List<Long> townships = townshipIds(district);
-		return places.villages().stream().filter((v) -> townships.contains(v.townshipId())).toList();
+		return places.villages().stream().filter((v) -> townships.contains(v.townshipId().value())).toList();
 	}
 
 	/** An active category by its code, as a service_code names it. */

@@ -70,7 +70,10 @@ class BoardController {
 		String key = code.toUpperCase(Locale.ROOT) + "|" + locale.toLanguageTag();
 		BoardCache.Rendered known = cache.known(key);
 		long villageId = (known != null) ? known.villageId()
-				: boards.village(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).id();
+				: boards.village(code)
+					.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
+					.id()
+					.value();
 		BoardCache.Rendered rendered = cache.get(key, villageId, () -> {
 			Village village = boards.village(code).orElseThrow();
 			Board board = boards.board(village, clock.instant());

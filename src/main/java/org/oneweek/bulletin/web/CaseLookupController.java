@@ -26,6 +26,7 @@ import org.oneweek.casework.PublicCases;
 import org.oneweek.casework.Satisfaction;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -101,7 +102,7 @@ class CaseLookupController {
 		if (!c.reference().equals(reference)) {
 			return "redirect:/c/" + c.reference();
 		}
-		Village village = places.village(c.villageId()).orElseThrow();
+		Village village = places.village(VillageId.of(c.villageId())).orElseThrow();
 		model.addAttribute("c", c);
 		model.addAttribute("village", village);
 		model.addAttribute("category",
@@ -203,7 +204,7 @@ class CaseLookupController {
 	String sent(@PathVariable String reference, Model model) {
 		Case c = cases.byReference(reference).orElseThrow(() -> new CaseNotFoundException(reference));
 		model.addAttribute("c", c);
-		places.village(c.villageId()).ifPresent((v) -> model.addAttribute("village", v));
+		places.village(VillageId.of(c.villageId())).ifPresent((v) -> model.addAttribute("village", v));
 		return "bulletin/followUpSent";
 	}
 

@@ -28,6 +28,7 @@ import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Role;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
 import org.oneweek.platform.Weeks;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
@@ -94,7 +95,7 @@ class CommitteeController {
 			Model model) {
 		Village village = villageFor(me, villageId);
 		List<QueueItem> items = new ArrayList<>();
-		for (FollowUp f : followUps.queue(village.id())) {
+		for (FollowUp f : followUps.queue(village.id().value())) {
 			Case c = cases.byReference(f.reference()).orElse(null);
 			items.add(new QueueItem(f, c, (c != null) ? f.nextAction(c.state()) : FollowUp.NextAction.NONE));
 		}
@@ -148,7 +149,8 @@ class CommitteeController {
 	private String tasksPage(Village village, AccountPrincipal me, EnlistForm form, @Nullable String formReference,
 			Model model, Locale locale) {
 		LocalDate today = LocalDate.now(clock);
-		List<Case> open = cases.board(village.id(), Weeks.mondayOf(today).atStartOfDay(clock.getZone()).toInstant())
+		List<Case> open = cases
+			.board(village.id().value(), Weeks.mondayOf(today).atStartOfDay(clock.getZone()).toInstant())
 			.stream()
 			.filter(Case::isOpen)
 			.toList();
@@ -159,11 +161,11 @@ class CommitteeController {
 		model.addAttribute("openCases", open);
 		model.addAttribute("enlisted", enlisted);
 		model.addAttribute("categories", categories);
-		model.addAttribute("history", enlistments.ofVillage(village.id()));
+		model.addAttribute("history", enlistments.ofVillage(village.id().value()));
 		model.addAttribute("form", form);
 		model.addAttribute("formReference", formReference);
 		model.addAttribute("kinds", Enlistment.Kind.values());
-		model.addAttribute("dutyPhone", settings.dutyPhone(village.id()).orElse(null));
+		model.addAttribute("dutyPhone", settings.dutyPhone(village.id().value()).orElse(null));
 		model.addAttribute("villages", choosableVillages(me));
 		model.addAttribute("zone", clock.getZone());
 		return "bulletin/listTasks";
@@ -219,7 +221,7 @@ class CommitteeController {
 			redirect.addFlashAttribute("errorKey", "validation.phone");
 		}
 		else {
-			settings.setDutyPhone(village.id(), form.getPhone(), me.displayName(), clock.instant());
+			settings.setDutyPhone(village.id().value(), form.getPhone(), me.displayName(), clock.instant());
 			redirect.addFlashAttribute("messageKey", "bulletin.dutyPhone.saved");
 		}
 		return "redirect:/bulletin/tasks?villageId=" + village.id();
@@ -252,14 +254,15 @@ class CommitteeController {
 		if (!mayUse(me, requested)) {
 			throw new AccessDeniedException("village " + requested);
 		}
-		return places.village(requested).orElseThrow(() -> new AccessDeniedException("village " + requested));
+		return places.village(VillageId.of(requested))
+			.orElseThrow(() -> new AccessDeniedException("village " + requested));
 	}
 
 	private boolean mayUse(AccountPrincipal me, long villageId) {
 		if (me.has(Role.ORG_ADMIN)) {
 			return true;
 		}
-		return choosableVillages(me).stream().anyMatch((v) -> v.id() == villageId);
+		return choosableVillages(me).stream().anyMatch((v) -> v.id().value() == villageId);
 	}
 
 	private List<Village> choosableVillages(AccountPrincipal me) {
@@ -268,11 +271,12 @@ class CommitteeController {
 		}
 		List<Village> villages = new ArrayList<>();
 		if (me.has(Role.COMMITTEE) && me.villageId() != null) {
-			places.village(me.villageId()).ifPresent(villages::add);
+			places.village(VillageId.of(me.villageId())).ifPresent(villages::add);
 		}
 		CaseAccess.Standing standing = access.standing(me, LocalDate.now(clock));
-		if (standing.term() != null && villages.stream().noneMatch((v) -> v.id() == standing.term().villageId())) {
-			places.village(standing.term().villageId()).ifPresent(villages::add);
+		if (standing.term() != null
+				&& villages.stream().noneMatch((v) -> v.id().value() == standing.term().villageId())) {
+			places.village(VillageId.of(standing.term().villageId())).ifPresent(villages::add);
 		}
 		return villages;
 	}

@@ -324,7 +324,7 @@ public class CaseStore {
 	 */
 	private void reindex(Case c) {
 		CaseCategory category = cases.category(c.category()).orElseThrow();
-		String village = places.village(c.villageId()).map(Village::name).orElse("");
+		String village = places.village(VillageId.of(c.villageId())).map(Village::name).orElse("");
 		List<String> notes = jdbc
 			.sql("select data ->> 'text' from case_event where case_id = ? and kind = 'NOTE' and public order by seq")
 			.param(c.id())

@@ -19,22 +19,23 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Case;
-import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseAccess.Standing;
-import org.oneweek.casework.web.CaseForms.AssignForm;
-import org.oneweek.casework.web.CaseForms.FundingForm;
-import org.oneweek.casework.web.IntakeForm;
-import org.oneweek.casework.web.CaseForms.NoteForm;
-import org.oneweek.casework.CaseInquiries;
+import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseActions;
 import org.oneweek.casework.CaseFunding;
+import org.oneweek.casework.CaseInquiries;
 import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.CaseNotFoundException;
 import org.oneweek.casework.CaseSearch;
 import org.oneweek.casework.Cases;
+import org.oneweek.casework.web.CaseForms.AssignForm;
+import org.oneweek.casework.web.CaseForms.FundingForm;
+import org.oneweek.casework.web.CaseForms.NoteForm;
+import org.oneweek.casework.web.IntakeForm;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -127,7 +128,7 @@ class CaseApiController {
 		Case c = recorded.caseFile();
 		// the client sent the reporter itself: it is not sent back (GET shows it to those
 		// entitled)
-		String village = places.village(c.villageId()).map(Village::name).orElse("");
+		String village = places.village(VillageId.of(c.villageId())).map(Village::name).orElse("");
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + c.reference()))
 			.header("Idempotency-Replayed", String.valueOf(recorded.repeated()))
 			.body(CaseJson.of(c, village, now, null));
@@ -261,12 +262,12 @@ class CaseApiController {
 	private CaseJson json(Case c, AccountPrincipal me, Instant now) {
 		Standing standing = access.standing(me, LocalDate.ofInstant(now, clock.getZone()));
 		Case.Reporter reporter = access.canSeeReporter(standing, c) ? cases.reporter(c.id()).orElse(null) : null;
-		String village = places.village(c.villageId()).map(Village::name).orElse("");
+		String village = places.village(VillageId.of(c.villageId())).map(Village::name).orElse("");
 		return CaseJson.of(c, village, now, reporter);
 	}
 
 	private Map<Long, String> villageNames() {
-		return places.villages().stream().collect(Collectors.toMap(Village::id, Village::name));
+		return places.villages().stream().collect(Collectors.toMap((v) -> v.id().value(), Village::name));
 	}
 
 	static HttpStatus created() {

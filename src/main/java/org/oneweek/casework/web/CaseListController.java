@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.AssigneeKind;
 import org.oneweek.casework.Case;
-import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseAccess.Standing;
+import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseCategory;
 import org.oneweek.casework.CaseDashboard;
 import org.oneweek.casework.CaseInquiries;
@@ -32,6 +32,7 @@ import org.oneweek.casework.internal.CaseExports;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
 import org.oneweek.roster.TermId;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -110,7 +111,7 @@ class CaseListController {
 		Standing standing = access.standing(me, LocalDate.ofInstant(cards.now(), clock.getZone()));
 		if (standing.term() != null) {
 			model.addAttribute("term", standing.term());
-			model.addAttribute("termVillage", places.village(standing.term().villageId()).orElseThrow());
+			model.addAttribute("termVillage", places.village(VillageId.of(standing.term().villageId())).orElseThrow());
 			handovers.handoverFrom(TermId.of(standing.term().id()))
 				.ifPresent((h) -> model.addAttribute("madeHandover", h));
 		}
@@ -121,7 +122,8 @@ class CaseListController {
 	@GetMapping("/ledger")
 	String ledger(@RequestParam long village, @ModelAttribute("params") SearchParams params,
 			BindingResult unconvertible, @AuthenticationPrincipal AccountPrincipal me, Model model, Locale locale) {
-		Village v = places.village(village).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Village v = places.village(VillageId.of(village))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		params.setVillage(village);
 		Instant now = clock.instant();
 		Standing standing = access.standing(me, LocalDate.ofInstant(now, clock.getZone()));
@@ -178,7 +180,9 @@ class CaseListController {
 	private List<List<String>> ledgerRows(List<Case> rows, Standing standing, Locale locale) {
 		Predicate<Case> mayKnow = access.reporterVisibility(standing);
 		Map<Long, Case.Reporter> reporters = cases.reporters(rows.stream().map(Case::id).toList());
-		Map<Long, String> villages = places.villages().stream().collect(Collectors.toMap(Village::id, Village::name));
+		Map<Long, String> villages = places.villages()
+			.stream()
+			.collect(Collectors.toMap((v) -> v.id().value(), Village::name));
 		Map<String, String> categories = cases.categories()
 			.stream()
 			.collect(Collectors.toMap(CaseCategory::code, (c) -> c.name(locale)));
@@ -207,7 +211,7 @@ class CaseListController {
 	private void addChoices(Model model, Locale locale) {
 		model.addAttribute("villages", places.villages());
 		model.addAttribute("villageNames",
-				places.villages().stream().collect(Collectors.toMap(Village::id, Village::name)));
+				places.villages().stream().collect(Collectors.toMap((v) -> v.id().value(), Village::name)));
 		model.addAttribute("categories", cases.categories());
 		model.addAttribute("categoryNames",
 				cases.categories()

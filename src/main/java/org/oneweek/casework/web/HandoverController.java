@@ -82,7 +82,7 @@ class HandoverController {
 		}
 		List<Case> items = cases.byIds(handover.items().stream().map((i) -> i.caseId().value()).toList());
 		model.addAttribute("handover", handover);
-		model.addAttribute("village", places.village(handover.villageId().value()).orElseThrow());
+		model.addAttribute("village", places.village(handover.villageId()).orElseThrow());
 		model.addAttribute("fromWeek", from.week());
 		model.addAttribute("toWeek", to.week());
 		model.addAttribute("fromTeam", names(from));

@@ -13,8 +13,8 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
-import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseAccess.Standing;
+import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseCategory;
 import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.CasePhotos;
@@ -30,7 +30,9 @@ import org.oneweek.people.Member;
 import org.oneweek.people.Members;
 import org.oneweek.people.Role;
 import org.oneweek.places.Places;
+import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
 import org.oneweek.roster.Terms;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -95,10 +97,10 @@ class IntakeController {
 		}
 		IntakeForm form = new IntakeForm();
 		form.setVillageId(villages.stream()
-			.map(Village::id)
+			.map((v) -> v.id().value())
 			.filter((id) -> id.equals(villageId))
 			.findFirst()
-			.orElse(villages.get(0).id()));
+			.orElse(villages.get(0).id().value()));
 		form.setSource((source != null) ? source : (me.has(Role.COMMITTEE) && !me.has(Role.ORG_ADMIN))
 				? CaseSource.OFFICIALS_LIST : CaseSource.MORNING_MEETING);
 		form.setIdempotencyKey(UUID.randomUUID().toString());
@@ -176,13 +178,13 @@ class IntakeController {
 		}
 		Set<Village> villages = new LinkedHashSet<>();
 		if (standing.term() != null) {
-			places.village(standing.term().villageId()).ifPresent(villages::add);
+			places.village(VillageId.of(standing.term().villageId())).ifPresent(villages::add);
 		}
 		if (standing.duty() != null) {
-			villages.addAll(places.villagesOf(standing.duty().townshipId()));
+			villages.addAll(places.villagesOf(TownshipId.of(standing.duty().townshipId())));
 		}
 		if (me.has(Role.COMMITTEE) && me.villageId() != null) {
-			places.village(me.villageId()).ifPresent(villages::add);
+			places.village(VillageId.of(me.villageId())).ifPresent(villages::add);
 		}
 		return new ArrayList<>(villages);
 	}

@@ -10,6 +10,7 @@ import org.oneweek.people.Member;
 import org.oneweek.people.Members;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
 import org.oneweek.roster.Term;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +47,8 @@ class Names {
 	}
 
 	Village village(long villageId) {
-		return places.village(villageId).orElseThrow(() -> new DiaryNotFoundException("village " + villageId));
+		return places.village(VillageId.of(villageId))
+			.orElseThrow(() -> new DiaryNotFoundException("village " + villageId));
 	}
 
 	/** The villages in use, street by street. */
@@ -55,7 +57,7 @@ class Names {
 	}
 
 	String villageName(long villageId) {
-		return places.village(villageId).map(Village::name).orElse("");
+		return places.village(VillageId.of(villageId)).map(Village::name).orElse("");
 	}
 
 }

@@ -179,13 +179,13 @@ class MemberImport implements ImportKind {
 	private Codes codes() {
 		Map<String, Long> townships = new HashMap<>();
 		for (Township township : places.townships()) {
-			townships.put(township.code(), township.id());
+			townships.put(township.code(), township.id().value());
 		}
 		Map<String, Long> villages = new HashMap<>();
 		Map<String, Long> villageTownships = new HashMap<>();
 		for (Village village : places.villages()) {
-			villages.put(village.code(), village.id());
-			villageTownships.put(village.code(), village.townshipId());
+			villages.put(village.code(), village.id().value());
+			villageTownships.put(village.code(), village.townshipId().value());
 		}
 		return new Codes(townships, villages, villageTownships);
 	}

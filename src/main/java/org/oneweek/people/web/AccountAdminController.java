@@ -15,6 +15,8 @@ import org.oneweek.people.Role;
 import org.oneweek.people.Units;
 import org.oneweek.people.web.PeopleForms.AccountForm;
 import org.oneweek.places.Places;
+import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -80,7 +82,7 @@ class AccountAdminController {
 				result.rejectValue("memberId", "people.account.memberRequired");
 			}
 			if (form.getRoles().contains(Role.COMMITTEE)
-					&& (form.getVillageId() == null || places.village(form.getVillageId()).isEmpty())) {
+					&& Ids.given(form.getVillageId(), VillageId::of).flatMap(places::village).isEmpty()) {
 				result.rejectValue("villageId", "people.account.villageRequired");
 			}
 			if (form.getRoles().contains(Role.UNIT)

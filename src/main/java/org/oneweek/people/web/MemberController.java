@@ -11,7 +11,10 @@ import org.oneweek.people.Members;
 import org.oneweek.people.web.PeopleForms.MemberForm;
 import org.oneweek.people.web.PeopleForms.UnavailabilityForm;
 import org.oneweek.places.Places;
+import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,9 +58,9 @@ class MemberController {
 		model.addAttribute("member", member);
 		model.addAttribute("unavailability", members.unavailability(id));
 		model.addAttribute("homeTownship",
-				(member.homeTownshipId() != null) ? places.township(member.homeTownshipId()).orElse(null) : null);
+				Ids.given(member.homeTownshipId(), TownshipId::of).flatMap(places::township).orElse(null));
 		model.addAttribute("homeVillage",
-				(member.homeVillageId() != null) ? places.village(member.homeVillageId()).orElse(null) : null);
+				Ids.given(member.homeVillageId(), VillageId::of).flatMap(places::village).orElse(null));
 		if (!model.containsAttribute("unavailabilityForm")) {
 			model.addAttribute("unavailabilityForm", new UnavailabilityForm(null, null, null));
 		}
@@ -137,15 +140,16 @@ class MemberController {
 	}
 
 	private void checkPlaces(MemberForm form, BindingResult result) {
-		if (form.getHomeTownshipId() != null && places.township(form.getHomeTownshipId()).isEmpty()) {
+		if (form.getHomeTownshipId() != null
+				&& Ids.given(form.getHomeTownshipId(), TownshipId::of).flatMap(places::township).isEmpty()) {
 			result.rejectValue("homeTownshipId", "validation.unknown");
 		}
 		if (form.getHomeVillageId() != null) {
-			Village village = places.village(form.getHomeVillageId()).orElse(null);
+			Village village = Ids.given(form.getHomeVillageId(), VillageId::of).flatMap(places::village).orElse(null);
 			if (village == null) {
 				result.rejectValue("homeVillageId", "validation.unknown");
 			}
-			else if (form.getHomeTownshipId() != null && village.townshipId() != form.getHomeTownshipId()) {
+			else if (form.getHomeTownshipId() != null && village.townshipId().value() != form.getHomeTownshipId()) {
 				result.rejectValue("homeVillageId", "people.village.notInTownship");
 			}
 		}

@@ -6,12 +6,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.oneweek.places.DistrictId;
 import org.oneweek.places.DuplicateCodeException;
 import org.oneweek.places.PlaceManagement;
 import org.oneweek.places.Places;
 import org.oneweek.places.Township;
+import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
 import org.oneweek.places.web.PlaceForms.DistrictForm;
+import org.oneweek.platform.Ids;
 import org.oneweek.places.web.PlaceForms.TownshipForm;
 import org.oneweek.places.web.PlaceForms.VillageForm;
 import org.springframework.http.HttpStatus;
@@ -42,7 +47,7 @@ class PlaceController {
 	@GetMapping
 	String list(Model model) {
 		List<Township> townships = places.townships();
-		Map<Long, List<Village>> villages = places.villages()
+		Map<TownshipId, List<Village>> villages = places.villages()
 			.stream()
 			.collect(Collectors.groupingBy(Village::townshipId));
 		model.addAttribute("districts", places.districts());
@@ -82,9 +87,7 @@ class PlaceController {
 	@PostMapping("/townships/new")
 	String createTownship(@Valid @ModelAttribute("form") TownshipForm form, BindingResult result, Model model,
 			Principal principal, RedirectAttributes redirect) {
-		if (form.getDistrictId() != null && places.district(form.getDistrictId()).isEmpty()) {
-			result.rejectValue("districtId", "validation.unknown");
-		}
+		checkDistrict(form, result);
 		if (!result.hasErrors()) {
 			try {
 				management.createTownship(form.toCreate(), principal.getName());
@@ -100,21 +103,21 @@ class PlaceController {
 
 	@GetMapping("/townships/{id}/edit")
 	String editTownship(@PathVariable long id, Model model) {
-		Township t = places.township(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		model.addAttribute("form", new TownshipForm(t.districtId(), t.code(), t.name(), t.kind(), t.population()));
+		Township t = places.township(TownshipId.of(id))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("form",
+				new TownshipForm(t.districtId().value(), t.code(), t.name(), t.kind(), t.population()));
 		return townshipForm(model, id);
 	}
 
 	@PostMapping("/townships/{id}/edit")
 	String updateTownship(@PathVariable long id, @Valid @ModelAttribute("form") TownshipForm form, BindingResult result,
 			Model model, Principal principal, RedirectAttributes redirect) {
-		places.township(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		if (form.getDistrictId() != null && places.district(form.getDistrictId()).isEmpty()) {
-			result.rejectValue("districtId", "validation.unknown");
-		}
+		places.township(TownshipId.of(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		checkDistrict(form, result);
 		if (!result.hasErrors()) {
 			try {
-				management.updateTownship(id, form.toUpdate(), principal.getName());
+				management.updateTownship(TownshipId.of(id), form.toUpdate(), principal.getName());
 				redirect.addFlashAttribute("messageKey", "common.saved");
 				return "redirect:/places";
 			}
@@ -125,7 +128,14 @@ class PlaceController {
 		return townshipForm(model, id);
 	}
 
-	private String townshipForm(Model model, Long id) {
+	private void checkDistrict(TownshipForm form, BindingResult result) {
+		if (form.getDistrictId() != null
+				&& Ids.given(form.getDistrictId(), DistrictId::of).flatMap(places::district).isEmpty()) {
+			result.rejectValue("districtId", "validation.unknown");
+		}
+	}
+
+	private String townshipForm(Model model, @Nullable Long id) {
 		model.addAttribute("townshipId", id);
 		model.addAttribute("districts", places.districts());
 		model.addAttribute("kinds", Township.Kind.values());
@@ -134,7 +144,8 @@ class PlaceController {
 
 	@GetMapping("/villages/{id}")
 	String showVillage(@PathVariable long id, Model model) {
-		Village village = places.village(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Village village = places.village(VillageId.of(id))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("village", village);
 		model.addAttribute("township", places.township(village.townshipId()).orElseThrow());
 		return "places/showVillage";
@@ -152,7 +163,7 @@ class PlaceController {
 		checkTownship(form, result);
 		if (!result.hasErrors()) {
 			try {
-				long id = management.createVillage(form.toCreate(), principal.getName());
+				VillageId id = management.createVillage(form.toCreate(), principal.getName());
 				redirect.addFlashAttribute("messageKey", "common.saved");
 				return "redirect:/places/villages/" + id;
 			}
@@ -165,7 +176,8 @@ class PlaceController {
 
 	@GetMapping("/villages/{id}/edit")
 	String editVillage(@PathVariable long id, Model model) {
-		Village village = places.village(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Village village = places.village(VillageId.of(id))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("form", VillageForm.of(village));
 		return villageForm(model, id);
 	}
@@ -173,23 +185,24 @@ class PlaceController {
 	@PostMapping("/villages/{id}/edit")
 	String updateVillage(@PathVariable long id, @Valid @ModelAttribute("form") VillageForm form, BindingResult result,
 			Model model, Principal principal, RedirectAttributes redirect) {
-		places.village(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		places.village(VillageId.of(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		checkTownship(form, result);
 		if (result.hasErrors()) {
 			return villageForm(model, id);
 		}
-		management.updateVillage(id, form.toUpdate(), principal.getName());
+		management.updateVillage(VillageId.of(id), form.toUpdate(), principal.getName());
 		redirect.addFlashAttribute("messageKey", "common.saved");
 		return "redirect:/places/villages/" + id;
 	}
 
 	private void checkTownship(VillageForm form, BindingResult result) {
-		if (form.getTownshipId() != null && places.township(form.getTownshipId()).isEmpty()) {
+		if (form.getTownshipId() != null
+				&& Ids.given(form.getTownshipId(), TownshipId::of).flatMap(places::township).isEmpty()) {
 			result.rejectValue("townshipId", "validation.unknown");
 		}
 	}
 
-	private String villageForm(Model model, Long id) {
+	private String villageForm(Model model, @Nullable Long id) {
 		model.addAttribute("villageId", id);
 		model.addAttribute("townships", places.townships());
 		model.addAttribute("kinds", Village.Kind.values());

@@ -7,6 +7,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.oneweek.places.DistrictId;
+import org.oneweek.places.TownshipId;
+import org.oneweek.platform.Ids;
 import org.oneweek.places.CreateDistrict;
 import org.oneweek.places.CreateTownship;
 import org.oneweek.places.CreateVillage;
@@ -159,11 +162,11 @@ final class PlaceForms {
 		}
 
 		CreateTownship toCreate() {
-			return new CreateTownship(districtId, code, name, kind, population);
+			return new CreateTownship(Ids.nullable(districtId, DistrictId::of), code, name, kind, population);
 		}
 
 		UpdateTownship toUpdate() {
-			return new UpdateTownship(districtId, code, name, kind, population);
+			return new UpdateTownship(Ids.nullable(districtId, DistrictId::of), code, name, kind, population);
 		}
 
 	}
@@ -318,18 +321,18 @@ final class PlaceForms {
 		}
 
 		CreateVillage toCreate() {
-			return new CreateVillage(townshipId, code, name, kind, population, households, committeeContact,
-					committeePhone, address, notes, active);
+			return new CreateVillage(Ids.nullable(townshipId, TownshipId::of), code, name, kind, population, households,
+					committeeContact, committeePhone, address, notes, active);
 		}
 
 		/** The code is left out: it never changes. */
 		UpdateVillage toUpdate() {
-			return new UpdateVillage(townshipId, name, kind, population, households, committeeContact, committeePhone,
-					address, notes, active);
+			return new UpdateVillage(Ids.nullable(townshipId, TownshipId::of), name, kind, population, households,
+					committeeContact, committeePhone, address, notes, active);
 		}
 
 		static VillageForm of(Village v) {
-			return new VillageForm(v.townshipId(), v.code(), v.name(), v.kind(), v.population(), v.households(),
+			return new VillageForm(v.townshipId().value(), v.code(), v.name(), v.kind(), v.population(), v.households(),
 					v.committeeContact(), v.committeePhone(), v.address(), v.notes(), v.active());
 		}
 

@@ -19,6 +19,7 @@ import org.oneweek.people.Members;
 import org.oneweek.people.Unavailability;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.VillageSchedule;
 import org.oneweek.roster.VillageSchedules;
@@ -72,7 +73,7 @@ public class PlanningProblems {
 		LocalDate windowFrom = min(firstMondayOfQuarter(range.from()), range.from().minusWeeks(settings.spreadWeeks()));
 		LocalDate windowTo = max(lastMondayOfQuarter(range.to()), range.to().plusWeeks(settings.spreadWeeks()));
 		Map<Long, Village> villages = new HashMap<>();
-		places.villages().forEach((village) -> villages.put(village.id(), village));
+		places.villages().forEach((village) -> villages.put(village.id().value(), village));
 		Map<Long, StoredTerm> stored = storedTerms(villages, "t.week_start between ? and ?", windowFrom, windowTo);
 		Map<Long, StoredTerm> previousTerms = new HashMap<>();
 		List<Long> previousIds = jdbc.sql("""
@@ -273,11 +274,11 @@ public class PlanningProblems {
 	private long townshipOf(Map<Long, Village> villages, long villageId) {
 		Village village = villages.get(villageId);
 		if (village == null) {
-			village = places.village(villageId)
+			village = places.village(VillageId.of(villageId))
 				.orElseThrow(() -> new IllegalStateException("term of unknown village " + villageId));
 			villages.put(villageId, village);
 		}
-		return village.townshipId();
+		return village.townshipId().value();
 	}
 
 	static LocalDate firstMondayOfQuarter(LocalDate date) {

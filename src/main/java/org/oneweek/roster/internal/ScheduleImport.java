@@ -143,7 +143,7 @@ class ScheduleImport implements ImportKind {
 	/** The active villages' ids by their codes. */
 	private Map<String, Long> villages() {
 		Map<String, Long> villages = new HashMap<>();
-		places.villages().stream().filter(Village::active).forEach((v) -> villages.put(v.code(), v.id()));
+		places.villages().stream().filter(Village::active).forEach((v) -> villages.put(v.code(), v.id().value()));
 		return villages;
 	}
 

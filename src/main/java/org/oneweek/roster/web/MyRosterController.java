@@ -253,9 +253,9 @@ class MyRosterController {
 
 	private Duty duty(Term term, Names names) {
 		Village village = names.villages.get(term.villageId());
-		Township township = names.townships.get(village.townshipId());
+		Township township = names.townships.get(village.townshipId().value());
 		List<Member> team = term.memberIds().stream().map(names.members::get).toList();
-		Member troubleshooter = terms.dutyOfTownship(township.id(), term.weekStart())
+		Member troubleshooter = terms.dutyOfTownship(township.id().value(), term.weekStart())
 			.map((d) -> names.members.get(d.memberId()))
 			.orElse(null);
 		return new Duty("t" + term.id(), false, term.weekStart(), term.week(), village, township, team, term.leadId(),
@@ -266,7 +266,7 @@ class MyRosterController {
 		Township township = names.townships.get(duty.townshipId());
 		List<Village> area = names.villages.values()
 			.stream()
-			.filter((v) -> v.townshipId() == township.id() && v.active())
+			.filter((v) -> v.townshipId().equals(township.id()) && v.active())
 			.sorted(Comparator.comparing(Village::code))
 			.toList();
 		return new Duty("d" + duty.id(), true, duty.weekStart(), org.oneweek.platform.Weeks.label(duty.weekStart()),
@@ -283,8 +283,8 @@ class MyRosterController {
 
 	private Names names() {
 		return new Names(members.all().stream().collect(Collectors.toMap(Member::id, Function.identity())),
-				places.villages().stream().collect(Collectors.toMap(Village::id, Function.identity())),
-				places.townships().stream().collect(Collectors.toMap(Township::id, Function.identity())));
+				places.villages().stream().collect(Collectors.toMap((v) -> v.id().value(), Function.identity())),
+				places.townships().stream().collect(Collectors.toMap((t) -> t.id().value(), Function.identity())));
 	}
 
 	private record Names(Map<Long, Member> members, Map<Long, Village> villages, Map<Long, Township> townships) {

@@ -109,10 +109,10 @@ class PlanBoards {
 		Map<Long, Member> people = members.all().stream().collect(Collectors.toMap(Member::id, Function.identity()));
 		Map<Long, Village> villages = places.villages()
 			.stream()
-			.collect(Collectors.toMap(Village::id, Function.identity()));
+			.collect(Collectors.toMap((v) -> v.id().value(), Function.identity()));
 		List<Township> townships = places.townships()
 			.stream()
-			.filter((t) -> townshipFilter == null || t.id() == townshipFilter)
+			.filter((t) -> townshipFilter == null || t.id().value() == townshipFilter)
 			.toList();
 		Set<String> flags = flags(review);
 
@@ -138,12 +138,12 @@ class PlanBoards {
 				List<BoardTerm> row = new ArrayList<>();
 				for (Village village : villages.values()
 					.stream()
-					.filter((v) -> v.townshipId() == township.id())
+					.filter((v) -> v.townshipId().equals(township.id()))
 					.sorted(Comparator.comparing(Village::code))
 					.toList()) {
 					StoredTerm term = terms.get(village.id() + "@" + monday);
 					boolean needed = village.active() && allSchedules.stream()
-						.anyMatch((s) -> s.villageId() == village.id() && s.needsTeamIn(monday));
+						.anyMatch((s) -> s.villageId() == village.id().value() && s.needsTeamIn(monday));
 					if (term == null && !needed) {
 						continue;
 					}
@@ -155,7 +155,7 @@ class PlanBoards {
 							seats.add(new BoardSeat(Slot.seat(term.id(), memberId), member,
 									Objects.equals(term.lead(), memberId), flags.contains(memberId + "@" + week),
 									member != null && member.homeTownshipId() != null
-											&& member.homeTownshipId() == township.id()));
+											&& member.homeTownshipId() == township.id().value()));
 						}
 						while (seats.size() < RosterConstraints.TEAM_SIZE) {
 							seats.add(new BoardSeat(Slot.seat(term.id(), null), null, false, true, false));
@@ -186,7 +186,7 @@ class PlanBoards {
 					Member member = people.get(stored.memberId());
 					duty = new BoardDuty(stored.id(), member, stored.published(), stored.pinned(),
 							Slot.duty(stored.id(), stored.memberId()), flags.contains(stored.memberId() + "@" + week),
-							member.homeTownshipId() != null && member.homeTownshipId() == township.id());
+							member.homeTownshipId() != null && member.homeTownshipId() == township.id().value());
 					if (stored.published()) {
 						published++;
 					}

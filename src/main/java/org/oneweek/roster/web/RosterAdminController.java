@@ -91,7 +91,7 @@ class RosterAdminController {
 			.map((t) -> new TownshipRows(t,
 					places.villagesOf(t.id())
 						.stream()
-						.map((v) -> new VillageRow(v, byVillage.getOrDefault(v.id(), List.of())))
+						.map((v) -> new VillageRow(v, byVillage.getOrDefault(v.id().value(), List.of())))
 						.toList()))
 			.toList();
 		model.addAttribute("rows", rows);
@@ -176,10 +176,12 @@ class RosterAdminController {
 
 	@GetMapping("/changes")
 	String changes(Model model) {
-		Map<Long, String> villages = places.villages().stream().collect(Collectors.toMap(Village::id, Village::name));
+		Map<Long, String> villages = places.villages()
+			.stream()
+			.collect(Collectors.toMap((v) -> v.id().value(), Village::name));
 		Map<Long, String> townships = places.townships()
 			.stream()
-			.collect(Collectors.toMap(Township::id, Township::name));
+			.collect(Collectors.toMap((t) -> t.id().value(), Township::name));
 		List<RosterChange> latest = changes.latest();
 		Set<Long> named = new HashSet<>();
 		for (RosterChange change : latest) {

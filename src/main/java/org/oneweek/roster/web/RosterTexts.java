@@ -121,8 +121,8 @@ class RosterTexts {
 
 	private Names names() {
 		return new Names(members.all().stream().collect(Collectors.toMap(Member::id, Function.identity())),
-				places.villages().stream().collect(Collectors.toMap(Village::id, Function.identity())),
-				places.townships().stream().collect(Collectors.toMap(Township::id, Function.identity())));
+				places.villages().stream().collect(Collectors.toMap((v) -> v.id().value(), Function.identity())),
+				places.townships().stream().collect(Collectors.toMap((t) -> t.id().value(), Function.identity())));
 	}
 
 	private record Names(Map<Long, Member> members, Map<Long, Village> villages, Map<Long, Township> townships) {
