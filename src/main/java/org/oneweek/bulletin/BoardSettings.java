@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.bulletin.BulletinEvents.BoardChanged;
+import org.oneweek.places.VillageId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,20 +31,20 @@ public class BoardSettings {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<String> dutyPhone(long villageId) {
+	public Optional<String> dutyPhone(VillageId villageId) {
 		return jdbc.sql("select duty_phone from bulletin_board_setting where village_id = ? and duty_phone is not null")
-			.param(villageId)
+			.param(villageId.value())
 			.query(String.class)
 			.optional();
 	}
 
 	@Transactional
-	public void setDutyPhone(long villageId, @Nullable String phone, String actor, Instant now) {
+	public void setDutyPhone(VillageId villageId, @Nullable String phone, String actor, Instant now) {
 		jdbc.sql("""
 				insert into bulletin_board_setting (village_id, duty_phone, updated_at, updated_by) values (?, ?, ?, ?)
 				on conflict (village_id) do update set duty_phone = excluded.duty_phone,
 				  updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
-			.params(villageId, blankToNull(phone), Timestamp.from(now), actor)
+			.params(villageId.value(), blankToNull(phone), Timestamp.from(now), actor)
 			.update();
 		events.publishEvent(new BoardChanged(villageId));
 	}

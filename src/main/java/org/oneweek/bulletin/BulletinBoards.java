@@ -15,9 +15,11 @@ import java.util.stream.Collectors;
 
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseCategory;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.PublicCases;
 import org.oneweek.people.Member;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Members;
 import org.oneweek.places.Places;
 import org.oneweek.places.Township;
@@ -85,8 +87,8 @@ public class BulletinBoards {
 		Instant weekStart = monday.atStartOfDay(zone).toInstant();
 		Township township = places.township(village.townshipId()).orElseThrow();
 		List<Board.TeamMember> team = new ArrayList<>();
-		terms.ofVillage(village.id().value(), today).ifPresent((term) -> {
-			Map<Long, Member> byId = members.members(term.memberIds())
+		terms.ofVillage(village.id(), today).ifPresent((term) -> {
+			Map<MemberId, Member> byId = members.members(term.memberIds())
 				.stream()
 				.collect(Collectors.toMap(Member::id, Function.identity()));
 			for (Term.TeamMember m : term.team()) {
@@ -96,17 +98,17 @@ public class BulletinBoards {
 				}
 			}
 		});
-		String troubleshooter = terms.dutyOfTownship(township.id().value(), today)
+		String troubleshooter = terms.dutyOfTownship(township.id(), today)
 			.flatMap((duty) -> members.member(duty.memberId()))
 			.map(Member::name)
 			.orElse(null);
-		String dutyPhone = settings.dutyPhone(village.id().value()).orElse(village.committeePhone());
+		String dutyPhone = settings.dutyPhone(village.id()).orElse(village.committeePhone());
 
-		List<Case> onBoard = cases.board(village.id().value(), weekStart);
-		List<Long> ids = onBoard.stream().map(Case::id).toList();
-		Map<Long, String> notes = cases.latestPublicNotes(ids);
-		Map<Long, String> reporters = cases.consentedReporterNames(ids);
-		Map<Long, List<Enlistment>> enlisted = enlistments.activeOf(ids);
+		List<Case> onBoard = cases.board(village.id(), weekStart);
+		List<CaseId> ids = onBoard.stream().map(Case::id).toList();
+		Map<CaseId, String> notes = cases.latestPublicNotes(ids);
+		Map<CaseId, String> reporters = cases.consentedReporterNames(ids);
+		Map<CaseId, List<Enlistment>> enlisted = enlistments.activeOf(ids);
 		List<Board.Row> thisWeek = new ArrayList<>();
 		List<Board.Row> earlier = new ArrayList<>();
 		for (Case c : onBoard) {
@@ -116,12 +118,12 @@ public class BulletinBoards {
 		}
 		Instant lastWeekStart = monday.minusWeeks(1).atStartOfDay(zone).toInstant();
 		Board.LastWeek lastWeek = new Board.LastWeek(Weeks.label(monday.minusWeeks(1)),
-				cases.resolvedBetween(village.id().value(), lastWeekStart, weekStart),
-				cases.callbacksBetween(village.id().value(), lastWeekStart, weekStart));
+				cases.resolvedBetween(village.id(), lastWeekStart, weekStart),
+				cases.callbacksBetween(village.id(), lastWeekStart, weekStart));
 		Map<String, CaseCategory> categories = new HashMap<>();
 		ledger.categories().forEach((cat) -> categories.put(cat.code(), cat));
 		return new Board(village, township, Weeks.label(monday), monday, monday.plusDays(6), team, troubleshooter,
-				dutyPhone, thisWeek, earlier, lastWeek, cases.figures(village.id().value(), now), categories, now);
+				dutyPhone, thisWeek, earlier, lastWeek, cases.figures(village.id(), now), categories, now);
 	}
 
 	/** A printed board's number and date: the same board printed again keeps them. */

@@ -1,5 +1,8 @@
 package org.oneweek.bulletin;
 
+import org.oneweek.casework.CaseId;
+import org.oneweek.places.VillageId;
+
 /**
  * What the board tells others: published after each change, within its transaction.
  */
@@ -9,13 +12,13 @@ public final class BulletinEvents {
 	}
 
 	/** A villager followed up on a case (nothing private in here). */
-	public record FollowUpReceived(long followUpId, long caseId, String reference, long villageId, FollowUpKind kind,
-			boolean reopened) {
+	public record FollowUpReceived(FollowUpId followUpId, CaseId caseId, String reference, VillageId villageId,
+			FollowUpKind kind, boolean reopened) {
 
 	}
 
 	/** Something shown on a village's board changed (villagers enlisted, duty phone). */
-	public record BoardChanged(long villageId) {
+	public record BoardChanged(VillageId villageId) {
 
 	}
 

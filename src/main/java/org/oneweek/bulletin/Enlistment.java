@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.CaseId;
+import org.oneweek.places.VillageId;
 
 /**
  * Villagers enlisted in a case by the committee: a group (村民小组/志愿队) or one villager, and
@@ -14,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param publicNames the members who agreed to be named
  * @param headcount how many take part
  */
-public record Enlistment(long id, long caseId, long villageId, Kind kind, String name, boolean namePublic,
+public record Enlistment(long id, CaseId caseId, VillageId villageId, Kind kind, String name, boolean namePublic,
 		List<String> publicNames, int headcount, String task, @Nullable String contactPhone, Instant createdAt,
 		String createdBy, @Nullable Instant endedAt) {
 

@@ -23,11 +23,14 @@ import org.oneweek.casework.CaseAccessDeniedException;
 import org.oneweek.casework.CaseActions;
 import org.oneweek.casework.CaseCommands.AddNote;
 import org.oneweek.casework.CaseCommands.AssignCase;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.CaseLifecycle;
 import org.oneweek.casework.CaseNotFoundException;
 import org.oneweek.casework.CaseRuleException;
 import org.oneweek.casework.PublicCases;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.RowMapper;
@@ -95,8 +98,8 @@ public class Enlistments {
 				insert into bulletin_enlistment (case_id, village_id, kind, name, name_public, public_names, headcount,
 				  task, contact_phone, created_at, created_by)
 				values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?)""")
-			.params(c.id(), c.villageId(), kind.name(), name, namePublic, arrayLiteral(publicNames), headcount, task,
-					blankToNull(command.contactPhone()), Timestamp.from(now), me.displayName())
+			.params(c.id().value(), c.villageId().value(), kind.name(), name, namePublic, arrayLiteral(publicNames),
+					headcount, task, blankToNull(command.contactPhone()), Timestamp.from(now), me.displayName())
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		String who = namePublic ? name : messages.getMessage("bulletin.enlist.aVillager", null, LEDGER);
@@ -133,13 +136,13 @@ public class Enlistments {
 
 	/** The villagers taking part in each case now, by case. */
 	@Transactional(readOnly = true)
-	public Map<Long, List<Enlistment>> activeOf(Collection<Long> caseIds) {
+	public Map<CaseId, List<Enlistment>> activeOf(Collection<CaseId> caseIds) {
 		if (caseIds.isEmpty()) {
 			return Map.of();
 		}
-		Map<Long, List<Enlistment>> byCase = new LinkedHashMap<>();
+		Map<CaseId, List<Enlistment>> byCase = new LinkedHashMap<>();
 		jdbc.sql("select * from bulletin_enlistment where case_id in (:ids) and ended_at is null order by id")
-			.param("ids", caseIds)
+			.param("ids", Ids.values(caseIds))
 			.query(ENLISTMENT)
 			.list()
 			.forEach((e) -> byCase.computeIfAbsent(e.caseId(), (k) -> new java.util.ArrayList<>()).add(e));
@@ -148,10 +151,13 @@ public class Enlistments {
 
 	/** A village's enlistments, the current ones first. */
 	@Transactional(readOnly = true)
-	public List<Enlistment> ofVillage(long villageId) {
+	public List<Enlistment> ofVillage(VillageId villageId) {
 		return jdbc.sql("""
 				select * from bulletin_enlistment where village_id = ?
-				order by ended_at is not null, created_at desc limit 200""").param(villageId).query(ENLISTMENT).list();
+				order by ended_at is not null, created_at desc limit 200""")
+			.param(villageId.value())
+			.query(ENLISTMENT)
+			.list();
 	}
 
 	private Case workable(String reference, AccountPrincipal me, Instant now) {
@@ -176,8 +182,9 @@ public class Enlistments {
 	private static Enlistment map(ResultSet rs, int n) throws SQLException {
 		Array names = rs.getArray("public_names");
 		Timestamp ended = rs.getTimestamp("ended_at");
-		return new Enlistment(rs.getLong("id"), rs.getLong("case_id"), rs.getLong("village_id"),
-				Enlistment.Kind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getBoolean("name_public"),
+		return new Enlistment(rs.getLong("id"), CaseId.of(rs.getLong("case_id")),
+				VillageId.of(rs.getLong("village_id")), Enlistment.Kind.valueOf(rs.getString("kind")),
+				rs.getString("name"), rs.getBoolean("name_public"),
 				(names != null) ? Arrays.asList((String[]) names.getArray()) : List.of(), rs.getInt("headcount"),
 				rs.getString("task"), rs.getString("contact_phone"), rs.getTimestamp("created_at").toInstant(),
 				rs.getString("created_by"), (ended != null) ? ended.toInstant() : null);

@@ -3,8 +3,10 @@ package org.oneweek.bulletin;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.CaseState;
 import org.oneweek.casework.Satisfaction;
+import org.oneweek.places.VillageId;
 
 /**
  * A villager's follow-up on a case. The text and the callback phone are private: for the
@@ -13,9 +15,9 @@ import org.oneweek.casework.Satisfaction;
  * @param caseState the case's state when the follow-up came in
  * @param reopened whether it reopened the case
  */
-public record FollowUp(long id, long caseId, String reference, long villageId, FollowUpKind kind, @Nullable String text,
-		@Nullable Satisfaction satisfaction, @Nullable String callbackPhone, CaseState caseState, boolean reopened,
-		Instant receivedAt, State state, @Nullable Instant calledBackAt, @Nullable Instant handledAt,
+public record FollowUp(FollowUpId id, CaseId caseId, String reference, VillageId villageId, FollowUpKind kind,
+		@Nullable String text, @Nullable Satisfaction satisfaction, @Nullable String callbackPhone, CaseState caseState,
+		boolean reopened, Instant receivedAt, State state, @Nullable Instant calledBackAt, @Nullable Instant handledAt,
 		@Nullable String handledBy, @Nullable String handledNote) {
 
 	/** The longest text a villager may write, and the committee's note on it. */

@@ -13,10 +13,12 @@ import org.oneweek.casework.CaseActions;
 import org.oneweek.platform.Digests;
 import org.oneweek.bulletin.BulletinEvents.FollowUpReceived;
 import org.oneweek.casework.Case;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.CaseNotFoundException;
 import org.oneweek.casework.CaseState;
 import org.oneweek.casework.PublicCases;
 import org.oneweek.casework.Satisfaction;
+import org.oneweek.places.VillageId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +60,7 @@ public class FollowUps {
 	}
 
 	/** A follow-up taken, or the one an identical earlier request took. */
-	public record Submitted(long id, String reference, boolean reopened, boolean repeated) {
+	public record Submitted(FollowUpId id, String reference, boolean reopened, boolean repeated) {
 
 	}
 
@@ -76,13 +78,13 @@ public class FollowUps {
 		String addressHash = hash(address);
 		// one submission at a time per address and per case, so that the counts hold
 		jdbc.sql("select pg_advisory_xact_lock(hashtext(?)), pg_advisory_xact_lock(hashtext(?))")
-			.params("bulletin-address:" + addressHash, "bulletin-case:" + c.id())
+			.params("bulletin-address:" + addressHash, "bulletin-case:" + c.id().value())
 			.query()
 			.singleRow();
 		String key = blankToNull(followUp.requestKey());
 		if (key != null) {
 			Optional<FollowUp> earlier = jdbc.sql(SELECT + " where f.case_id = ? and f.request_key = ?")
-				.params(c.id(), key)
+				.params(c.id().value(), key)
 				.query(FOLLOW_UP)
 				.optional();
 			if (earlier.isPresent()) {
@@ -93,7 +95,7 @@ public class FollowUps {
 				properties.followUpsPerAddressPer10Minutes());
 		limit("address", "address_hash = ?", addressHash, now, Duration.ofDays(1),
 				properties.followUpsPerAddressPerDay());
-		limit("case", "case_id = ?", c.id(), now, Duration.ofHours(1), properties.followUpsPerCasePerHour());
+		limit("case", "case_id = ?", c.id().value(), now, Duration.ofHours(1), properties.followUpsPerCasePerHour());
 		boolean reopened = actions.recordPublicFollowUp(c.reference(), kind.name(), kind == FollowUpKind.NOT_FIXED,
 				now);
 		Satisfaction satisfaction = (kind == FollowUpKind.CONFIRMED_FIXED) ? followUp.satisfaction() : null;
@@ -103,11 +105,11 @@ public class FollowUps {
 						insert into bulletin_follow_up (case_id, reference, village_id, kind, text, satisfaction, callback_phone,
 						  address_hash, request_key, case_state, reopened, received_at)
 						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(c.id(), c.reference(), c.villageId(), kind.name(), blankToNull(followUp.text()),
+			.params(c.id().value(), c.reference(), c.villageId().value(), kind.name(), blankToNull(followUp.text()),
 					(satisfaction != null) ? satisfaction.name() : null, blankToNull(followUp.phone()), addressHash,
 					key, c.state().name(), reopened, Timestamp.from(now))
 			.update(keys, "id");
-		long id = keys.getKeyAs(Long.class);
+		FollowUpId id = FollowUpId.of(keys.getKeyAs(Long.class));
 		events.publishEvent(new FollowUpReceived(id, c.id(), c.reference(), c.villageId(), kind, reopened));
 		return new Submitted(id, c.reference(), reopened, false);
 	}
@@ -132,48 +134,50 @@ public class FollowUps {
 	 * The follow-ups waiting for the committee, oldest first, then the latest handled.
 	 */
 	@Transactional(readOnly = true)
-	public List<FollowUp> queue(long villageId) {
+	public List<FollowUp> queue(VillageId villageId) {
 		return jdbc.sql(
 				SELECT + """
 						where f.village_id = ? and (f.state <> 'HANDLED' or f.id in (
 						  select id from bulletin_follow_up where village_id = ? and state = 'HANDLED'
 						  order by handled_at desc limit 20))
 						order by f.state = 'HANDLED', case when f.state = 'HANDLED' then f.handled_at end desc, f.received_at""")
-			.params(villageId, villageId)
+			.params(villageId.value(), villageId.value())
 			.query(FOLLOW_UP)
 			.list();
 	}
 
 	/** How many follow-ups are waiting for the committee of the village. */
 	@Transactional(readOnly = true)
-	public long waiting(long villageId) {
+	public long waiting(VillageId villageId) {
 		return jdbc.sql("select count(*) from bulletin_follow_up where village_id = ? and state <> 'HANDLED'")
-			.param(villageId)
+			.param(villageId.value())
 			.query(Long.class)
 			.single();
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<FollowUp> followUp(long id) {
-		return jdbc.sql(SELECT + " where f.id = ?").param(id).query(FOLLOW_UP).optional();
+	public Optional<FollowUp> followUp(FollowUpId id) {
+		return jdbc.sql(SELECT + " where f.id = ?").param(id.value()).query(FOLLOW_UP).optional();
 	}
 
 	/** The committee called the villager back. */
 	@Transactional
-	public void calledBack(long id, @Nullable String note, String actor, Instant now) {
+	public void calledBack(FollowUpId id, @Nullable String note, String actor, Instant now) {
 		jdbc.sql("""
 				update bulletin_follow_up set state = 'CALLED_BACK', called_back_at = ?,
 				  handled_note = coalesce(?, handled_note), handled_by = ?
-				where id = ? and state = 'NEW'""").params(Timestamp.from(now), limit(note), actor, id).update();
+				where id = ? and state = 'NEW'""").params(Timestamp.from(now), limit(note), actor, id.value()).update();
 	}
 
 	/** Nothing more to do about this follow-up. */
 	@Transactional
-	public void handled(long id, @Nullable String note, String actor, Instant now) {
+	public void handled(FollowUpId id, @Nullable String note, String actor, Instant now) {
 		jdbc.sql("""
 				update bulletin_follow_up set state = 'HANDLED', handled_at = ?, handled_by = ?,
 				  handled_note = coalesce(?, handled_note)
-				where id = ? and state <> 'HANDLED'""").params(Timestamp.from(now), actor, limit(note), id).update();
+				where id = ? and state <> 'HANDLED'""")
+			.params(Timestamp.from(now), actor, limit(note), id.value())
+			.update();
 	}
 
 	private static @Nullable String limit(@Nullable String note) {
@@ -187,8 +191,9 @@ public class FollowUps {
 
 	private static FollowUp map(ResultSet rs, int n) throws SQLException {
 		String satisfaction = rs.getString("satisfaction");
-		return new FollowUp(rs.getLong("id"), rs.getLong("case_id"), rs.getString("reference"),
-				rs.getLong("village_id"), FollowUpKind.valueOf(rs.getString("kind")), rs.getString("text"),
+		return new FollowUp(FollowUpId.of(rs.getLong("id")), CaseId.of(rs.getLong("case_id")),
+				rs.getString("reference"), VillageId.of(rs.getLong("village_id")),
+				FollowUpKind.valueOf(rs.getString("kind")), rs.getString("text"),
 				(satisfaction != null) ? Satisfaction.valueOf(satisfaction) : null, rs.getString("callback_phone"),
 				CaseState.valueOf(rs.getString("case_state")), rs.getBoolean("reopened"),
 				rs.getTimestamp("received_at").toInstant(), FollowUp.State.valueOf(rs.getString("state")),

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.CaseId;
+import org.oneweek.people.AccountId;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Accounts;
 import org.oneweek.people.CreateAccount;
@@ -54,7 +56,7 @@ public class Open311Keys {
 	 *
 	 * @param hint the first characters of the key, to tell keys apart
 	 */
-	public record Key(long id, String name, String hint, long accountId, Instant createdAt, String createdBy,
+	public record Key(long id, String name, String hint, AccountId accountId, Instant createdAt, String createdBy,
 			@Nullable Instant lastUsedAt, @Nullable Instant revokedAt) {
 
 		public boolean active() {
@@ -90,14 +92,14 @@ public class Open311Keys {
 		RANDOM.nextBytes(random);
 		String username = "open311-" + HexFormat.of().formatHex(random, 0, 5);
 		String displayName = "Open311: " + systemName;
-		long accountId = accounts.create(new CreateAccount(username, displayName, Set.of(Role.ORG_ADMIN), null, null,
-				null, Base64.getUrlEncoder().encodeToString(random)), actor, demo);
+		AccountId accountId = accounts.create(new CreateAccount(username, displayName, Set.of(Role.ORG_ADMIN), null,
+				null, null, Base64.getUrlEncoder().encodeToString(random)), actor, demo);
 		accounts.setEnabled(accountId, false, actor);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into bulletin_open311_key (name, key_hash, key_hint, account_id, created_at, created_by)
 				values (?, ?, ?, ?, ?, ?)""")
-			.params(systemName, FollowUps.hash(key), key.substring(0, Math.min(10, key.length())), accountId,
+			.params(systemName, FollowUps.hash(key), key.substring(0, Math.min(10, key.length())), accountId.value(),
 					Timestamp.from(now), actor)
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
@@ -149,31 +151,33 @@ public class Open311Keys {
 
 	/** Remembers which key created which case, for Open311's tokens. */
 	@Transactional
-	public String token(long keyId, long caseId, Instant now) {
+	public String token(long keyId, CaseId caseId, Instant now) {
 		byte[] random = new byte[12];
 		RANDOM.nextBytes(random);
 		String token = HexFormat.of().formatHex(random);
 		jdbc.sql("insert into bulletin_open311_token (token, case_id, key_id, created_at) values (?, ?, ?, ?)")
-			.params(token, caseId, keyId, Timestamp.from(now))
+			.params(token, caseId.value(), keyId, Timestamp.from(now))
 			.update();
 		return token;
 	}
 
 	/** The case created with a token. */
 	@Transactional(readOnly = true)
-	public Optional<Long> caseOfToken(String token) {
+	public Optional<CaseId> caseOfToken(String token) {
 		return jdbc.sql("select case_id from bulletin_open311_token where token = ?")
 			.param(token)
 			.query(Long.class)
-			.optional();
+			.optional()
+			.map(CaseId::of);
 	}
 
 	private static Key map(ResultSet rs, int n) throws SQLException {
 		Timestamp used = rs.getTimestamp("last_used_at");
 		Timestamp revoked = rs.getTimestamp("revoked_at");
-		return new Key(rs.getLong("id"), rs.getString("name"), rs.getString("key_hint"), rs.getLong("account_id"),
-				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-				(used != null) ? used.toInstant() : null, (revoked != null) ? revoked.toInstant() : null);
+		return new Key(rs.getLong("id"), rs.getString("name"), rs.getString("key_hint"),
+				AccountId.of(rs.getLong("account_id")), rs.getTimestamp("created_at").toInstant(),
+				rs.getString("created_by"), (used != null) ? used.toInstant() : null,
+				(revoked != null) ? revoked.toInstant() : null);
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.oneweek.casework;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.people.AccountId;
 import org.oneweek.people.AccountPrincipal;
 
 /**
@@ -10,7 +11,7 @@ import org.oneweek.people.AccountPrincipal;
  *
  * @param accountId the account, or null for the system and the public
  */
-public record Actor(@Nullable Long accountId, String name) {
+public record Actor(@Nullable AccountId accountId, String name) {
 
 	/** The name entries carry when the system itself acted (deadlines, hand-over). */
 	public static final String SYSTEM_NAME = "system";

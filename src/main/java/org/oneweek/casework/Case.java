@@ -4,26 +4,33 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.people.AccountId;
+import org.oneweek.people.MemberId;
+import org.oneweek.people.UnitId;
+import org.oneweek.places.TownshipId;
+import org.oneweek.places.VillageId;
+import org.oneweek.roster.TermId;
 
 /**
  * A case (民情事项) as it stands after all its events. The reporter is not here: see
  * {@link Reporter}, which only some people may see.
  */
-public record Case(long id, String reference, long villageId, long townshipId, @Nullable Long receivedTermId,
-		@Nullable Long responsibleTermId, CaseSource source, CaseType type, String category, Urgency urgency,
-		String title, @Nullable String description, @Nullable String location, String publicTitle, CaseState state,
-		@Nullable Assignee assignee, int progress, Instant receivedAt, Instant firstContactDue, Instant resolutionDue,
-		@Nullable Instant firstContactAt, @Nullable Instant resolvedAt, @Nullable Instant closedAt,
-		@Nullable String result, @Nullable Satisfaction satisfaction, @Nullable Long mergedIntoId,
-		@Nullable String declineReason, int escalationLevel, @Nullable BigDecimal fundingRequested,
-		@Nullable BigDecimal fundingApproved, @Nullable String fundingSource, @Nullable String fundingApprovedBy,
-		int reopenedCount, long recordedBy, @Nullable Long recordedByMember, int lastEventSeq, Instant updatedAt) {
+public record Case(CaseId id, String reference, VillageId villageId, TownshipId townshipId,
+		@Nullable TermId receivedTermId, @Nullable TermId responsibleTermId, CaseSource source, CaseType type,
+		String category, Urgency urgency, String title, @Nullable String description, @Nullable String location,
+		String publicTitle, CaseState state, @Nullable Assignee assignee, int progress, Instant receivedAt,
+		Instant firstContactDue, Instant resolutionDue, @Nullable Instant firstContactAt, @Nullable Instant resolvedAt,
+		@Nullable Instant closedAt, @Nullable String result, @Nullable Satisfaction satisfaction,
+		@Nullable CaseId mergedIntoId, @Nullable String declineReason, int escalationLevel,
+		@Nullable BigDecimal fundingRequested, @Nullable BigDecimal fundingApproved, @Nullable String fundingSource,
+		@Nullable String fundingApprovedBy, int reopenedCount, AccountId recordedBy,
+		@Nullable MemberId recordedByMember, int lastEventSeq, Instant updatedAt) {
 
 	/**
 	 * Who is responsible: a member (secretary, troubleshooter), a unit, the committee or
 	 * a villager group, with the name as shown.
 	 */
-	public record Assignee(AssigneeKind kind, @Nullable Long memberId, @Nullable Long unitId, String name) {
+	public record Assignee(AssigneeKind kind, @Nullable MemberId memberId, @Nullable UnitId unitId, String name) {
 
 	}
 

@@ -8,8 +8,13 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Role;
+import org.oneweek.people.UnitId;
+import org.oneweek.places.TownshipId;
+import org.oneweek.places.VillageId;
 import org.oneweek.roster.Term;
+import org.oneweek.roster.TermId;
 import org.oneweek.roster.Terms;
 import org.oneweek.roster.TroubleshooterDuty;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,7 +68,7 @@ public class CaseAccess {
 
 	/** The person's standing on a given day: their term and duty, looked up once. */
 	public Standing standing(AccountPrincipal me, LocalDate today) {
-		Long memberId = me.memberId();
+		MemberId memberId = me.memberId();
 		Term term = null;
 		TroubleshooterDuty duty = null;
 		if (memberId != null) {
@@ -88,13 +93,13 @@ public class CaseAccess {
 		if (me.has(Role.ORG_ADMIN)) {
 			return Permission.FULL;
 		}
-		if (me.has(Role.COMMITTEE) && me.villageId() != null && me.villageId() == c.villageId()) {
+		if (me.has(Role.COMMITTEE) && c.villageId().equals(me.villageId())) {
 			return Permission.FULL;
 		}
-		if (s.term() != null && s.term().villageId() == c.villageId()) {
+		if (s.term() != null && s.term().villageId().equals(c.villageId())) {
 			return Permission.FULL;
 		}
-		if (s.duty() != null && s.duty().townshipId() == c.townshipId()) {
+		if (s.duty() != null && s.duty().townshipId().equals(c.townshipId())) {
 			return Permission.FULL;
 		}
 		if (me.has(Role.UNIT) && me.unitId() != null && c.assignee() != null
@@ -108,12 +113,11 @@ public class CaseAccess {
 	}
 
 	/** Whether the person may start a new case in the village today. */
-	public boolean canRecordIn(Standing s, long villageId, long townshipId) {
+	public boolean canRecordIn(Standing s, VillageId villageId, TownshipId townshipId) {
 		AccountPrincipal me = s.me();
-		return me.has(Role.ORG_ADMIN)
-				|| (me.has(Role.COMMITTEE) && me.villageId() != null && me.villageId() == villageId)
-				|| (s.term() != null && s.term().villageId() == villageId)
-				|| (s.duty() != null && s.duty().townshipId() == townshipId);
+		return me.has(Role.ORG_ADMIN) || (me.has(Role.COMMITTEE) && villageId.equals(me.villageId()))
+				|| (s.term() != null && s.term().villageId().equals(villageId))
+				|| (s.duty() != null && s.duty().townshipId().equals(townshipId));
 	}
 
 	/**
@@ -127,13 +131,13 @@ public class CaseAccess {
 		if (me.has(Role.ORG_ADMIN)) {
 			return true;
 		}
-		if (me.has(Role.COMMITTEE) && me.villageId() != null && me.villageId() == c.villageId()) {
+		if (me.has(Role.COMMITTEE) && c.villageId().equals(me.villageId())) {
 			return true;
 		}
-		if (s.term() != null && s.term().villageId() == c.villageId()) {
+		if (s.term() != null && s.term().villageId().equals(c.villageId())) {
 			return true;
 		}
-		Long memberId = me.memberId();
+		MemberId memberId = me.memberId();
 		return memberId != null && me.has(Role.SECRETARY) && onTeamOf(memberId, c);
 	}
 
@@ -144,19 +148,18 @@ public class CaseAccess {
 	@Transactional(readOnly = true)
 	public java.util.function.Predicate<Case> reporterVisibility(Standing s) {
 		AccountPrincipal me = s.me();
-		Long memberId = me.memberId();
-		List<Long> termIds = (memberId != null && me.has(Role.SECRETARY))
+		MemberId memberId = me.memberId();
+		List<TermId> termIds = (memberId != null && me.has(Role.SECRETARY))
 				? terms.allOfMember(memberId).stream().map(Term::id).toList() : List.of();
-		return (c) -> me.has(Role.ORG_ADMIN)
-				|| (me.has(Role.COMMITTEE) && me.villageId() != null && me.villageId() == c.villageId())
-				|| (s.term() != null && s.term().villageId() == c.villageId())
+		return (c) -> me.has(Role.ORG_ADMIN) || (me.has(Role.COMMITTEE) && c.villageId().equals(me.villageId()))
+				|| (s.term() != null && s.term().villageId().equals(c.villageId()))
 				|| (c.receivedTermId() != null && termIds.contains(c.receivedTermId()))
 				|| (c.responsibleTermId() != null && termIds.contains(c.responsibleTermId()));
 	}
 
 	private boolean readsAfterwards(Standing s, Case c) {
 		AccountPrincipal me = s.me();
-		Long memberId = me.memberId();
+		MemberId memberId = me.memberId();
 		if (memberId != null) {
 			if (memberId.equals(c.recordedByMember())) {
 				return true;
@@ -168,20 +171,20 @@ public class CaseAccess {
 				return true;
 			}
 		}
-		Long unitId = me.unitId();
+		UnitId unitId = me.unitId();
 		if (me.has(Role.UNIT) && unitId != null) {
 			return jdbc.sql("""
 					select exists (select 1 from case_event where case_id = ? and kind = 'ASSIGNED'
 					               and data ->> 'unitId' = ?)""")
-				.params(c.id(), String.valueOf(unitId))
+				.params(c.id().value(), String.valueOf(unitId.value()))
 				.query(Boolean.class)
 				.single();
 		}
 		return false;
 	}
 
-	private boolean onTeamOf(long memberId, Case c) {
-		List<Long> termIds = terms.allOfMember(memberId).stream().map(Term::id).toList();
+	private boolean onTeamOf(MemberId memberId, Case c) {
+		List<TermId> termIds = terms.allOfMember(memberId).stream().map(Term::id).toList();
 		return (c.receivedTermId() != null && termIds.contains(c.receivedTermId()))
 				|| (c.responsibleTermId() != null && termIds.contains(c.responsibleTermId()));
 	}

@@ -14,10 +14,11 @@ import org.oneweek.casework.CaseLifecycle.Action;
 import org.oneweek.casework.internal.CaseFile;
 import org.oneweek.casework.internal.CaseStore;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Members;
+import org.oneweek.people.UnitId;
 import org.oneweek.people.Units;
 import org.oneweek.places.Places;
-import org.oneweek.places.VillageId;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
 import org.oneweek.roster.TroubleshooterDuty;
@@ -79,10 +80,10 @@ public class CaseActions {
 		return switch (kind) {
 			case SECRETARY -> {
 				Term term = terms.ofVillage(c.villageId(), today).orElse(null);
-				if (command.member() == null || term == null || !term.hasMember(command.member().value())) {
+				MemberId memberId = command.member();
+				if (memberId == null || term == null || !term.hasMember(memberId)) {
 					throw new CaseRuleException("case.assign.notOnTeam");
 				}
-				long memberId = command.member().value();
 				yield new Case.Assignee(kind, memberId, null, members.member(memberId).orElseThrow().name());
 			}
 			case TROUBLESHOOTER -> {
@@ -91,8 +92,7 @@ public class CaseActions {
 				yield new Case.Assignee(kind, duty.memberId(), null,
 						members.member(duty.memberId()).orElseThrow().name());
 			}
-			case COMMITTEE ->
-				new Case.Assignee(kind, null, null, places.village(VillageId.of(c.villageId())).orElseThrow().name());
+			case COMMITTEE -> new Case.Assignee(kind, null, null, places.village(c.villageId()).orElseThrow().name());
 			case GROUP -> {
 				if (command.groupName() == null) {
 					throw new CaseRuleException("case.assign.groupRequired");
@@ -103,7 +103,7 @@ public class CaseActions {
 				if (command.unit() == null) {
 					throw new CaseRuleException("case.assign.unitRequired");
 				}
-				long unitId = command.unit().value();
+				UnitId unitId = command.unit();
 				yield new Case.Assignee(kind, null, unitId,
 						units.unit(unitId).orElseThrow(() -> new CaseRuleException("case.assign.unitRequired")).name());
 			}

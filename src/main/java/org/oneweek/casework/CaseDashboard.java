@@ -10,6 +10,8 @@ import org.oneweek.casework.CaseAccess.Standing;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.MemberId;
 import org.oneweek.people.Role;
+import org.oneweek.people.UnitId;
+import org.oneweek.places.VillageId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,9 +42,9 @@ public class CaseDashboard {
 	}
 
 	/** The cards of one person's day. */
-	public record Cards(List<Case> urgent, @Nullable Long termVillageId, List<Case> termCases, List<Handover> handovers,
-			List<Case> unitCases, List<Case> committeeCases, @Nullable Long overdue, boolean canRecord,
-			boolean troubleshooter, Instant now, java.time.ZoneId zone) {
+	public record Cards(List<Case> urgent, @Nullable VillageId termVillageId, List<Case> termCases,
+			List<Handover> handovers, List<Case> unitCases, List<Case> committeeCases, @Nullable Long overdue,
+			boolean canRecord, boolean troubleshooter, Instant now, java.time.ZoneId zone) {
 
 	}
 
@@ -51,14 +53,16 @@ public class CaseDashboard {
 		LocalDate today = LocalDate.ofInstant(now, clock.getZone());
 		Standing standing = access.standing(me, today);
 		List<Case> urgent = inquiries.troubleshooterList(standing, LIMIT);
-		Long termVillage = (standing.term() != null) ? standing.term().villageId() : null;
+		VillageId termVillage = (standing.term() != null) ? standing.term().villageId() : null;
 		List<Case> termCases = (termVillage != null) ? inquiries.openOfVillage(termVillage, LIMIT) : List.of();
-		List<Handover> waiting = (me.memberId() != null && me.has(Role.SECRETARY))
-				? handovers.waitingFor(MemberId.of(me.memberId()), today) : List.of();
-		List<Case> unitCases = (me.has(Role.UNIT) && me.unitId() != null) ? inquiries.openOfUnit(me.unitId(), LIMIT)
+		MemberId memberId = me.memberId();
+		UnitId unitId = me.unitId();
+		VillageId villageId = me.villageId();
+		List<Handover> waiting = (memberId != null && me.has(Role.SECRETARY)) ? handovers.waitingFor(memberId, today)
 				: List.of();
-		List<Case> committeeCases = (me.has(Role.COMMITTEE) && me.villageId() != null)
-				? inquiries.openOfVillage(me.villageId(), LIMIT) : List.of();
+		List<Case> unitCases = (me.has(Role.UNIT) && unitId != null) ? inquiries.openOfUnit(unitId, LIMIT) : List.of();
+		List<Case> committeeCases = (me.has(Role.COMMITTEE) && villageId != null)
+				? inquiries.openOfVillage(villageId, LIMIT) : List.of();
 		Long overdue = me.has(Role.ORG_ADMIN) ? inquiries.overdueCount(now) : null;
 		boolean canRecord = me.has(Role.ORG_ADMIN) || standing.term() != null || standing.duty() != null
 				|| (me.has(Role.COMMITTEE) && me.villageId() != null);

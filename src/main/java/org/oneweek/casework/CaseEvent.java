@@ -4,14 +4,15 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.people.AccountId;
 
 /**
  * One entry of a case's timeline: who did what, when and why. Public entries may be shown
  * on the village's board.
  */
-public record CaseEvent(long id, long caseId, int seq, Kind kind, Instant at, @Nullable Long actorId, String actorName,
-		@Nullable CaseState fromState, @Nullable CaseState toState, @Nullable String reason, Map<String, Object> data,
-		boolean isPublic) {
+public record CaseEvent(long id, CaseId caseId, int seq, Kind kind, Instant at, @Nullable AccountId actorId,
+		String actorName, @Nullable CaseState fromState, @Nullable CaseState toState, @Nullable String reason,
+		Map<String, Object> data, boolean isPublic) {
 
 	public CaseEvent {
 		data = Map.copyOf(data);

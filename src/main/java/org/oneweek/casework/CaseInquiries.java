@@ -10,9 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.oneweek.casework.CaseAccess.Standing;
+import org.oneweek.people.AccountId;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Role;
-import org.oneweek.roster.Term;
+import org.oneweek.people.UnitId;
+import org.oneweek.places.VillageId;
 import org.oneweek.roster.Terms;
 import org.oneweek.text.ChineseText;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,9 +92,9 @@ public class CaseInquiries {
 			.sql("select c.* from case_file c where c.township_id = :township and c.state = any(:active) "
 					+ "and (c.urgency <> 'NORMAL' or c.escalation_level > 0 " + "or c.assignee_member_id = :member)"
 					+ order(CaseSearch.all().byPriority()) + " limit :limit")
-			.param("township", standing.duty().townshipId())
+			.param("township", standing.duty().townshipId().value())
 			.param("active", CaseState.names(CaseState.ACTIVE))
-			.param("member", standing.duty().memberId())
+			.param("member", standing.duty().memberId().value())
 			.param("limit", limit)
 			.query(Cases.CASE)
 			.list();
@@ -100,11 +103,11 @@ public class CaseInquiries {
 	/**
 	 * Open cases of a village, most urgent first (no access check: the caller decides).
 	 */
-	public List<Case> openOfVillage(long villageId, int limit) {
+	public List<Case> openOfVillage(VillageId villageId, int limit) {
 		return jdbc
 			.sql("select c.* from case_file c where c.village_id = :village and c.state = any(:open)"
 					+ order(CaseSearch.all().byPriority()) + " limit :limit")
-			.param("village", villageId)
+			.param("village", villageId.value())
 			.param("open", CaseState.names(CaseState.OPEN))
 			.param("limit", limit)
 			.query(Cases.CASE)
@@ -112,11 +115,11 @@ public class CaseInquiries {
 	}
 
 	/** Open cases referred to a unit. */
-	public List<Case> openOfUnit(long unitId, int limit) {
+	public List<Case> openOfUnit(UnitId unitId, int limit) {
 		return jdbc
 			.sql("select c.* from case_file c where c.assignee_unit_id = :unit and c.state = any(:active)"
 					+ order(CaseSearch.all().byPriority()) + " limit :limit")
-			.param("unit", unitId)
+			.param("unit", unitId.value())
 			.param("active", CaseState.names(CaseState.ACTIVE))
 			.param("limit", limit)
 			.query(Cases.CASE)
@@ -124,9 +127,9 @@ public class CaseInquiries {
 	}
 
 	/** Cases a person recorded, newest first. */
-	public List<Case> recordedBy(long accountId, int limit) {
+	public List<Case> recordedBy(AccountId accountId, int limit) {
 		return jdbc.sql("select c.* from case_file c where c.recorded_by = :account order by c.id desc limit :limit")
-			.param("account", accountId)
+			.param("account", accountId.value())
 			.param("limit", limit)
 			.query(Cases.CASE)
 			.list();
@@ -167,15 +170,15 @@ public class CaseInquiries {
 			conditions.add("c.reference like :reference");
 		}
 		if (search.villageId() != null) {
-			params.put("village", search.villageId());
+			params.put("village", search.villageId().value());
 			conditions.add("c.village_id = :village");
 		}
 		if (search.townshipId() != null) {
-			params.put("township", search.townshipId());
+			params.put("township", search.townshipId().value());
 			conditions.add("c.township_id = :township");
 		}
 		if (search.termId() != null) {
-			params.put("term", search.termId());
+			params.put("term", search.termId().value());
 			conditions.add("(c.received_term_id = :term or c.responsible_term_id = :term)");
 		}
 		if (search.state() != null) {
@@ -199,11 +202,11 @@ public class CaseInquiries {
 			conditions.add("c.assignee_kind = :assigneeKind");
 		}
 		if (search.responsibleMemberId() != null) {
-			params.put("responsibleMember", search.responsibleMemberId());
+			params.put("responsibleMember", search.responsibleMemberId().value());
 			conditions.add("c.assignee_member_id = :responsibleMember");
 		}
 		if (search.responsibleUnitId() != null) {
-			params.put("responsibleUnit", search.responsibleUnitId());
+			params.put("responsibleUnit", search.responsibleUnitId().value());
 			conditions.add("c.assignee_unit_id = :responsibleUnit");
 		}
 		if (search.overdue()) {
@@ -235,29 +238,30 @@ public class CaseInquiries {
 		}
 		List<String> any = new ArrayList<>();
 		if (me.has(Role.COMMITTEE) && me.villageId() != null) {
-			params.put("scopeCommittee", me.villageId());
+			params.put("scopeCommittee", me.villageId().value());
 			any.add("c.village_id = :scopeCommittee");
 		}
 		if (s.term() != null) {
-			params.put("scopeTermVillage", s.term().villageId());
+			params.put("scopeTermVillage", s.term().villageId().value());
 			any.add("c.village_id = :scopeTermVillage");
 		}
 		if (s.duty() != null) {
-			params.put("scopeDutyTownship", s.duty().townshipId());
+			params.put("scopeDutyTownship", s.duty().townshipId().value());
 			any.add("c.township_id = :scopeDutyTownship");
 		}
-		if (me.has(Role.UNIT) && me.unitId() != null) {
-			params.put("scopeUnit", me.unitId());
-			params.put("scopeUnitText", String.valueOf(me.unitId()));
+		UnitId unitId = me.unitId();
+		if (me.has(Role.UNIT) && unitId != null) {
+			params.put("scopeUnit", unitId.value());
+			params.put("scopeUnitText", String.valueOf(unitId.value()));
 			any.add("(c.assignee_unit_id = :scopeUnit or exists (select 1 from case_event e where e.case_id = c.id "
 					+ "and e.kind = 'ASSIGNED' and e.data ->> 'unitId' = :scopeUnitText))");
 		}
-		Long memberId = me.memberId();
+		MemberId memberId = me.memberId();
 		if (memberId != null) {
-			params.put("scopeMember", memberId);
+			params.put("scopeMember", memberId.value());
 			any.add("c.recorded_by_member = :scopeMember or c.assignee_member_id = :scopeMember");
 			if (me.has(Role.SECRETARY)) {
-				List<Long> termIds = terms.allOfMember(memberId).stream().map(Term::id).toList();
+				List<Long> termIds = terms.allOfMember(memberId).stream().map((t) -> t.id().value()).toList();
 				if (!termIds.isEmpty()) {
 					params.put("scopeTerms", termIds);
 					any.add("c.received_term_id in (:scopeTerms) or c.responsible_term_id in (:scopeTerms)");

@@ -18,8 +18,10 @@ import org.oneweek.places.District;
 import org.oneweek.places.Places;
 import org.oneweek.places.Township;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
 import org.oneweek.platform.Digests;
 import org.oneweek.roster.Term;
+import org.oneweek.roster.TermId;
 import org.oneweek.roster.Terms;
 import org.oneweek.roster.TroubleshooterDuty;
 import org.springframework.stereotype.Service;
@@ -85,21 +87,20 @@ public class CaseIntake {
 		Township township = places.township(village.townshipId()).orElseThrow();
 		LocalDate today = LocalDate.ofInstant(now, zone);
 		Standing standing = access.standing(me, today);
-		if (!access.canRecordIn(standing, village.id().value(), township.id().value())) {
+		if (!access.canRecordIn(standing, village.id(), township.id())) {
 			throw new CaseAccessDeniedException("new case in village " + village.id());
 		}
 		CaseCategory category = cases.category(command.category())
 			.filter(CaseCategory::active)
 			.orElseThrow(() -> new CaseRuleException("case.category.unknown"));
 		District district = places.district(township.districtId()).orElseThrow();
-		Term receivedTerm = terms.ofVillage(village.id().value(), today).orElse(null);
-		Long responsibleTerm = (receivedTerm != null) ? Long.valueOf(receivedTerm.id())
-				: standingTerm(village.id().value(), today);
+		Term receivedTerm = terms.ofVillage(village.id(), today).orElse(null);
+		TermId responsibleTerm = (receivedTerm != null) ? receivedTerm.id() : standingTerm(village.id(), today);
 		Actor by = Actor.of(me);
-		Intake intake = Intake.of(command.village(), township.id().value(),
-				(receivedTerm != null) ? receivedTerm.id() : null, responsibleTerm, command.source(), command.type(),
-				category.code(), command.urgency(), command.title(), command.description(), command.location(),
-				command.publicTitle(), now, deadlines::due, by, me.memberId(), command.meetingId());
+		Intake intake = Intake.of(command.village(), township.id(), (receivedTerm != null) ? receivedTerm.id() : null,
+				responsibleTerm, command.source(), command.type(), category.code(), command.urgency(), command.title(),
+				command.description(), command.location(), command.publicTitle(), now, deadlines::due, by,
+				me.memberId(), command.meetingId());
 		CaseStore.Claim claim = (command.idempotencyKey() != null) ? new CaseStore.Claim(me.accountId(),
 				command.idempotencyKey(), Digests.sha256Hex(command.fingerprint())) : null;
 		Case inserted = store
@@ -113,19 +114,19 @@ public class CaseIntake {
 		if (command.urgency().goesToTroubleshooter()) {
 			inserted = sendToTroubleshooter(inserted, by, now, today);
 		}
-		return new Recorded(CaseId.of(inserted.id()), inserted.reference(), false, inserted);
+		return new Recorded(inserted.id(), inserted.reference(), false, inserted);
 	}
 
 	/**
 	 * The case an earlier request with the same key recorded, if it was the same request.
 	 */
 	private Recorded earlier(CaseStore.Claim claim) {
-		Long caseId = store.claimed(claim).orElse(null);
+		CaseId caseId = store.claimed(claim).orElse(null);
 		if (caseId == null) {
 			throw new CaseRuleException("case.idempotency.mismatch");
 		}
 		Case c = cases.byId(caseId).orElseThrow();
-		return new Recorded(CaseId.of(c.id()), c.reference(), true, c);
+		return new Recorded(c.id(), c.reference(), true, c);
 	}
 
 	/**
@@ -148,7 +149,7 @@ public class CaseIntake {
 	 * The term that holds a village's cases when no team serves there this week: the next
 	 * published one, else the last one.
 	 */
-	private @Nullable Long standingTerm(long villageId, LocalDate today) {
+	private @Nullable TermId standingTerm(VillageId villageId, LocalDate today) {
 		List<Term> all = terms.allOfVillage(villageId);
 		Term next = null;
 		for (Term term : all) {

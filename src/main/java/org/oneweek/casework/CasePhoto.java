@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A photo of a case (its bytes are read separately).
  */
-public record CasePhoto(long id, long caseId, Phase phase, String contentType, int sizeBytes, Instant uploadedAt) {
+public record CasePhoto(PhotoId id, CaseId caseId, Phase phase, String contentType, int sizeBytes, Instant uploadedAt) {
 
 	public enum Phase {
 

@@ -31,11 +31,11 @@ public class CasePhotos {
 	 * @throws CaseRuleException when the content is not a JPEG or PNG photo
 	 */
 	@Transactional
-	public long add(String reference, CasePhoto.Phase phase, byte[] content, AccountPrincipal me, Instant now) {
+	public PhotoId add(String reference, CasePhoto.Phase phase, byte[] content, AccountPrincipal me, Instant now) {
 		PhotoSanitizer.Clean clean = PhotoSanitizer.clean(content);
 		CaseFile file = changes.open(reference, me, now, null).file();
-		long photoId = store.insertPhoto(file.id().value(), phase.name(), clean.contentType(), content,
-				clean.publicCopy(), me.accountId(), now);
+		PhotoId photoId = store.insertPhoto(file.id(), phase.name(), clean.contentType(), content, clean.publicCopy(),
+				me.accountId(), now);
 		file.photoAdded(photoId, phase, Actor.of(me), now);
 		store.save(file);
 		return photoId;
@@ -43,8 +43,8 @@ public class CasePhotos {
 
 	/** Adds the photo of the intake form to the case recorded in the same request. */
 	@Transactional
-	public long addAtIntake(CaseId caseId, byte[] content, AccountPrincipal me, Instant now) {
-		String reference = store.lock(caseId.value()).reference();
+	public PhotoId addAtIntake(CaseId caseId, byte[] content, AccountPrincipal me, Instant now) {
+		String reference = store.lock(caseId).reference();
 		return add(reference, CasePhoto.Phase.INTAKE, content, me, now);
 	}
 

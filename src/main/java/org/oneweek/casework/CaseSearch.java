@@ -4,6 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.people.MemberId;
+import org.oneweek.people.UnitId;
+import org.oneweek.places.TownshipId;
+import org.oneweek.places.VillageId;
+import org.oneweek.roster.TermId;
 
 /**
  * An inquiry into the ledger: every filter is optional. Words are Chinese or English (垃圾
@@ -13,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param responsibleMemberId cases for which this member is responsible
  * @param priority order by urgency and deadline instead of newest first
  */
-public record CaseSearch(@Nullable String words, @Nullable String reference, @Nullable Long villageId,
-		@Nullable Long townshipId, @Nullable Long termId, @Nullable CaseState state, @Nullable String category,
+public record CaseSearch(@Nullable String words, @Nullable String reference, @Nullable VillageId villageId,
+		@Nullable TownshipId townshipId, @Nullable TermId termId, @Nullable CaseState state, @Nullable String category,
 		@Nullable CaseType type, @Nullable Urgency urgency, @Nullable AssigneeKind assigneeKind,
-		@Nullable Long responsibleMemberId, @Nullable Long responsibleUnitId, boolean overdue, boolean openOnly,
+		@Nullable MemberId responsibleMemberId, @Nullable UnitId responsibleUnitId, boolean overdue, boolean openOnly,
 		@Nullable LocalDate from, @Nullable LocalDate to, boolean priority) {
 
 	public static CaseSearch all() {
@@ -24,17 +29,17 @@ public record CaseSearch(@Nullable String words, @Nullable String reference, @Nu
 				null, null, false);
 	}
 
-	public CaseSearch withVillage(@Nullable Long village) {
+	public CaseSearch withVillage(@Nullable VillageId village) {
 		return new CaseSearch(words, reference, village, townshipId, termId, state, category, type, urgency,
 				assigneeKind, responsibleMemberId, responsibleUnitId, overdue, openOnly, from, to, priority);
 	}
 
-	public CaseSearch withTownship(@Nullable Long township) {
+	public CaseSearch withTownship(@Nullable TownshipId township) {
 		return new CaseSearch(words, reference, villageId, township, termId, state, category, type, urgency,
 				assigneeKind, responsibleMemberId, responsibleUnitId, overdue, openOnly, from, to, priority);
 	}
 
-	public CaseSearch withTerm(@Nullable Long term) {
+	public CaseSearch withTerm(@Nullable TermId term) {
 		return new CaseSearch(words, reference, villageId, townshipId, term, state, category, type, urgency,
 				assigneeKind, responsibleMemberId, responsibleUnitId, overdue, openOnly, from, to, priority);
 	}
@@ -44,12 +49,12 @@ public record CaseSearch(@Nullable String words, @Nullable String reference, @Nu
 				assigneeKind, responsibleMemberId, responsibleUnitId, overdue, openOnly, from, to, priority);
 	}
 
-	public CaseSearch withResponsibleMember(@Nullable Long member) {
+	public CaseSearch withResponsibleMember(@Nullable MemberId member) {
 		return new CaseSearch(words, reference, villageId, townshipId, termId, state, category, type, urgency,
 				assigneeKind, member, responsibleUnitId, overdue, openOnly, from, to, priority);
 	}
 
-	public CaseSearch withResponsibleUnit(@Nullable Long unit) {
+	public CaseSearch withResponsibleUnit(@Nullable UnitId unit) {
 		return new CaseSearch(words, reference, villageId, townshipId, termId, state, category, type, urgency,
 				assigneeKind, responsibleMemberId, unit, overdue, openOnly, from, to, priority);
 	}

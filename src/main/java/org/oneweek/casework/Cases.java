@@ -11,6 +11,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Case.Reporter;
 import org.oneweek.casework.internal.CaseRows;
+import org.oneweek.people.AccountId;
+import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
+import org.oneweek.roster.TermId;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,24 +52,24 @@ public class Cases {
 			.optional();
 	}
 
-	public Optional<Case> byId(long id) {
-		return jdbc.sql("select * from case_file where id = ?").param(id).query(CASE).optional();
+	public Optional<Case> byId(CaseId id) {
+		return jdbc.sql("select * from case_file where id = ?").param(id.value()).query(CASE).optional();
 	}
 
-	public List<Case> byIds(List<Long> ids) {
+	public List<Case> byIds(List<CaseId> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql("select * from case_file where id in (:ids) order by received_at")
-			.param("ids", ids)
+			.param("ids", Ids.values(ids))
 			.query(CASE)
 			.list();
 	}
 
 	/** The cases a person recorded since an instant, newest first. */
-	public List<Case> recordedSince(long accountId, Instant since) {
+	public List<Case> recordedSince(AccountId accountId, Instant since) {
 		return jdbc.sql("select * from case_file where recorded_by = ? and received_at >= ? order by id desc limit 100")
-			.params(accountId, Timestamp.from(since))
+			.params(accountId.value(), Timestamp.from(since))
 			.query(CASE)
 			.list();
 	}
@@ -74,11 +78,11 @@ public class Cases {
 	 * The cases of a village received from one instant until (not including) another,
 	 * oldest first.
 	 */
-	public List<Case> receivedInVillage(long villageId, Instant from, Instant to) {
+	public List<Case> receivedInVillage(VillageId villageId, Instant from, Instant to) {
 		return jdbc.sql("""
 				select * from case_file where village_id = ? and received_at >= ? and received_at < ?
 				order by received_at, id limit 500""")
-			.params(villageId, Timestamp.from(from), Timestamp.from(to))
+			.params(villageId.value(), Timestamp.from(from), Timestamp.from(to))
 			.query(CASE)
 			.list();
 	}
@@ -87,58 +91,60 @@ public class Cases {
 	 * The cases a term heard or holds (received in it, or it is responsible), oldest
 	 * first.
 	 */
-	public List<Case> ofTerm(long termId) {
+	public List<Case> ofTerm(TermId termId) {
 		return jdbc.sql("""
 				select * from case_file where received_term_id = ? or responsible_term_id = ?
-				order by received_at, id limit 2000""").params(termId, termId).query(CASE).list();
+				order by received_at, id limit 2000""").params(termId.value(), termId.value()).query(CASE).list();
 	}
 
-	public List<CaseEvent> events(long caseId) {
+	public List<CaseEvent> events(CaseId caseId) {
 		return jdbc.sql("select * from case_event where case_id = ? order by seq")
-			.param(caseId)
-			.query((rs, n) -> new CaseEvent(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("seq"),
+			.param(caseId.value())
+			.query((rs, n) -> new CaseEvent(rs.getLong("id"), CaseId.of(rs.getLong("case_id")), rs.getInt("seq"),
 					CaseEvent.Kind.valueOf(rs.getString("kind")), rs.getTimestamp("at").toInstant(),
-					rs.getObject("actor_id", Long.class), rs.getString("actor_name"), state(rs, "from_state"),
-					state(rs, "to_state"), rs.getString("reason"), json.readValue(rs.getString("data"), DATA),
-					rs.getBoolean("public")))
+					Ids.nullable(rs.getObject("actor_id", Long.class), AccountId::of), rs.getString("actor_name"),
+					state(rs, "from_state"), state(rs, "to_state"), rs.getString("reason"),
+					json.readValue(rs.getString("data"), DATA), rs.getBoolean("public")))
 			.list();
 	}
 
-	public Optional<Reporter> reporter(long caseId) {
+	public Optional<Reporter> reporter(CaseId caseId) {
 		return jdbc.sql("select * from case_reporter where case_id = ?")
-			.param(caseId)
+			.param(caseId.value())
 			.query((rs, n) -> new Reporter(rs.getString("name"), rs.getString("phone"), rs.getString("household"),
 					rs.getBoolean("consent")))
 			.optional();
 	}
 
-	public Map<Long, Reporter> reporters(List<Long> caseIds) {
+	public Map<CaseId, Reporter> reporters(List<CaseId> caseIds) {
 		if (caseIds.isEmpty()) {
 			return Map.of();
 		}
-		Map<Long, Reporter> reporters = new java.util.HashMap<>();
-		jdbc.sql("select * from case_reporter where case_id in (:ids)").param("ids", caseIds).query((rs) -> {
-			reporters.put(rs.getLong("case_id"), new Reporter(rs.getString("name"), rs.getString("phone"),
-					rs.getString("household"), rs.getBoolean("consent")));
-		});
+		Map<CaseId, Reporter> reporters = new java.util.HashMap<>();
+		jdbc.sql("select * from case_reporter where case_id in (:ids)")
+			.param("ids", Ids.values(caseIds))
+			.query((rs) -> {
+				reporters.put(CaseId.of(rs.getLong("case_id")), new Reporter(rs.getString("name"),
+						rs.getString("phone"), rs.getString("household"), rs.getBoolean("consent")));
+			});
 		return reporters;
 	}
 
-	public List<CasePhoto> photos(long caseId) {
+	public List<CasePhoto> photos(CaseId caseId) {
 		return jdbc.sql(
 				"select id, case_id, phase, content_type, size_bytes, uploaded_at from case_photo where case_id = ? order by id")
-			.param(caseId)
-			.query((rs, n) -> new CasePhoto(rs.getLong("id"), rs.getLong("case_id"),
+			.param(caseId.value())
+			.query((rs, n) -> new CasePhoto(PhotoId.of(rs.getLong("id")), CaseId.of(rs.getLong("case_id")),
 					CasePhoto.Phase.valueOf(rs.getString("phase")), rs.getString("content_type"),
 					rs.getInt("size_bytes"), rs.getTimestamp("uploaded_at").toInstant()))
 			.list();
 	}
 
 	/** The bytes of a photo: the public copy, or the original as uploaded. */
-	public Optional<byte[]> photoContent(long caseId, long photoId, boolean original) {
+	public Optional<byte[]> photoContent(CaseId caseId, PhotoId photoId, boolean original) {
 		return jdbc
 			.sql("select " + (original ? "original" : "public_copy") + " from case_photo where case_id = ? and id = ?")
-			.params(caseId, photoId)
+			.params(caseId.value(), photoId.value())
 			.query((rs, n) -> rs.getBytes(1))
 			.optional();
 	}

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.oneweek.casework.internal.CaseFile;
 import org.oneweek.casework.internal.CaseStore;
+import org.oneweek.people.MemberId;
 import org.oneweek.roster.Terms;
 import org.oneweek.roster.TroubleshooterDuty;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +56,7 @@ public class Escalations {
 	}
 
 	/** One overdue deadline of one case. */
-	record Overdue(long caseId, String deadline, Instant due, int level) {
+	record Overdue(CaseId caseId, String deadline, Instant due, int level) {
 
 	}
 
@@ -97,7 +98,7 @@ public class Escalations {
 			.param("waiting", CaseState.names(WAITING_FOR_CONTACT))
 			.param("active", CaseState.names(CaseState.ACTIVE))
 			.param("batch", BATCH)
-			.query((rs, n) -> new Overdue(rs.getLong("id"), rs.getString("deadline"),
+			.query((rs, n) -> new Overdue(CaseId.of(rs.getLong("id")), rs.getString("deadline"),
 					rs.getTimestamp("due").toInstant(), rs.getInt("level")))
 			.list();
 		int made = 0;
@@ -115,7 +116,7 @@ public class Escalations {
 		int claimed = jdbc.sql("""
 				insert into case_escalation (case_id, deadline, level, due, at) values (?, ?, ?, ?, ?)
 				on conflict do nothing""")
-			.params(o.caseId(), o.deadline(), level, Timestamp.from(o.due()), Timestamp.from(now))
+			.params(o.caseId().value(), o.deadline(), level, Timestamp.from(o.due()), Timestamp.from(now))
 			.update();
 		if (claimed == 0) {
 			return false;
@@ -125,7 +126,7 @@ public class Escalations {
 			// resolved or declined since the overdue deadlines were read
 			return false;
 		}
-		Long troubleshooter = null;
+		MemberId troubleshooter = null;
 		if (level == 1) {
 			LocalDate today = LocalDate.ofInstant(now, zone);
 			troubleshooter = terms.dutyOfTownship(file.toCase().townshipId(), today)

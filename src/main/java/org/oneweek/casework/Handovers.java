@@ -73,8 +73,8 @@ public class Handovers {
 	 */
 	@Transactional
 	public Handover handOverQuietly(HandOverCases command, AccountPrincipal me, Instant now) {
-		Term from = term(command.fromTerm().value());
-		Long memberId = me.memberId();
+		Term from = term(command.fromTerm());
+		MemberId memberId = me.memberId();
 		boolean onTeam = memberId != null && me.has(Role.SECRETARY) && from.hasMember(memberId);
 		if (!onTeam && !me.has(Role.ORG_ADMIN)) {
 			throw new CaseAccessDeniedException("hand-over of term " + from.id());
@@ -96,7 +96,7 @@ public class Handovers {
 		List<Handover> made = new ArrayList<>();
 		for (int week = 1; week <= weeksBack; week++) {
 			for (Term from : terms.inWeek(today.minusWeeks(week))) {
-				if (from.weekEnd().isBefore(today) && handoverFrom(TermId.of(from.id())).isEmpty()) {
+				if (from.weekEnd().isBefore(today) && handoverFrom(from.id()).isEmpty()) {
 					nextTerm(from).flatMap((to) -> create(from, to, null, Actor.SYSTEM, now)).ifPresent((h) -> {
 						announce(h);
 						made.add(h);
@@ -113,32 +113,34 @@ public class Handovers {
 	}
 
 	private Optional<Handover> create(Term from, Term to, @Nullable String note, Actor by, Instant now) {
-		Long id = jdbc.sql("""
+		Long inserted = jdbc.sql("""
 				insert into case_handover (village_id, from_term_id, to_term_id, created_at, created_by, note)
 				values (?, ?, ?, ?, ?, ?) on conflict (from_term_id) do nothing returning id""")
-			.params(from.villageId(), from.id(), to.id(), Timestamp.from(now), by.name(), blankToNull(note))
+			.params(from.villageId().value(), from.id().value(), to.id().value(), Timestamp.from(now), by.name(),
+					blankToNull(note))
 			.query(Long.class)
 			.optional()
 			.orElse(null);
-		if (id == null) {
+		if (inserted == null) {
 			return Optional.empty();
 		}
-		for (CaseFile file : store.lockOpenInVillage(VillageId.of(from.villageId()), to.id())) {
+		HandoverId id = HandoverId.of(inserted);
+		for (CaseFile file : store.lockOpenInVillage(from.villageId(), to.id())) {
 			jdbc.sql("insert into case_handover_item (handover_id, case_id, state) values (?, ?, ?)")
-				.params(id, file.id().value(), file.state().name())
+				.params(id.value(), file.id().value(), file.state().name())
 				.update();
 			file.handTo(id, from.id(), to.id(), by, now);
 			store.save(file);
 		}
-		return handover(HandoverId.of(id));
+		return handover(id);
 	}
 
 	/** The next term's team (or the department) acknowledges what it received. */
 	@Transactional
 	public void acknowledge(HandoverId handoverId, AccountPrincipal me, Instant now) {
 		Handover handover = handover(handoverId).orElseThrow(() -> new CaseNotFoundException("hand-over"));
-		Term to = term(handover.toTermId().value());
-		Long memberId = me.memberId();
+		Term to = term(handover.toTermId());
+		MemberId memberId = me.memberId();
 		boolean onTeam = memberId != null && me.has(Role.SECRETARY) && to.hasMember(memberId);
 		if (!onTeam && !me.has(Role.ORG_ADMIN)) {
 			throw new CaseAccessDeniedException("hand-over " + handoverId);
@@ -152,8 +154,8 @@ public class Handovers {
 			throw new CaseRuleException("case.handover.acknowledged.already");
 		}
 		for (Handover.Item item : handover.items()) {
-			CaseFile file = store.lock(item.caseId().value());
-			file.acknowledgeHandover(handoverId.value(), Actor.of(me), now);
+			CaseFile file = store.lock(item.caseId());
+			file.acknowledgeHandover(handoverId, Actor.of(me), now);
 			store.save(file);
 		}
 	}
@@ -200,9 +202,9 @@ public class Handovers {
 	@Transactional(readOnly = true)
 	public List<Handover> waitingFor(MemberId member, LocalDate today) {
 		List<Handover> waiting = new ArrayList<>();
-		for (Term term : terms.allOfMember(member.value())) {
+		for (Term term : terms.allOfMember(member)) {
 			if (!term.weekEnd().isBefore(today)) {
-				handoversTo(TermId.of(term.id())).stream().filter((h) -> !h.acknowledged()).forEach(waiting::add);
+				handoversTo(term.id()).stream().filter((h) -> !h.acknowledged()).forEach(waiting::add);
 			}
 		}
 		return waiting;
@@ -224,7 +226,7 @@ public class Handovers {
 			.reduce((later, earlier) -> earlier);
 	}
 
-	private Term term(long termId) {
+	private Term term(TermId termId) {
 		return terms.byId(termId).orElseThrow(() -> new CaseNotFoundException("term " + termId));
 	}
 

@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.places.TownshipId;
+import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,35 +44,35 @@ public class PublicCases {
 	 * The cases on a village's board: those received since the start of the week, and
 	 * those still open from earlier weeks; this week's first, then by deadline.
 	 */
-	public List<Case> board(long villageId, Instant weekStart) {
+	public List<Case> board(VillageId villageId, Instant weekStart) {
 		return jdbc.sql("""
 				select * from case_file where village_id = ?
 				  and (received_at >= ? or state = any(?))
 				order by (received_at >= ?) desc, state <> all(?), resolution_due, id""")
-			.params(villageId, Timestamp.from(weekStart), CaseState.names(CaseState.OPEN), Timestamp.from(weekStart),
-					CaseState.names(CaseState.ACTIVE))
+			.params(villageId.value(), Timestamp.from(weekStart), CaseState.names(CaseState.OPEN),
+					Timestamp.from(weekStart), CaseState.names(CaseState.ACTIVE))
 			.query(Cases.CASE)
 			.list();
 	}
 
 	/** The cases of a village resolved in a period (e.g. last week's results). */
-	public List<Case> resolvedBetween(long villageId, Instant from, Instant to) {
+	public List<Case> resolvedBetween(VillageId villageId, Instant from, Instant to) {
 		return jdbc.sql("""
 				select * from case_file where village_id = ? and resolved_at >= ? and resolved_at < ?
 				  and state = any(?) order by resolved_at, id""")
-			.params(villageId, Timestamp.from(from), Timestamp.from(to), CaseState.names(CaseState.SOLVED))
+			.params(villageId.value(), Timestamp.from(from), Timestamp.from(to), CaseState.names(CaseState.SOLVED))
 			.query(Cases.CASE)
 			.list();
 	}
 
 	/** The callbacks (回访) of a village's cases in a period, by satisfaction. */
-	public Map<Satisfaction, Integer> callbacksBetween(long villageId, Instant from, Instant to) {
+	public Map<Satisfaction, Integer> callbacksBetween(VillageId villageId, Instant from, Instant to) {
 		Map<Satisfaction, Integer> counts = new EnumMap<>(Satisfaction.class);
 		jdbc.sql("""
 				select e.data ->> 'satisfaction' as satisfaction, count(*) as n
 				from case_event e join case_file c on c.id = e.case_id
 				where c.village_id = ? and e.kind = 'CLOSED' and e.at >= ? and e.at < ?
-				group by 1""").params(villageId, Timestamp.from(from), Timestamp.from(to)).query((rs) -> {
+				group by 1""").params(villageId.value(), Timestamp.from(from), Timestamp.from(to)).query((rs) -> {
 			String value = rs.getString("satisfaction");
 			if (value != null) {
 				counts.put(Satisfaction.valueOf(value), rs.getInt("n"));
@@ -79,7 +82,7 @@ public class PublicCases {
 	}
 
 	/** A village's figures: cases opened and resolved so far, and overdue now. */
-	public Figures figures(long villageId, Instant now) {
+	public Figures figures(VillageId villageId, Instant now) {
 		return jdbc.sql("""
 				select count(*) as opened,
 				  count(*) filter (where resolved_at is not null and state = any(?)) as resolved,
@@ -88,7 +91,7 @@ public class PublicCases {
 				  max(updated_at) as last_change
 				from case_file where village_id = ?""")
 			.params(CaseState.names(CaseState.SOLVED), CaseState.names(CaseState.ACTIVE), Timestamp.from(now),
-					Timestamp.from(now), villageId)
+					Timestamp.from(now), villageId.value())
 			.query((rs, n) -> {
 				Timestamp last = rs.getTimestamp("last_change");
 				return new Figures(rs.getLong("opened"), rs.getLong("resolved"), rs.getLong("overdue"),
@@ -98,17 +101,17 @@ public class PublicCases {
 	}
 
 	/** The newest public note of each case (its text), if any. */
-	public Map<Long, String> latestPublicNotes(Collection<Long> caseIds) {
+	public Map<CaseId, String> latestPublicNotes(Collection<CaseId> caseIds) {
 		if (caseIds.isEmpty()) {
 			return Map.of();
 		}
-		Map<Long, String> notes = new HashMap<>();
+		Map<CaseId, String> notes = new HashMap<>();
 		jdbc.sql("""
 				select distinct on (case_id) case_id, data ->> 'text' as text from case_event
 				where case_id in (:ids) and kind = 'NOTE' and public order by case_id, seq desc""")
-			.param("ids", caseIds)
+			.param("ids", Ids.values(caseIds))
 			.query((rs) -> {
-				notes.put(rs.getLong("case_id"), rs.getString("text"));
+				notes.put(CaseId.of(rs.getLong("case_id")), rs.getString("text"));
 			});
 		return notes;
 	}
@@ -117,23 +120,23 @@ public class PublicCases {
 	 * The names of reporters who agreed to be named publicly, by case; nothing else of
 	 * the reporter.
 	 */
-	public Map<Long, String> consentedReporterNames(Collection<Long> caseIds) {
+	public Map<CaseId, String> consentedReporterNames(Collection<CaseId> caseIds) {
 		if (caseIds.isEmpty()) {
 			return Map.of();
 		}
-		Map<Long, String> names = new HashMap<>();
+		Map<CaseId, String> names = new HashMap<>();
 		jdbc.sql("""
 				select case_id, name from case_reporter
 				where case_id in (:ids) and consent and name is not null and btrim(name) <> ''""")
-			.param("ids", caseIds)
+			.param("ids", Ids.values(caseIds))
 			.query((rs) -> {
-				names.put(rs.getLong("case_id"), rs.getString("name").strip());
+				names.put(CaseId.of(rs.getLong("case_id")), rs.getString("name").strip());
 			});
 		return names;
 	}
 
 	/** The public entries of a case's timeline, oldest first. */
-	public List<CaseEvent> publicTimeline(long caseId) {
+	public List<CaseEvent> publicTimeline(CaseId caseId) {
 		return cases.events(caseId).stream().filter(CaseEvent::isPublic).toList();
 	}
 
@@ -142,30 +145,33 @@ public class PublicCases {
 		return cases.byReference(reference);
 	}
 
-	public Optional<String> referenceOf(long caseId) {
-		return jdbc.sql("select reference from case_file where id = ?").param(caseId).query(String.class).optional();
+	public Optional<String> referenceOf(CaseId caseId) {
+		return jdbc.sql("select reference from case_file where id = ?")
+			.param(caseId.value())
+			.query(String.class)
+			.optional();
 	}
 
 	/** The photos of a case; their public copies carry no metadata. */
-	public List<CasePhoto> photos(long caseId) {
+	public List<CasePhoto> photos(CaseId caseId) {
 		return cases.photos(caseId);
 	}
 
 	/** The bytes of a photo's public copy (without EXIF, so without a location). */
-	public Optional<byte[]> publicPhoto(long caseId, long photoId) {
+	public Optional<byte[]> publicPhoto(CaseId caseId, PhotoId photoId) {
 		return cases.photoContent(caseId, photoId, false);
 	}
 
 	/** The first photo of each case, for links to it. */
-	public Map<Long, Long> firstPhotos(Collection<Long> caseIds) {
+	public Map<CaseId, PhotoId> firstPhotos(Collection<CaseId> caseIds) {
 		if (caseIds.isEmpty()) {
 			return Map.of();
 		}
-		Map<Long, Long> photos = new HashMap<>();
+		Map<CaseId, PhotoId> photos = new HashMap<>();
 		jdbc.sql("select case_id, min(id) as id from case_photo where case_id in (:ids) group by case_id")
-			.param("ids", caseIds)
+			.param("ids", Ids.values(caseIds))
 			.query((rs) -> {
-				photos.put(rs.getLong("case_id"), rs.getLong("id"));
+				photos.put(CaseId.of(rs.getLong("case_id")), PhotoId.of(rs.getLong("id")));
 			});
 		return photos;
 	}
@@ -174,13 +180,13 @@ public class PublicCases {
 	 * Cases of the district's townships for an outside system: by reference, category,
 	 * time received and open or closed, newest first.
 	 */
-	public List<Case> find(Collection<Long> townshipIds, Filter filter) {
+	public List<Case> find(Collection<TownshipId> townshipIds, Filter filter) {
 		if (townshipIds.isEmpty()) {
 			return List.of();
 		}
 		StringBuilder sql = new StringBuilder("select * from case_file where township_id in (:townships)");
 		Map<String, Object> params = new HashMap<>();
-		params.put("townships", townshipIds);
+		params.put("townships", Ids.values(townshipIds));
 		if (!filter.references().isEmpty()) {
 			sql.append(" and reference in (:references)");
 			params.put("references", filter.references());

@@ -12,9 +12,11 @@ import org.oneweek.people.AddUnavailability;
 import org.oneweek.people.CreateAccount;
 import org.oneweek.people.CreateUnit;
 import org.oneweek.people.Member;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.MemberManagement;
 import org.oneweek.people.Role;
 import org.oneweek.people.SaveMember;
+import org.oneweek.people.UnitId;
 import org.oneweek.people.Units;
 import org.oneweek.places.CreateDistrict;
 import org.oneweek.places.CreateTownship;
@@ -25,6 +27,7 @@ import org.oneweek.places.Township;
 import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.RosterManagement;
 import org.oneweek.roster.Terms;
@@ -152,8 +155,9 @@ class DemoData implements ApplicationRunner {
 						Integer.valueOf(v[3]), v[4], v[5], street[1] + v[1], notes, true), ACTOR);
 			}
 		}
-		List<Long> townshipIds = jdbc.sql("select id from township order by id").query(Long.class).list();
-		List<Long> memberIds = new ArrayList<>();
+		List<TownshipId> townshipIds = Ids.all(jdbc.sql("select id from township order by id").query(Long.class).list(),
+				TownshipId::of);
+		List<MemberId> memberIds = new ArrayList<>();
 		int n = 0;
 		for (String entry : MEMBERS) {
 			String[] m = entry.split(":");
@@ -165,7 +169,7 @@ class DemoData implements ApplicationRunner {
 		LocalDate monday = Weeks.mondayOf(LocalDate.now(clock));
 		members.addUnavailability(memberIds.get(10),
 				new AddUnavailability(monday.plusWeeks(2), monday.plusWeeks(2).plusDays(4), "外出探亲"), ACTOR);
-		long civilAffairs = units.create(new CreateUnit("MZJ", "区民政局", "钱科长", "025-85409001"), ACTOR);
+		UnitId civilAffairs = units.create(new CreateUnit("MZJ", "区民政局", "钱科长", "025-85409001"), ACTOR);
 		units.create(new CreateUnit("JTJ", "区交通运输局", "孙主任", "025-85409002"), ACTOR);
 		units.create(new CreateUnit("SWJ", "区水务局", "李工", "025-85409003"), ACTOR);
 		units.create(new CreateUnit("JAJD", "江岸街道办事处", "吴主任", "025-85409004"), ACTOR);
@@ -181,7 +185,7 @@ class DemoData implements ApplicationRunner {
 		for (Village village : villages) {
 			String username = "DJ".equals(village.code()) ? "committee" : "committee-" + village.code().toLowerCase();
 			String name = "DJ".equals(village.code()) ? "刘芳（东江村村委会）" : village.name() + "村委会";
-			account(username, name, Set.of(Role.COMMITTEE), null, village.id().value(), null);
+			account(username, name, Set.of(Role.COMMITTEE), null, village.id(), null);
 		}
 		for (int i = 4; i < memberIds.size(); i++) {
 			String username = "member" + (i + 1);
@@ -190,8 +194,8 @@ class DemoData implements ApplicationRunner {
 		}
 	}
 
-	private void account(String username, String displayName, Set<Role> roles, @Nullable Long memberId,
-			@Nullable Long villageId, @Nullable Long unitId) {
+	private void account(String username, String displayName, Set<Role> roles, @Nullable MemberId memberId,
+			@Nullable VillageId villageId, @Nullable UnitId unitId) {
 		accounts.create(new CreateAccount(username, displayName, roles, memberId, villageId, unitId, PASSWORD), ACTOR,
 				true);
 	}
@@ -211,8 +215,8 @@ class DemoData implements ApplicationRunner {
 				.query(Long.class)
 				.list();
 			for (int i = 0; i < villages.size(); i++) {
-				schedules.create(villages.get(i), thisMonday.plusWeeks(i - villages.size()), null, villages.size(),
-						ACTOR);
+				schedules.create(VillageId.of(villages.get(i)), thisMonday.plusWeeks(i - villages.size()), null,
+						villages.size(), ACTOR);
 			}
 		}
 	}
@@ -224,7 +228,8 @@ class DemoData implements ApplicationRunner {
 	 * the story.
 	 */
 	private void staffWeeksAroundToday() {
-		List<Long> memberIds = jdbc.sql("select id from member order by id").query(Long.class).list();
+		List<MemberId> memberIds = Ids.all(jdbc.sql("select id from member order by id").query(Long.class).list(),
+				MemberId::of);
 		List<Long> townshipIds = jdbc.sql("select id from township order by id").query(Long.class).list();
 		if (memberIds.size() < 39 || townshipIds.size() < 3) {
 			return;
@@ -237,7 +242,7 @@ class DemoData implements ApplicationRunner {
 			}
 			int group = Math.floorMod(offset, 3);
 			int rotation = Math.floorMod(offset, 13);
-			List<Long> pool = new ArrayList<>();
+			List<MemberId> pool = new ArrayList<>();
 			for (int i = 0; i < 13; i++) {
 				int index = (offset == 0) ? i : (i + rotation) % 13;
 				pool.add(memberIds.get(group * 13 + index));
@@ -249,9 +254,9 @@ class DemoData implements ApplicationRunner {
 					.query(Long.class)
 					.list();
 				long villageId = villages.get(Math.floorMod(offset, villages.size()));
-				List<Long> team = List.of(pool.get(s * 4), pool.get(s * 4 + 1), pool.get(s * 4 + 2));
-				roster.createTerm(villageId, monday, team, team.get(0));
-				roster.assignTroubleshooter(townshipId, monday, pool.get(s * 4 + 3));
+				List<MemberId> team = List.of(pool.get(s * 4), pool.get(s * 4 + 1), pool.get(s * 4 + 2));
+				roster.createTerm(VillageId.of(villageId), monday, team, team.get(0));
+				roster.assignTroubleshooter(TownshipId.of(townshipId), monday, pool.get(s * 4 + 3));
 			}
 		}
 	}

@@ -15,9 +15,12 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseAccess;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.Cases;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.MemberId;
 import org.oneweek.roster.Term;
+import org.oneweek.roster.TermId;
 import org.oneweek.roster.Terms;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,12 +38,12 @@ import static org.oneweek.platform.Texts.blankToNull;
 @Service
 public class Diaries {
 
-	static final RowMapper<DiaryEntry> ENTRY = (rs, n) -> new DiaryEntry(rs.getLong("id"), rs.getLong("member_id"),
-			rs.getObject("day", LocalDate.class), rs.getLong("term_id"), rs.getString("places"),
-			rs.getObject("households", Integer.class), rs.getString("household_notes"), rs.getString("heard"),
-			rs.getString("done"), rs.getString("reflections"), rs.getString("plan"), rs.getBoolean("written"),
-			rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-			rs.getTimestamp("closes_at").toInstant());
+	static final RowMapper<DiaryEntry> ENTRY = (rs, n) -> new DiaryEntry(rs.getLong("id"),
+			MemberId.of(rs.getLong("member_id")), rs.getObject("day", LocalDate.class),
+			TermId.of(rs.getLong("term_id")), rs.getString("places"), rs.getObject("households", Integer.class),
+			rs.getString("household_notes"), rs.getString("heard"), rs.getString("done"), rs.getString("reflections"),
+			rs.getString("plan"), rs.getBoolean("written"), rs.getTimestamp("created_at").toInstant(),
+			rs.getTimestamp("updated_at").toInstant(), rs.getTimestamp("closes_at").toInstant());
 
 	private final JdbcClient jdbc;
 
@@ -95,7 +98,7 @@ public class Diaries {
 	 * @throws DiaryAccessDeniedException when the person may not read it
 	 */
 	@Transactional(readOnly = true)
-	public DiaryDay read(AccountPrincipal reader, long memberId, LocalDate day, Instant now) {
+	public DiaryDay read(AccountPrincipal reader, MemberId memberId, LocalDate day, Instant now) {
 		Term term = terms.ofMember(memberId, day).orElseThrow(() -> new DiaryNotFoundException("diary"));
 		if (!access.canRead(reader, term)) {
 			throw new DiaryAccessDeniedException("diary of member " + memberId + " on " + day);
@@ -104,33 +107,33 @@ public class Diaries {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<DiaryEntry> entry(long memberId, LocalDate day) {
+	public Optional<DiaryEntry> entry(MemberId memberId, LocalDate day) {
 		return jdbc.sql("select * from diary_entry where member_id = ? and day = ?")
-			.params(memberId, day)
+			.params(memberId.value(), day)
 			.query(ENTRY)
 			.optional();
 	}
 
 	/** The diaries of a term, by member and day. */
 	@Transactional(readOnly = true)
-	public List<DiaryEntry> ofTerm(long termId) {
+	public List<DiaryEntry> ofTerm(TermId termId) {
 		return jdbc.sql("select * from diary_entry where term_id = ? order by day, member_id")
-			.param(termId)
+			.param(termId.value())
 			.query(ENTRY)
 			.list();
 	}
 
 	/** Where each member's diary of each day of the term stands. */
 	@Transactional(readOnly = true)
-	public Map<Long, Map<LocalDate, DayStatus>> statuses(Term term, Instant now) {
+	public Map<MemberId, Map<LocalDate, DayStatus>> statuses(Term term, Instant now) {
 		Set<String> written = new java.util.HashSet<>();
 		for (DiaryEntry entry : ofTerm(term.id())) {
 			if (entry.written()) {
 				written.add(entry.memberId() + "/" + entry.day());
 			}
 		}
-		Map<Long, Map<LocalDate, DayStatus>> statuses = new LinkedHashMap<>();
-		for (long memberId : term.memberIds()) {
+		Map<MemberId, Map<LocalDate, DayStatus>> statuses = new LinkedHashMap<>();
+		for (MemberId memberId : term.memberIds()) {
 			Map<LocalDate, DayStatus> week = new LinkedHashMap<>();
 			for (LocalDate day = term.weekStart(); !day.isAfter(term.weekEnd()); day = day.plusDays(1)) {
 				week.put(day, status(day, written.contains(memberId + "/" + day), now));
@@ -149,28 +152,28 @@ public class Diaries {
 			.list();
 	}
 
-	private DiaryDay view(Term term, @Nullable Long memberIdOrNull, LocalDate day, Instant now) {
-		long memberId = java.util.Objects.requireNonNull(memberIdOrNull);
+	private DiaryDay view(Term term, @Nullable MemberId memberIdOrNull, LocalDate day, Instant now) {
+		MemberId memberId = java.util.Objects.requireNonNull(memberIdOrNull);
 		DiaryEntry entry = entry(memberId, day).orElse(null);
 		DayStatus status = status(day, entry != null && entry.written(), now);
 		List<MorningMeeting> dayMeetings = meetings.ofTermOn(term.id(), day);
 		List<Inspection> dayInspections = inspections.ofTermOn(term.id(), day);
-		Map<Long, Boolean> linked = new LinkedHashMap<>();
+		Map<CaseId, Boolean> linked = new LinkedHashMap<>();
 		if (entry != null) {
 			jdbc.sql("select case_id, automatic from diary_case where entry_id = ? order by added_at, case_id")
 				.param(entry.id())
 				.query((rs) -> {
-					linked.put(rs.getLong("case_id"), rs.getBoolean("automatic"));
+					linked.put(CaseId.of(rs.getLong("case_id")), rs.getBoolean("automatic"));
 				});
 		}
 		List<Case> dayCases = cases.receivedInVillage(term.villageId(), DiaryRules.startOf(day, zone),
 				DiaryRules.startOf(day.plusDays(1), zone));
 		if (status.isOpen()) {
-			for (long caseId : automaticCaseIds(memberId, dayCases, dayMeetings, dayInspections)) {
+			for (CaseId caseId : automaticCaseIds(memberId, dayCases, dayMeetings, dayInspections)) {
 				linked.putIfAbsent(caseId, true);
 			}
 		}
-		Map<Long, Case> byId = new LinkedHashMap<>();
+		Map<CaseId, Case> byId = new LinkedHashMap<>();
 		cases.byIds(new ArrayList<>(linked.keySet())).forEach((c) -> byId.put(c.id(), c));
 		List<LinkedCase> linkedCases = new ArrayList<>();
 		linked.forEach((caseId, automatic) -> {
@@ -198,10 +201,10 @@ public class Diaries {
 	 * The cases a diary mentions without being asked: those the member recorded in the
 	 * village that day, and those of the day's meetings and inspections they attended.
 	 */
-	private Set<Long> automaticCaseIds(long memberId, List<Case> dayCases, List<MorningMeeting> dayMeetings,
+	private Set<CaseId> automaticCaseIds(MemberId memberId, List<Case> dayCases, List<MorningMeeting> dayMeetings,
 			List<Inspection> dayInspections) {
-		Set<Long> ids = new LinkedHashSet<>();
-		dayCases.stream().filter((c) -> Long.valueOf(memberId).equals(c.recordedByMember())).forEach((c) -> {
+		Set<CaseId> ids = new LinkedHashSet<>();
+		dayCases.stream().filter((c) -> memberId.equals(c.recordedByMember())).forEach((c) -> {
 			ids.add(c.id());
 		});
 		dayMeetings.stream().filter((m) -> m.memberIds().contains(memberId)).forEach((m) -> ids.addAll(m.caseIds()));
@@ -222,7 +225,7 @@ public class Diaries {
 	public DiaryEntry save(AccountPrincipal me, LocalDate day, WriteDiary diary, Instant now) {
 		Term term = days.termOf(me, day);
 		days.requireOpen(day, now, "diary.closed");
-		long memberId = java.util.Objects.requireNonNull(me.memberId());
+		MemberId memberId = java.util.Objects.requireNonNull(me.memberId());
 		long entryId = jdbc.sql("""
 				insert into diary_entry (member_id, day, term_id, places, households, household_notes, heard, done,
 				  reflections, plan, written, created_at, updated_at, closes_at)
@@ -232,15 +235,15 @@ public class Diaries {
 				  reflections = excluded.reflections, plan = excluded.plan, written = excluded.written,
 				  updated_at = excluded.updated_at
 				returning id""")
-			.params(memberId, day, term.id(), text(diary.places()), diary.households(), text(diary.householdNotes()),
-					text(diary.heard()), text(diary.done()), text(diary.reflections()), text(diary.plan()),
-					diary.hasContent(), Timestamp.from(now), Timestamp.from(now),
+			.params(memberId.value(), day, term.id().value(), text(diary.places()), diary.households(),
+					text(diary.householdNotes()), text(diary.heard()), text(diary.done()), text(diary.reflections()),
+					text(diary.plan()), diary.hasContent(), Timestamp.from(now), Timestamp.from(now),
 					Timestamp.from(DiaryRules.closesAt(day, zone)))
 			.query(Long.class)
 			.single();
 		List<Case> dayCases = cases.receivedInVillage(term.villageId(), DiaryRules.startOf(day, zone),
 				DiaryRules.startOf(day.plusDays(1), zone));
-		for (long caseId : automaticCaseIds(memberId, dayCases, meetings.ofTermOn(term.id(), day),
+		for (CaseId caseId : automaticCaseIds(memberId, dayCases, meetings.ofTermOn(term.id(), day),
 				inspections.ofTermOn(term.id(), day))) {
 			link(entryId, caseId, true, now);
 		}
@@ -261,7 +264,7 @@ public class Diaries {
 			throw new DiaryRuleException("diary.case.referenceRequired");
 		}
 		Case c = cases.byReference(ref).orElseThrow(() -> new DiaryRuleException("diary.case.unknown", ref));
-		if (c.villageId() != term.villageId() || !caseAccess.permission(me, c, day).canRead()) {
+		if (!c.villageId().equals(term.villageId()) || !caseAccess.permission(me, c, day).canRead()) {
 			throw new DiaryRuleException("diary.case.otherVillage", c.reference());
 		}
 		link(ensureEntry(me, term, day, now), c.id(), false, now);
@@ -272,13 +275,13 @@ public class Diaries {
 	 * Removes a case added by hand (those of the day stay: they are what happened).
 	 */
 	@Transactional
-	public void removeCase(AccountPrincipal me, LocalDate day, long caseId, Instant now) {
+	public void removeCase(AccountPrincipal me, LocalDate day, CaseId caseId, Instant now) {
 		days.termOf(me, day);
 		days.requireOpen(day, now, "diary.closed");
-		long memberId = java.util.Objects.requireNonNull(me.memberId());
+		MemberId memberId = java.util.Objects.requireNonNull(me.memberId());
 		entry(memberId, day).ifPresent(
 				(entry) -> jdbc.sql("delete from diary_case where entry_id = ? and case_id = ? and not automatic")
-					.params(entry.id(), caseId)
+					.params(entry.id(), caseId.value())
 					.update());
 	}
 
@@ -305,18 +308,18 @@ public class Diaries {
 		long id = jdbc.sql("""
 				insert into diary_amendment (entry_id, written_at, text, account_id, author_name)
 				values (?, ?, ?, ?, ?) returning id""")
-			.params(entryId, Timestamp.from(now), amendment, me.accountId(), me.displayName())
+			.params(entryId, Timestamp.from(now), amendment, me.accountId().value(), me.displayName())
 			.query(Long.class)
 			.single();
 		return new DiaryAmendment(id, entryId, now, amendment, me.displayName());
 	}
 
 	private long ensureEntry(AccountPrincipal me, Term term, LocalDate day, Instant now) {
-		long memberId = java.util.Objects.requireNonNull(me.memberId());
+		long memberId = java.util.Objects.requireNonNull(me.memberId()).value();
 		jdbc.sql("""
 				insert into diary_entry (member_id, day, term_id, written, created_at, updated_at, closes_at)
 				values (?, ?, ?, false, ?, ?, ?) on conflict (member_id, day) do nothing""")
-			.params(memberId, day, term.id(), Timestamp.from(now), Timestamp.from(now),
+			.params(memberId, day, term.id().value(), Timestamp.from(now), Timestamp.from(now),
 					Timestamp.from(DiaryRules.closesAt(day, zone)))
 			.update();
 		return jdbc.sql("select id from diary_entry where member_id = ? and day = ?")
@@ -325,10 +328,10 @@ public class Diaries {
 			.single();
 	}
 
-	private void link(long entryId, long caseId, boolean automatic, Instant now) {
+	private void link(long entryId, CaseId caseId, boolean automatic, Instant now) {
 		jdbc.sql("""
 				insert into diary_case (entry_id, case_id, automatic, added_at) values (?, ?, ?, ?)
-				on conflict do nothing""").params(entryId, caseId, automatic, Timestamp.from(now)).update();
+				on conflict do nothing""").params(entryId, caseId.value(), automatic, Timestamp.from(now)).update();
 	}
 
 	private static @Nullable String text(@Nullable String value) {

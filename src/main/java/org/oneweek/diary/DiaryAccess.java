@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Role;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
@@ -28,7 +29,7 @@ public class DiaryAccess {
 
 	/** Whether the person is a secretary of the term's team. */
 	public boolean onTeam(AccountPrincipal me, Term term) {
-		Long memberId = me.memberId();
+		MemberId memberId = me.memberId();
 		return memberId != null && me.has(Role.SECRETARY) && term.hasMember(memberId);
 	}
 
@@ -38,7 +39,7 @@ public class DiaryAccess {
 	 */
 	@Transactional(readOnly = true)
 	public Term teamTermOn(AccountPrincipal me, @Nullable LocalDate day) {
-		Long memberId = me.memberId();
+		MemberId memberId = me.memberId();
 		Term term = (memberId != null && day != null) ? terms.ofMember(memberId, day).orElse(null) : null;
 		if (term == null || !onTeam(me, term)) {
 			throw new DiaryAccessDeniedException("no team on " + day);
@@ -48,7 +49,7 @@ public class DiaryAccess {
 
 	/** Whether the person is the lead of the term's team. */
 	public boolean leads(AccountPrincipal me, Term term) {
-		return onTeam(me, term) && me.memberId() == term.leadId();
+		return onTeam(me, term) && term.leadId().equals(me.memberId());
 	}
 
 	/**
@@ -60,13 +61,14 @@ public class DiaryAccess {
 		if (me.has(Role.ORG_ADMIN) || onTeam(me, term)) {
 			return true;
 		}
-		Long memberId = me.memberId();
+		MemberId memberId = me.memberId();
 		if (memberId == null || !me.has(Role.SECRETARY)) {
 			return false;
 		}
 		return terms.allOfMember(memberId)
 			.stream()
-			.anyMatch((mine) -> mine.villageId() == term.villageId() && !mine.weekStart().isBefore(term.weekStart()));
+			.anyMatch((mine) -> mine.villageId().equals(term.villageId())
+					&& !mine.weekStart().isBefore(term.weekStart()));
 	}
 
 	/**
@@ -78,12 +80,12 @@ public class DiaryAccess {
 		if (me.has(Role.ORG_ADMIN) || onTeam(me, term)) {
 			return true;
 		}
-		if (me.has(Role.COMMITTEE) && me.villageId() != null && me.villageId() == term.villageId()) {
+		if (me.has(Role.COMMITTEE) && term.villageId().equals(me.villageId())) {
 			return true;
 		}
-		Long memberId = me.memberId();
+		MemberId memberId = me.memberId();
 		return memberId != null && me.has(Role.SECRETARY)
-				&& terms.allOfMember(memberId).stream().anyMatch((mine) -> mine.villageId() == term.villageId());
+				&& terms.allOfMember(memberId).stream().anyMatch((mine) -> mine.villageId().equals(term.villageId()));
 	}
 
 }

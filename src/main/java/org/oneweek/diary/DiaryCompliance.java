@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.oneweek.people.MemberId;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
@@ -53,7 +54,7 @@ public class DiaryCompliance {
 	 * @param missingDays those of them without a diary
 	 * @param openDays required days whose diary can still be written and is still empty
 	 */
-	public record MemberTerm(Term term, long memberId, List<LocalDate> closedDays, List<LocalDate> missingDays,
+	public record MemberTerm(Term term, MemberId memberId, List<LocalDate> closedDays, List<LocalDate> missingDays,
 			List<LocalDate> openDays) {
 
 		public MemberTerm {
@@ -67,7 +68,7 @@ public class DiaryCompliance {
 		}
 
 		public boolean lead() {
-			return term.leadId() == memberId;
+			return term.leadId().equals(memberId);
 		}
 
 	}
@@ -112,7 +113,7 @@ public class DiaryCompliance {
 		List<MemberTerm> rows = new ArrayList<>();
 		for (LocalDate monday = first; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
 			for (Term term : terms.inWeek(monday)) {
-				for (long memberId : term.memberIds()) {
+				for (MemberId memberId : term.memberIds()) {
 					List<LocalDate> closed = new ArrayList<>();
 					List<LocalDate> missing = new ArrayList<>();
 					List<LocalDate> open = new ArrayList<>();
@@ -120,7 +121,7 @@ public class DiaryCompliance {
 						if (!properties.expected(day.getDayOfWeek()) || day.isAfter(today)) {
 							continue;
 						}
-						boolean done = written.contains(memberId + "/" + day);
+						boolean done = written.contains(memberId.value() + "/" + day);
 						if (now.isBefore(DiaryRules.closesAt(day, zone))) {
 							if (!done) {
 								open.add(day);

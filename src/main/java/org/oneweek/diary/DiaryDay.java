@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Case;
+import org.oneweek.people.MemberId;
 import org.oneweek.roster.Term;
 
 /**
@@ -16,7 +17,7 @@ import org.oneweek.roster.Term;
  * @param otherCases cases recorded in the village that day by others, which the diary
  * does not mention yet
  */
-public record DiaryDay(Term term, long memberId, LocalDate day, @Nullable DiaryEntry entry, DayStatus status,
+public record DiaryDay(Term term, MemberId memberId, LocalDate day, @Nullable DiaryEntry entry, DayStatus status,
 		Instant closesAt, List<LinkedCase> cases, List<Case> otherCases, List<MorningMeeting> meetings,
 		List<Inspection> inspections, List<DiaryAmendment> amendments) {
 

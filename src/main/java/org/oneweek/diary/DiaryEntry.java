@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.people.MemberId;
+import org.oneweek.roster.TermId;
 
 /**
  * A secretary's diary (民情日记) of one day of a term: where they went, whom they met, what
@@ -13,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param written whether anything was written in it
  */
-public record DiaryEntry(long id, long memberId, LocalDate day, long termId, @Nullable String places,
+public record DiaryEntry(long id, MemberId memberId, LocalDate day, TermId termId, @Nullable String places,
 		@Nullable Integer households, @Nullable String householdNotes, @Nullable String heard, @Nullable String done,
 		@Nullable String reflections, @Nullable String plan, boolean written, Instant createdAt, Instant updatedAt,
 		Instant closesAt) {

@@ -8,7 +8,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Role;
+import org.oneweek.places.VillageId;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
 import org.springframework.stereotype.Service;
@@ -62,7 +64,7 @@ public class DiaryHome {
 	public record Card(ZoneId zone, @Nullable Term term, @Nullable DayStatus today, @Nullable Instant savedAt,
 			boolean reminded, int reminderHour, @Nullable LocalDate yesterday, int missed, boolean reportDue,
 			List<HandoverReports.Waiting> waiting, DiaryCompliance.@Nullable Tally lastWeek,
-			@Nullable Long recordsOfVillage) {
+			@Nullable VillageId recordsOfVillage) {
 
 		public Card {
 			waiting = List.copyOf(waiting);
@@ -79,8 +81,8 @@ public class DiaryHome {
 		LocalDate today = LocalDate.ofInstant(now, zone);
 		DiaryCompliance.Tally lastWeek = me.has(Role.ORG_ADMIN)
 				? DiaryCompliance.total(compliance.between(today.minusWeeks(1), today.minusWeeks(1), now)) : null;
-		Long villageId = me.has(Role.COMMITTEE) ? me.villageId() : null;
-		Long memberId = me.memberId();
+		VillageId villageId = me.has(Role.COMMITTEE) ? me.villageId() : null;
+		MemberId memberId = me.memberId();
 		if (memberId == null || !me.has(Role.SECRETARY)) {
 			return new Card(zone, null, null, null, false, reminders.reminderHour(), null, 0, false, List.of(),
 					lastWeek, villageId);

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import org.oneweek.people.MemberId;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +50,8 @@ public class DiaryReminders {
 		}
 		int made = 0;
 		for (Term term : terms.inWeek(today)) {
-			for (long memberId : term.memberIds()) {
+			for (MemberId member : term.memberIds()) {
+				long memberId = member.value();
 				made += jdbc.sql("""
 						insert into diary_notice (member_id, day, kind, created_at)
 						select ?, ?, 'MISSING', ? where not exists (
@@ -66,13 +68,13 @@ public class DiaryReminders {
 	 * The days of which the member was reminded and whose diary is still empty but open.
 	 */
 	@Transactional(readOnly = true)
-	public List<LocalDate> pending(long memberId, Instant now) {
+	public List<LocalDate> pending(MemberId memberId, Instant now) {
 		LocalDate today = LocalDate.ofInstant(now, zone);
 		return jdbc.sql("""
 				select n.day from diary_notice n where n.member_id = ? and n.kind = 'MISSING' and n.day >= ?
 				  and not exists (select 1 from diary_entry e where e.member_id = n.member_id and e.day = n.day
 				                  and e.written)
-				order by n.day""").params(memberId, today.minusDays(1)).query(LocalDate.class).list();
+				order by n.day""").params(memberId.value(), today.minusDays(1)).query(LocalDate.class).list();
 	}
 
 	public int reminderHour() {

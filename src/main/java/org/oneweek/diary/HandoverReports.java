@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseCommands.HandOverCases;
 import org.oneweek.casework.CaseEvent;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.CaseState;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.Handover;
@@ -32,11 +33,13 @@ import org.oneweek.diary.HandoverReport.PlanLine;
 import org.oneweek.diary.internal.TermLookup;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Member;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Members;
 import org.oneweek.people.Role;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.TermId;
 import org.oneweek.roster.Terms;
@@ -108,7 +111,7 @@ public class HandoverReports {
 	/**
 	 * Where the report stands: being written, handed over (fixed), acknowledged.
 	 */
-	public record Status(@Nullable String notes, @Nullable Long handoverId, @Nullable Long toTermId,
+	public record Status(@Nullable String notes, @Nullable HandoverId handoverId, @Nullable TermId toTermId,
 			@Nullable Instant frozenAt, @Nullable Instant acknowledgedAt, @Nullable String acknowledgedBy) {
 
 		static final Status NEW = new Status(null, null, null, null, null, null);
@@ -129,7 +132,7 @@ public class HandoverReports {
 	}
 
 	/** A handed-over report waiting for the next lead's acknowledgement. */
-	public record Waiting(long termId, String villageName, String week) {
+	public record Waiting(TermId termId, String villageName, String week) {
 
 	}
 
@@ -140,14 +143,14 @@ public class HandoverReports {
 	 * @throws DiaryAccessDeniedException when the person may not read it
 	 */
 	@Transactional(readOnly = true)
-	public Page page(AccountPrincipal me, long termId, Instant now) {
+	public Page page(AccountPrincipal me, TermId termId, Instant now) {
 		Term term = term(termId);
 		if (!access.canReadReport(me, term)) {
 			throw new DiaryAccessDeniedException("report of term " + termId);
 		}
 		Status status = status(termId);
 		String content = jdbc.sql("select content::text from handover_report where term_id = ? and content is not null")
-			.param(termId)
+			.param(termId.value())
 			.query(String.class)
 			.optional()
 			.orElse(null);
@@ -157,19 +160,21 @@ public class HandoverReports {
 	}
 
 	@Transactional(readOnly = true)
-	public Status status(long termId) {
+	public Status status(TermId termId) {
 		return jdbc.sql("select * from handover_report where term_id = ?")
-			.param(termId)
-			.query((rs, n) -> new Status(rs.getString("notes"), rs.getObject("handover_id", Long.class),
-					rs.getObject("to_term_id", Long.class), instant(rs.getTimestamp("frozen_at")),
-					instant(rs.getTimestamp("acknowledged_at")), rs.getString("acknowledged_by")))
+			.param(termId.value())
+			.query((rs, n) -> new Status(rs.getString("notes"),
+					Ids.nullable(rs.getObject("handover_id", Long.class), HandoverId::of),
+					Ids.nullable(rs.getObject("to_term_id", Long.class), TermId::of),
+					instant(rs.getTimestamp("frozen_at")), instant(rs.getTimestamp("acknowledged_at")),
+					rs.getString("acknowledged_by")))
 			.optional()
 			.orElse(Status.NEW);
 	}
 
 	/** Whether the person may still write the report's notes and next steps. */
 	@Transactional(readOnly = true)
-	public boolean canWrite(AccountPrincipal me, long termId) {
+	public boolean canWrite(AccountPrincipal me, TermId termId) {
 		Term term = term(termId);
 		return access.onTeam(me, term) && !status(termId).handedOver();
 	}
@@ -179,7 +184,7 @@ public class HandoverReports {
 	 * @throws DiaryRuleException when the report was handed over already
 	 */
 	@Transactional
-	public void saveNotes(AccountPrincipal me, long termId, @Nullable String notes, Instant now) {
+	public void saveNotes(AccountPrincipal me, TermId termId, @Nullable String notes, Instant now) {
 		writable(me, termId);
 		String text = blankToNull(notes);
 		if (text != null && text.length() > 5000) {
@@ -190,7 +195,7 @@ public class HandoverReports {
 						insert into handover_report (term_id, notes, notes_updated_at, notes_updated_by) values (?, ?, ?, ?)
 						on conflict (term_id) do update set notes = excluded.notes, notes_updated_at = excluded.notes_updated_at,
 						  notes_updated_by = excluded.notes_updated_by where handover_report.frozen_at is null""")
-			.params(termId, text, Timestamp.from(now), me.displayName())
+			.params(termId.value(), text, Timestamp.from(now), me.displayName())
 			.update();
 	}
 
@@ -200,18 +205,18 @@ public class HandoverReports {
 	 * in this term
 	 */
 	@Transactional
-	public void saveNextStep(AccountPrincipal me, long termId, long caseId, @Nullable String text, Instant now) {
+	public void saveNextStep(AccountPrincipal me, TermId termId, CaseId caseId, @Nullable String text, Instant now) {
 		Term term = writable(me, termId);
 		Instant start = DiaryRules.startOf(term.weekStart(), zone);
 		Instant end = DiaryRules.startOf(term.weekEnd().plusDays(1), zone);
 		if (termCases(term).stream()
-			.noneMatch((c) -> c.id() == caseId && c.state().isOpen() && !solvedIn(c, start, end))) {
+			.noneMatch((c) -> c.id().equals(caseId) && c.state().isOpen() && !solvedIn(c, start, end))) {
 			throw new DiaryRuleException("diary.report.notOpenCase");
 		}
 		String step = blankToNull(text);
 		if (step == null) {
 			jdbc.sql("delete from handover_next_step where term_id = ? and case_id = ?")
-				.params(termId, caseId)
+				.params(termId.value(), caseId.value())
 				.update();
 			return;
 		}
@@ -222,7 +227,7 @@ public class HandoverReports {
 				insert into handover_next_step (term_id, case_id, text, updated_at, updated_by) values (?, ?, ?, ?, ?)
 				on conflict (term_id, case_id) do update set text = excluded.text, updated_at = excluded.updated_at,
 				  updated_by = excluded.updated_by""")
-			.params(termId, caseId, step, Timestamp.from(now), me.displayName())
+			.params(termId.value(), caseId.value(), step, Timestamp.from(now), me.displayName())
 			.update();
 	}
 
@@ -233,7 +238,7 @@ public class HandoverReports {
 	 * @throws org.oneweek.casework.CaseRuleException when no next team is planned yet
 	 */
 	@Transactional
-	public Page handOver(AccountPrincipal me, long termId, Instant now) {
+	public Page handOver(AccountPrincipal me, TermId termId, Instant now) {
 		Term term = term(termId);
 		if (!access.onTeam(me, term) && !me.has(Role.ORG_ADMIN)) {
 			throw new DiaryAccessDeniedException("hand-over of term " + termId);
@@ -243,8 +248,8 @@ public class HandoverReports {
 			throw new DiaryRuleException("diary.report.alreadyHandedOver");
 		}
 		// handed over here, the report is fixed here, in the same transaction
-		Handover handover = handovers.handoverFrom(TermId.of(termId))
-			.orElseGet(() -> handovers.handOverQuietly(new HandOverCases(TermId.of(termId), status.notes()), me, now));
+		Handover handover = handovers.handoverFrom(termId)
+			.orElseGet(() -> handovers.handOverQuietly(new HandOverCases(termId, status.notes()), me, now));
 		freeze(term, handover, now);
 		return new Page(reportOf(termId).orElseThrow(), status(termId));
 	}
@@ -257,10 +262,10 @@ public class HandoverReports {
 	@Transactional
 	public void handedOver(HandoverId handoverId) {
 		Handover handover = handovers.handover(handoverId).orElse(null);
-		if (handover == null || status(handover.fromTermId().value()).handedOver()) {
+		if (handover == null || status(handover.fromTermId()).handedOver()) {
 			return;
 		}
-		lookup.term(handover.fromTermId().value()).ifPresent((term) -> freeze(term, handover, handover.createdAt()));
+		lookup.term(handover.fromTermId()).ifPresent((term) -> freeze(term, handover, handover.createdAt()));
 	}
 
 	private void freeze(Term term, Handover handover, Instant now) {
@@ -271,7 +276,7 @@ public class HandoverReports {
 						values (?, ?, ?, ?, cast(? as jsonb))
 						on conflict (term_id) do update set handover_id = excluded.handover_id, to_term_id = excluded.to_term_id,
 						  frozen_at = excluded.frozen_at, content = excluded.content where handover_report.frozen_at is null""")
-			.params(term.id(), handover.id().value(), handover.toTermId().value(), Timestamp.from(now),
+			.params(term.id().value(), handover.id().value(), handover.toTermId().value(), Timestamp.from(now),
 					json.writeValueAsString(report))
 			.update();
 	}
@@ -283,7 +288,7 @@ public class HandoverReports {
 	 * @throws DiaryAccessDeniedException when the person is not the next team's lead
 	 */
 	@Transactional
-	public void acknowledge(AccountPrincipal me, long termId, Instant now) {
+	public void acknowledge(AccountPrincipal me, TermId termId, Instant now) {
 		Status status = status(termId);
 		if (!status.handedOver() || status.toTermId() == null || status.handoverId() == null) {
 			throw new DiaryRuleException("diary.report.notHandedOver");
@@ -295,12 +300,12 @@ public class HandoverReports {
 		int changed = jdbc.sql("""
 				update handover_report set acknowledged_at = ?, acknowledged_by_member = ?, acknowledged_by = ?
 				where term_id = ? and acknowledged_at is null""")
-			.params(Timestamp.from(now), me.memberId(), me.displayName(), termId)
+			.params(Timestamp.from(now), Ids.value(me.memberId()), me.displayName(), termId.value())
 			.update();
 		if (changed == 0) {
 			throw new DiaryRuleException("diary.report.alreadyAcknowledged");
 		}
-		Handover handover = handovers.handover(HandoverId.of(status.handoverId())).orElseThrow();
+		Handover handover = handovers.handover(status.handoverId()).orElseThrow();
 		if (!handover.acknowledged()) {
 			handovers.acknowledge(handover.id(), me, now);
 		}
@@ -308,33 +313,35 @@ public class HandoverReports {
 
 	/** Handed-over reports waiting for the member's acknowledgement as the next lead. */
 	@Transactional(readOnly = true)
-	public List<Waiting> waitingFor(long memberId, LocalDate today) {
+	public List<Waiting> waitingFor(MemberId memberId, LocalDate today) {
 		List<Waiting> waiting = new ArrayList<>();
 		for (Term mine : terms.allOfMember(memberId)) {
-			if (mine.leadId() != memberId || mine.weekEnd().isBefore(today.minusWeeks(1))) {
+			if (!mine.leadId().equals(memberId) || mine.weekEnd().isBefore(today.minusWeeks(1))) {
 				continue;
 			}
 			jdbc.sql("""
 					select term_id from handover_report where to_term_id = ? and frozen_at is not null
 					  and acknowledged_at is null order by term_id""")
-				.param(mine.id())
+				.param(mine.id().value())
 				.query(Long.class)
 				.list()
+				.stream()
+				.map(TermId::of)
 				.forEach((termId) -> lookup.term(termId)
 					.ifPresent((from) -> waiting.add(new Waiting(termId, villageName(from.villageId()), from.week()))));
 		}
 		return waiting;
 	}
 
-	private Optional<HandoverReport> reportOf(long termId) {
+	private Optional<HandoverReport> reportOf(TermId termId) {
 		return jdbc.sql("select content::text from handover_report where term_id = ? and content is not null")
-			.param(termId)
+			.param(termId.value())
 			.query(String.class)
 			.optional()
 			.map((content) -> json.readValue(content, HandoverReport.class));
 	}
 
-	private Term writable(AccountPrincipal me, long termId) {
+	private Term writable(AccountPrincipal me, TermId termId) {
 		Term term = term(termId);
 		if (!access.onTeam(me, term)) {
 			throw new DiaryAccessDeniedException("report of term " + termId);
@@ -345,7 +352,7 @@ public class HandoverReports {
 		return term;
 	}
 
-	private Term term(long termId) {
+	private Term term(TermId termId) {
 		return lookup.term(termId).orElseThrow(() -> new DiaryNotFoundException("term " + termId));
 	}
 
@@ -353,28 +360,28 @@ public class HandoverReports {
 
 	/** The cases of a term: heard in it, handed to it, held by it, or handed on by it. */
 	private List<Case> termCases(Term term) {
-		Map<Long, Case> all = new LinkedHashMap<>();
+		Map<CaseId, Case> all = new LinkedHashMap<>();
 		cases.ofTerm(term.id()).forEach((c) -> all.put(c.id(), c));
-		List<Long> more = new ArrayList<>();
-		handovers.handoversTo(TermId.of(term.id()))
-			.forEach((h) -> h.items().forEach((i) -> more.add(i.caseId().value())));
-		handovers.handoverFrom(TermId.of(term.id()))
-			.ifPresent((h) -> h.items().forEach((i) -> more.add(i.caseId().value())));
+		List<CaseId> more = new ArrayList<>();
+		handovers.handoversTo(term.id()).forEach((h) -> h.items().forEach((i) -> more.add(i.caseId())));
+		handovers.handoverFrom(term.id()).ifPresent((h) -> h.items().forEach((i) -> more.add(i.caseId())));
 		more.removeIf(all::containsKey);
 		cases.byIds(more.stream().distinct().toList()).forEach((c) -> all.put(c.id(), c));
 		return new ArrayList<>(all.values());
 	}
 
 	HandoverReport generate(Term term, @Nullable String notes, Instant now) {
-		Village village = places.village(VillageId.of(term.villageId())).orElseThrow();
+		Village village = places.village(term.villageId()).orElseThrow();
 		String township = places.township(village.townshipId()).map((t) -> t.name()).orElse("");
 		Instant start = DiaryRules.startOf(term.weekStart(), zone);
 		Instant end = DiaryRules.startOf(term.weekEnd().plusDays(1), zone);
 		List<Case> all = termCases(term);
-		Map<Long, String> steps = new HashMap<>();
-		jdbc.sql("select case_id, text from handover_next_step where term_id = ?").param(term.id()).query((rs) -> {
-			steps.put(rs.getLong("case_id"), rs.getString("text"));
-		});
+		Map<CaseId, String> steps = new HashMap<>();
+		jdbc.sql("select case_id, text from handover_next_step where term_id = ?")
+			.param(term.id().value())
+			.query((rs) -> {
+				steps.put(CaseId.of(rs.getLong("case_id")), rs.getString("text"));
+			});
 
 		List<Item> received = new ArrayList<>();
 		List<Item> inherited = new ArrayList<>();
@@ -387,11 +394,12 @@ public class HandoverReports {
 			boolean solvedHere = solvedIn(c, start, end);
 			String written = steps.get(c.id());
 			String step = (written != null) ? written : latestNote(events);
-			Item item = new Item(c.id(), c.reference(), c.title(), c.category(), c.source(), c.state(),
+			// the report is a document kept as it was handed over: its ids are numbers
+			Item item = new Item(c.id().value(), c.reference(), c.title(), c.category(), c.source(), c.state(),
 					(c.assignee() != null) ? c.assignee().name() : null, c.progress(), c.receivedAt(),
 					c.resolutionDue(), c.resolvedAt(), c.result(), c.escalationLevel(), c.isOverdue(now), step,
 					written != null);
-			if (Long.valueOf(term.id()).equals(c.receivedTermId())) {
+			if (term.id().equals(c.receivedTermId())) {
 				received.add(item);
 			}
 			else {
@@ -421,14 +429,14 @@ public class HandoverReports {
 		Term next = handovers.nextTerm(term).orElse(null);
 		List<MeetingLine> meetingLines = meetings.ofTerm(term.id())
 			.stream()
-			.map((m) -> new MeetingLine(m.id(), m.day(), m.place(), m.attendees(), m.caseIds().size()))
+			.map((m) -> new MeetingLine(m.id().value(), m.day(), m.place(), m.attendees(), m.caseIds().size()))
 			.toList();
 		List<InspectionLine> inspectionLines = inspections.ofTerm(term.id())
 			.stream()
-			.map((i) -> new InspectionLine(i.id(), i.day(), i.route(), i.officials(), i.findings().size(),
+			.map((i) -> new InspectionLine(i.id().value(), i.day(), i.route(), i.officials(), i.findings().size(),
 					i.caseIds().size()))
 			.toList();
-		Map<Long, String> names = new HashMap<>();
+		Map<MemberId, String> names = new HashMap<>();
 		members.members(term.memberIds()).forEach((m) -> names.put(m.id(), m.name()));
 		List<DiaryEntry> entries = diaries.ofTerm(term.id());
 		LocalDate today = LocalDate.ofInstant(now, zone);
@@ -441,18 +449,20 @@ public class HandoverReports {
 		}
 		List<DiaryLine> diaryLines = new ArrayList<>();
 		List<PlanLine> plans = new ArrayList<>();
-		for (long memberId : term.memberIds()) {
-			List<DiaryEntry> own = entries.stream().filter((e) -> e.memberId() == memberId && e.written()).toList();
+		for (MemberId memberId : term.memberIds()) {
+			List<DiaryEntry> own = entries.stream()
+				.filter((e) -> e.memberId().equals(memberId) && e.written())
+				.toList();
 			int households = own.stream().mapToInt((e) -> (e.households() != null) ? e.households() : 0).sum();
 			String name = names.getOrDefault(memberId, "");
-			diaryLines.add(new DiaryLine(memberId, name, own.size(), expected, households));
+			diaryLines.add(new DiaryLine(memberId.value(), name, own.size(), expected, households));
 			own.stream()
 				.filter((e) -> e.plan() != null)
 				.max(Comparator.comparing(DiaryEntry::day))
 				.ifPresent((e) -> plans.add(new PlanLine(name, e.day(), e.plan())));
 		}
-		return new HandoverReport(term.id(), village.id().value(), village.name(), township, term.weekStart(),
-				term.weekEnd(), term.week(), people(term), (next != null) ? next.id() : null,
+		return new HandoverReport(term.id().value(), village.id().value(), village.name(), township, term.weekStart(),
+				term.weekEnd(), term.week(), people(term), (next != null) ? next.id().value() : null,
 				(next != null) ? next.week() : null, (next != null) ? people(next) : List.of(), received, inherited,
 				solved, other, open, funding, total, meetingLines, inspectionLines, diaryLines, plans, notes, now);
 	}
@@ -465,11 +475,11 @@ public class HandoverReports {
 	}
 
 	private List<Person> people(Term term) {
-		Map<Long, String> names = new HashMap<>();
+		Map<MemberId, String> names = new HashMap<>();
 		members.members(term.memberIds()).forEach((Member m) -> names.put(m.id(), m.name()));
 		return term.memberIds()
 			.stream()
-			.map((id) -> new Person(id, names.getOrDefault(id, ""), id == term.leadId()))
+			.map((id) -> new Person(id.value(), names.getOrDefault(id, ""), id.equals(term.leadId())))
 			.toList();
 	}
 
@@ -483,8 +493,8 @@ public class HandoverReports {
 		return note;
 	}
 
-	private String villageName(long villageId) {
-		return places.village(VillageId.of(villageId)).map(Village::name).orElse("");
+	private String villageName(VillageId villageId) {
+		return places.village(villageId).map(Village::name).orElse("");
 	}
 
 	private static @Nullable String stringOrNull(@Nullable Object value) {

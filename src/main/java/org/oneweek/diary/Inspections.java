@@ -12,6 +12,7 @@ import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseActions;
 import org.oneweek.casework.CaseCommands.AddNote;
 import org.oneweek.casework.CaseCommands.RecordCase;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.CasePhoto;
 import org.oneweek.casework.CasePhotos;
@@ -22,8 +23,11 @@ import org.oneweek.casework.Urgency;
 import org.oneweek.diary.Inspection.Finding;
 import org.oneweek.diary.internal.TermLookup;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.MemberId;
 import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.oneweek.roster.Term;
+import org.oneweek.roster.TermId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -80,7 +84,7 @@ public class Inspections {
 	 * @throws DiaryRuleException when the day has not come or is past recording
 	 */
 	@Transactional
-	public long record(RecordInspection walk, AccountPrincipal me, Instant now) {
+	public InspectionId record(RecordInspection walk, AccountPrincipal me, Instant now) {
 		LocalDate day = walk.day();
 		Term term = days.termOf(me, day);
 		days.requireOpen(day, now, "diary.dayClosed");
@@ -88,13 +92,14 @@ public class Inspections {
 		jdbc.sql("""
 				insert into inspection (term_id, village_id, day, route, officials, notes, recorded_by,
 				  recorded_by_name, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(term.id(), term.villageId(), day, blankToNull(walk.route()), blankToNull(walk.officials()),
-					blankToNull(walk.notes()), me.accountId(), me.displayName(), Timestamp.from(now))
+			.params(term.id().value(), term.villageId().value(), day, blankToNull(walk.route()),
+					blankToNull(walk.officials()), blankToNull(walk.notes()), me.accountId().value(), me.displayName(),
+					Timestamp.from(now))
 			.update(keys, "id");
-		long id = keys.getKeyAs(Long.class);
-		for (long memberId : TeamDays.present(term, walk.memberIds(), me.memberId())) {
+		InspectionId id = InspectionId.of(keys.getKeyAs(Long.class));
+		for (MemberId memberId : TeamDays.present(term, walk.memberIds(), me.memberId())) {
 			jdbc.sql("insert into inspection_member (inspection_id, member_id) values (?, ?)")
-				.params(id, memberId)
+				.params(id.value(), memberId.value())
 				.update();
 		}
 		return id;
@@ -107,8 +112,8 @@ public class Inspections {
 	 * or another village's
 	 */
 	@Transactional
-	public long addFinding(long inspectionId, RecordFinding finding, byte @Nullable [] photo, AccountPrincipal me,
-			Instant now) {
+	public long addFinding(InspectionId inspectionId, RecordFinding finding, byte @Nullable [] photo,
+			AccountPrincipal me, Instant now) {
 		Inspection inspection = writable(inspectionId, me, now);
 		String photoType = null;
 		if (photo != null && photo.length > 0) {
@@ -118,9 +123,9 @@ public class Inspections {
 		jdbc.sql("""
 				insert into inspection_finding (inspection_id, text, details, location, photo, photo_type, recorded_by,
 				  recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(inspectionId, finding.text().strip(), blankToNull(finding.details()),
-					blankToNull(finding.location()), (photoType != null) ? photo : null, photoType, me.accountId(),
-					Timestamp.from(now))
+			.params(inspectionId.value(), finding.text().strip(), blankToNull(finding.details()),
+					blankToNull(finding.location()), (photoType != null) ? photo : null, photoType,
+					me.accountId().value(), Timestamp.from(now))
 			.update(keys, "id");
 		long findingId = keys.getKeyAs(Long.class);
 		switch (finding.outcome()) {
@@ -136,10 +141,11 @@ public class Inspections {
 	/** A finding only noted so far becomes a case, or is linked to one. */
 	@Transactional
 	public void decide(long findingId, DecideFinding decision, AccountPrincipal me, Instant now) {
-		long inspectionId = jdbc.sql("select inspection_id from inspection_finding where id = ? for update")
+		InspectionId inspectionId = jdbc.sql("select inspection_id from inspection_finding where id = ? for update")
 			.param(findingId)
 			.query(Long.class)
 			.optional()
+			.map(InspectionId::of)
 			.orElseThrow(() -> new DiaryNotFoundException("finding"));
 		Inspection inspection = writable(inspectionId, me, now);
 		Finding finding = inspection.findings().stream().filter((f) -> f.id() == findingId).findFirst().orElseThrow();
@@ -163,7 +169,7 @@ public class Inspections {
 			throw new DiaryRuleException("diary.finding.category.required");
 		}
 		// the same finding never makes two cases, whatever is retried
-		RecordCase command = RecordCase.of(VillageId.of(inspection.villageId()), category, title)
+		RecordCase command = RecordCase.of(inspection.villageId(), category, title)
 			.withSource(CaseSource.INSPECTION)
 			.withType(CaseType.HELP)
 			.withUrgency((urgency != null) ? urgency : Urgency.NORMAL)
@@ -175,7 +181,7 @@ public class Inspections {
 		if (photo != null && !recorded.repeated()) {
 			photos.addAtIntake(recorded.id(), photo, me, now);
 		}
-		setCase(findingId, recorded.id().value(), now);
+		setCase(findingId, recorded.id(), now);
 	}
 
 	private void link(Inspection inspection, long findingId, @Nullable String reference, AccountPrincipal me,
@@ -185,7 +191,8 @@ public class Inspections {
 			throw new DiaryRuleException("diary.case.referenceRequired");
 		}
 		Case c = cases.byReference(ref).orElseThrow(() -> new DiaryRuleException("diary.case.unknown", ref));
-		if (c.villageId() != inspection.villageId() || !caseAccess.permission(me, c, inspection.day()).canRead()) {
+		if (!c.villageId().equals(inspection.villageId())
+				|| !caseAccess.permission(me, c, inspection.day()).canRead()) {
 			throw new DiaryRuleException("diary.case.otherVillage", c.reference());
 		}
 		Finding finding = findings(inspection.id()).stream()
@@ -206,9 +213,9 @@ public class Inspections {
 		setCase(findingId, c.id(), now);
 	}
 
-	private void setCase(long findingId, long caseId, Instant now) {
+	private void setCase(long findingId, CaseId caseId, Instant now) {
 		jdbc.sql("update inspection_finding set case_id = ?, case_linked_at = ? where id = ?")
-			.params(caseId, Timestamp.from(now), findingId)
+			.params(caseId.value(), Timestamp.from(now), findingId)
 			.update();
 	}
 
@@ -218,7 +225,7 @@ public class Inspections {
 	 * @throws DiaryAccessDeniedException when they may not read it
 	 */
 	@Transactional(readOnly = true)
-	public Inspection readable(long inspectionId, AccountPrincipal me) {
+	public Inspection readable(InspectionId inspectionId, AccountPrincipal me) {
 		Inspection inspection = inspection(inspectionId).orElseThrow(() -> new DiaryNotFoundException("inspection"));
 		Term term = lookup.term(inspection.termId()).orElseThrow(() -> new DiaryNotFoundException("term"));
 		if (!access.canRead(me, term)) {
@@ -234,7 +241,7 @@ public class Inspections {
 				&& DiaryRules.isOpen(inspection.day(), now, days.zone());
 	}
 
-	private Inspection writable(long inspectionId, AccountPrincipal me, Instant now) {
+	private Inspection writable(InspectionId inspectionId, AccountPrincipal me, Instant now) {
 		Inspection inspection = inspection(inspectionId).orElseThrow(() -> new DiaryNotFoundException("inspection"));
 		Term term = lookup.term(inspection.termId()).orElseThrow(() -> new DiaryNotFoundException("term"));
 		if (!access.onTeam(me, term)) {
@@ -245,22 +252,22 @@ public class Inspections {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<Inspection> inspection(long id) {
-		return jdbc.sql("select * from inspection where id = ?").param(id).query(this::map).optional();
+	public Optional<Inspection> inspection(InspectionId id) {
+		return jdbc.sql("select * from inspection where id = ?").param(id.value()).query(this::map).optional();
 	}
 
 	@Transactional(readOnly = true)
-	public List<Inspection> ofTerm(long termId) {
+	public List<Inspection> ofTerm(TermId termId) {
 		return jdbc.sql("select * from inspection where term_id = ? order by day, id")
-			.param(termId)
+			.param(termId.value())
 			.query(this::map)
 			.list();
 	}
 
 	@Transactional(readOnly = true)
-	public List<Inspection> ofTermOn(long termId, LocalDate day) {
+	public List<Inspection> ofTermOn(TermId termId, LocalDate day) {
 		return jdbc.sql("select * from inspection where term_id = ? and day = ? order by id")
-			.params(termId, day)
+			.params(termId.value(), day)
 			.query(this::map)
 			.list();
 	}
@@ -272,10 +279,10 @@ public class Inspections {
 
 	/** The finding's photo, if the finding belongs to the inspection. */
 	@Transactional(readOnly = true)
-	public Optional<Photo> findingPhoto(long inspectionId, long findingId) {
+	public Optional<Photo> findingPhoto(InspectionId inspectionId, long findingId) {
 		return jdbc.sql(
 				"select photo_type, photo from inspection_finding where id = ? and inspection_id = ? and photo is not null")
-			.params(findingId, inspectionId)
+			.params(findingId, inspectionId.value())
 			.query((rs, n) -> new Photo(rs.getString("photo_type"), rs.getBytes("photo")))
 			.optional();
 	}
@@ -287,25 +294,27 @@ public class Inspections {
 			.optional();
 	}
 
-	private List<Finding> findings(long inspectionId) {
+	private List<Finding> findings(InspectionId inspectionId) {
 		return jdbc.sql("""
 				select id, inspection_id, text, details, location, photo is not null as has_photo, case_id, recorded_at
 				from inspection_finding where inspection_id = ? order by id""")
-			.param(inspectionId)
-			.query((rs, n) -> new Finding(rs.getLong("id"), rs.getLong("inspection_id"), rs.getString("text"),
-					rs.getString("details"), rs.getString("location"), rs.getBoolean("has_photo"),
-					rs.getObject("case_id", Long.class), rs.getTimestamp("recorded_at").toInstant()))
+			.param(inspectionId.value())
+			.query((rs, n) -> new Finding(rs.getLong("id"), InspectionId.of(rs.getLong("inspection_id")),
+					rs.getString("text"), rs.getString("details"), rs.getString("location"), rs.getBoolean("has_photo"),
+					Ids.nullable(rs.getObject("case_id", Long.class), CaseId::of),
+					rs.getTimestamp("recorded_at").toInstant()))
 			.list();
 	}
 
 	private Inspection map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		long id = rs.getLong("id");
-		return new Inspection(id, rs.getLong("term_id"), rs.getLong("village_id"), rs.getObject("day", LocalDate.class),
-				rs.getString("route"), rs.getString("officials"), rs.getString("notes"),
-				jdbc.sql("select member_id from inspection_member where inspection_id = ? order by member_id")
-					.param(id)
+		InspectionId id = InspectionId.of(rs.getLong("id"));
+		return new Inspection(id, TermId.of(rs.getLong("term_id")), VillageId.of(rs.getLong("village_id")),
+				rs.getObject("day", LocalDate.class), rs.getString("route"), rs.getString("officials"),
+				rs.getString("notes"),
+				Ids.all(jdbc.sql("select member_id from inspection_member where inspection_id = ? order by member_id")
+					.param(id.value())
 					.query(Long.class)
-					.list(),
+					.list(), MemberId::of),
 				findings(id), rs.getString("recorded_by_name"), rs.getTimestamp("recorded_at").toInstant());
 	}
 

@@ -13,8 +13,11 @@ import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.Cases;
 import org.oneweek.diary.internal.TermLookup;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.MemberId;
 import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.oneweek.roster.Term;
+import org.oneweek.roster.TermId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -59,7 +62,7 @@ public class MorningMeetings {
 	 * @throws DiaryRuleException when the day has not come or is past recording
 	 */
 	@Transactional
-	public long record(RecordMeeting meeting, AccountPrincipal me, Instant now) {
+	public MeetingId record(RecordMeeting meeting, AccountPrincipal me, Instant now) {
 		LocalDate day = meeting.day();
 		Term term = days.termOf(me, day);
 		days.requireOpen(day, now, "diary.dayClosed");
@@ -67,14 +70,14 @@ public class MorningMeetings {
 		jdbc.sql("""
 				insert into morning_meeting (term_id, village_id, day, place, attendees, groups, notes, recorded_by,
 				  recorded_by_name, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(term.id(), term.villageId(), day, blankToNull(meeting.place()), meeting.attendees(),
-					blankToNull(meeting.groups()), blankToNull(meeting.notes()), me.accountId(), me.displayName(),
-					Timestamp.from(now))
+			.params(term.id().value(), term.villageId().value(), day, blankToNull(meeting.place()), meeting.attendees(),
+					blankToNull(meeting.groups()), blankToNull(meeting.notes()), me.accountId().value(),
+					me.displayName(), Timestamp.from(now))
 			.update(keys, "id");
-		long id = keys.getKeyAs(Long.class);
-		for (long memberId : TeamDays.present(term, meeting.memberIds(), me.memberId())) {
+		MeetingId id = MeetingId.of(keys.getKeyAs(Long.class));
+		for (MemberId memberId : TeamDays.present(term, meeting.memberIds(), me.memberId())) {
 			jdbc.sql("insert into morning_meeting_member (meeting_id, member_id) values (?, ?)")
-				.params(id, memberId)
+				.params(id.value(), memberId.value())
 				.update();
 		}
 		// the problems already recorded at this morning's meeting belong to it
@@ -93,12 +96,12 @@ public class MorningMeetings {
 	 * nothing). One statement, in the transaction that recorded the case.
 	 */
 	@Transactional
-	public void linkRecordedCase(long meetingId, CaseId caseId, VillageId villageId, Instant receivedAt) {
+	public void linkRecordedCase(MeetingId meetingId, CaseId caseId, VillageId villageId, Instant receivedAt) {
 		jdbc.sql("""
 				insert into morning_meeting_case (meeting_id, case_id, linked_at)
 				select id, ?, ? from morning_meeting where id = ? and village_id = ?
 				on conflict do nothing""")
-			.params(caseId.value(), Timestamp.from(receivedAt), meetingId, villageId.value())
+			.params(caseId.value(), Timestamp.from(receivedAt), meetingId.value(), villageId.value())
 			.update();
 	}
 
@@ -107,11 +110,11 @@ public class MorningMeetings {
 	 * @throws DiaryRuleException when there is no such case or it is another village's
 	 */
 	@Transactional
-	public Case linkCase(long meetingId, String reference, AccountPrincipal me, Instant now) {
+	public Case linkCase(MeetingId meetingId, String reference, AccountPrincipal me, Instant now) {
 		MorningMeeting meeting = writable(meetingId, me, now);
 		Case c = cases.byReference(reference.strip())
 			.orElseThrow(() -> new DiaryRuleException("diary.case.unknown", reference.strip()));
-		if (c.villageId() != meeting.villageId() || !caseAccess.permission(me, c, meeting.day()).canRead()) {
+		if (!c.villageId().equals(meeting.villageId()) || !caseAccess.permission(me, c, meeting.day()).canRead()) {
 			throw new DiaryRuleException("diary.case.otherVillage", c.reference());
 		}
 		link(meetingId, c.id(), now);
@@ -119,10 +122,10 @@ public class MorningMeetings {
 	}
 
 	@Transactional
-	public void unlinkCase(long meetingId, long caseId, AccountPrincipal me, Instant now) {
+	public void unlinkCase(MeetingId meetingId, CaseId caseId, AccountPrincipal me, Instant now) {
 		writable(meetingId, me, now);
 		jdbc.sql("delete from morning_meeting_case where meeting_id = ? and case_id = ?")
-			.params(meetingId, caseId)
+			.params(meetingId.value(), caseId.value())
 			.update();
 	}
 
@@ -132,7 +135,7 @@ public class MorningMeetings {
 	 * @throws DiaryAccessDeniedException when they may not read it
 	 */
 	@Transactional(readOnly = true)
-	public MorningMeeting readable(long meetingId, AccountPrincipal me) {
+	public MorningMeeting readable(MeetingId meetingId, AccountPrincipal me) {
 		MorningMeeting meeting = meeting(meetingId).orElseThrow(() -> new DiaryNotFoundException("meeting"));
 		Term term = lookup.term(meeting.termId()).orElseThrow(() -> new DiaryNotFoundException("term"));
 		if (!access.canRead(me, term)) {
@@ -150,7 +153,7 @@ public class MorningMeetings {
 				&& DiaryRules.isOpen(meeting.day(), now, days.zone());
 	}
 
-	private MorningMeeting writable(long meetingId, AccountPrincipal me, Instant now) {
+	private MorningMeeting writable(MeetingId meetingId, AccountPrincipal me, Instant now) {
 		MorningMeeting meeting = meeting(meetingId).orElseThrow(() -> new DiaryNotFoundException("meeting"));
 		Term term = lookup.term(meeting.termId()).orElseThrow(() -> new DiaryNotFoundException("term"));
 		if (!access.onTeam(me, term)) {
@@ -161,46 +164,48 @@ public class MorningMeetings {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<MorningMeeting> meeting(long id) {
-		return jdbc.sql("select * from morning_meeting where id = ?").param(id).query(this::map).optional();
+	public Optional<MorningMeeting> meeting(MeetingId id) {
+		return jdbc.sql("select * from morning_meeting where id = ?").param(id.value()).query(this::map).optional();
 	}
 
 	@Transactional(readOnly = true)
-	public List<MorningMeeting> ofTerm(long termId) {
+	public List<MorningMeeting> ofTerm(TermId termId) {
 		return jdbc.sql("select * from morning_meeting where term_id = ? order by day, id")
-			.param(termId)
+			.param(termId.value())
 			.query(this::map)
 			.list();
 	}
 
 	@Transactional(readOnly = true)
-	public List<MorningMeeting> ofTermOn(long termId, LocalDate day) {
+	public List<MorningMeeting> ofTermOn(TermId termId, LocalDate day) {
 		return jdbc.sql("select * from morning_meeting where term_id = ? and day = ? order by id")
-			.params(termId, day)
+			.params(termId.value(), day)
 			.query(this::map)
 			.list();
 	}
 
-	private Optional<Long> linkedMeeting(long caseId) {
+	private Optional<Long> linkedMeeting(CaseId caseId) {
 		return jdbc.sql("select meeting_id from morning_meeting_case where case_id = ? limit 1")
-			.param(caseId)
+			.param(caseId.value())
 			.query(Long.class)
 			.optional();
 	}
 
-	private void link(long meetingId, long caseId, Instant at) {
+	private void link(MeetingId meetingId, CaseId caseId, Instant at) {
 		jdbc.sql("""
 				insert into morning_meeting_case (meeting_id, case_id, linked_at) values (?, ?, ?)
-				on conflict do nothing""").params(meetingId, caseId, Timestamp.from(at)).update();
+				on conflict do nothing""").params(meetingId.value(), caseId.value(), Timestamp.from(at)).update();
 	}
 
 	private MorningMeeting map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		long id = rs.getLong("id");
-		return new MorningMeeting(id, rs.getLong("term_id"), rs.getLong("village_id"),
-				rs.getObject("day", LocalDate.class), rs.getString("place"), rs.getObject("attendees", Integer.class),
-				rs.getString("groups"), rs.getString("notes"),
-				ids("select member_id from morning_meeting_member where meeting_id = ? order by member_id", id),
-				ids("select case_id from morning_meeting_case where meeting_id = ? order by case_id", id),
+		return new MorningMeeting(MeetingId.of(id), TermId.of(rs.getLong("term_id")),
+				VillageId.of(rs.getLong("village_id")), rs.getObject("day", LocalDate.class), rs.getString("place"),
+				rs.getObject("attendees", Integer.class), rs.getString("groups"), rs.getString("notes"),
+				Ids.all(ids("select member_id from morning_meeting_member where meeting_id = ? order by member_id", id),
+						MemberId::of),
+				Ids.all(ids("select case_id from morning_meeting_case where meeting_id = ? order by case_id", id),
+						CaseId::of),
 				rs.getString("recorded_by_name"), rs.getTimestamp("recorded_at").toInstant());
 	}
 

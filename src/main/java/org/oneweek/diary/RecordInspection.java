@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.people.MemberId;
 import org.oneweek.platform.CommandChecks;
 
 /**
@@ -17,7 +18,7 @@ import org.oneweek.platform.CommandChecks;
  * the one recording)
  */
 public record RecordInspection(LocalDate day, String route, @Nullable String officials, @Nullable String notes,
-		List<Long> memberIds) {
+		List<MemberId> memberIds) {
 
 	private static final CommandChecks CHECK = new CommandChecks(DiaryRuleException::new);
 

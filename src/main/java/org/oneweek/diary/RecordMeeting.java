@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.people.MemberId;
 import org.oneweek.platform.CommandChecks;
 
 /**
@@ -16,7 +17,7 @@ import org.oneweek.platform.CommandChecks;
  * the one recording)
  */
 public record RecordMeeting(LocalDate day, String place, @Nullable Integer attendees, @Nullable String groups,
-		@Nullable String notes, List<Long> memberIds) {
+		@Nullable String notes, List<MemberId> memberIds) {
 
 	private static final CommandChecks CHECK = new CommandChecks(DiaryRuleException::new);
 

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Role;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
@@ -41,7 +42,7 @@ class TeamDays {
 	 * @throws DiaryAccessDeniedException when they do not serve on a team that day
 	 */
 	Term termOf(AccountPrincipal me, LocalDate day) {
-		Long memberId = me.memberId();
+		MemberId memberId = me.memberId();
 		if (memberId == null || !me.has(Role.SECRETARY)) {
 			throw new DiaryAccessDeniedException("records of " + day);
 		}
@@ -62,8 +63,8 @@ class TeamDays {
 	}
 
 	/** The team members among those chosen; the person themself if none is. */
-	static List<Long> present(Term term, @Nullable List<Long> chosen, @Nullable Long me) {
-		Set<Long> present = new LinkedHashSet<>();
+	static List<MemberId> present(Term term, @Nullable List<MemberId> chosen, @Nullable MemberId me) {
+		Set<MemberId> present = new LinkedHashSet<>();
 		if (chosen != null) {
 			chosen.stream().filter((id) -> id != null && term.hasMember(id)).forEach(present::add);
 		}

@@ -16,13 +16,14 @@ import org.oneweek.casework.CaseDashboard;
 import org.oneweek.diary.DiaryHome;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Member;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Members;
 import org.oneweek.people.Role;
 import org.oneweek.people.Unit;
+import org.oneweek.people.UnitId;
 import org.oneweek.people.Units;
 import org.oneweek.places.Places;
 import org.oneweek.places.Township;
-import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
 import org.oneweek.platform.Weeks;
@@ -108,33 +109,33 @@ class HomeController {
 			model.addAttribute("memberCount", members.count());
 			model.addAttribute("termCount", week.stream().mapToLong(TownshipWeek::covered).sum());
 		}
-		Long memberId = me.memberId();
+		MemberId memberId = me.memberId();
 		if (memberId != null) {
 			model.addAttribute("member", members.member(memberId).orElse(null));
 			model.addAttribute("rosterNotices", notices.open(memberId));
 			terms.ofMember(memberId, today).map(this::view).ifPresent((t) -> model.addAttribute("myTerm", t));
 			terms.nextOfMember(memberId, today).map(this::view).ifPresent((t) -> model.addAttribute("nextTerm", t));
 			terms.dutyOf(memberId, today).ifPresent((duty) -> {
-				Township township = places.township(TownshipId.of(duty.townshipId())).orElseThrow();
+				Township township = places.township(duty.townshipId()).orElseThrow();
 				model.addAttribute("myDuty", duty);
 				model.addAttribute("dutyWeek", townshipWeek(township, today, terms.inWeek(today)));
 			});
 		}
-		Long villageId = me.villageId();
+		VillageId villageId = me.villageId();
 		if (me.has(Role.COMMITTEE) && villageId != null) {
-			places.village(VillageId.of(villageId)).ifPresent((village) -> {
+			places.village(villageId).ifPresent((village) -> {
 				model.addAttribute("committeeVillage", village);
 				model.addAttribute("committeeTownship", places.township(village.townshipId()).orElse(null));
 				model.addAttribute("followUpsWaiting", followUps.waiting(villageId));
 				terms.ofVillage(villageId, today)
 					.map(this::view)
 					.ifPresent((t) -> model.addAttribute("villageTerm", t));
-				terms.dutyOfTownship(village.townshipId().value(), today)
+				terms.dutyOfTownship(village.townshipId(), today)
 					.flatMap((duty) -> members.member(duty.memberId()))
 					.ifPresent((m) -> model.addAttribute("villageTroubleshooter", m));
 			});
 		}
-		Long unitId = me.unitId();
+		UnitId unitId = me.unitId();
 		if (me.has(Role.UNIT) && unitId != null) {
 			Optional<Unit> unit = units.unit(unitId);
 			unit.ifPresent((u) -> model.addAttribute("unit", u));
@@ -152,26 +153,25 @@ class HomeController {
 	}
 
 	private TownshipWeek townshipWeek(Township township, LocalDate today, List<Term> week) {
-		Map<Long, Term> byVillage = week.stream().collect(Collectors.toMap(Term::villageId, Function.identity()));
-		Member troubleshooter = terms.dutyOfTownship(township.id().value(), today)
+		Map<VillageId, Term> byVillage = week.stream().collect(Collectors.toMap(Term::villageId, Function.identity()));
+		Member troubleshooter = terms.dutyOfTownship(township.id(), today)
 			.flatMap((duty) -> members.member(duty.memberId()))
 			.orElse(null);
 		List<VillageWeek> villages = places.villagesOf(township.id())
 			.stream()
 			.filter(Village::active)
-			.map((v) -> new VillageWeek(v,
-					byVillage.containsKey(v.id().value()) ? view(byVillage.get(v.id().value())) : null))
+			.map((v) -> new VillageWeek(v, byVillage.containsKey(v.id()) ? view(byVillage.get(v.id())) : null))
 			.toList();
 		return new TownshipWeek(township, troubleshooter, villages);
 	}
 
 	private TermView view(Term term) {
-		Village village = places.village(VillageId.of(term.villageId())).orElseThrow();
+		Village village = places.village(term.villageId()).orElseThrow();
 		Township township = places.township(village.townshipId()).orElseThrow();
-		Map<Long, Member> team = new HashMap<>();
+		Map<MemberId, Member> team = new HashMap<>();
 		members.members(term.memberIds()).forEach((m) -> team.put(m.id(), m));
 		List<Member> ordered = term.memberIds().stream().map(team::get).toList();
-		Member troubleshooter = terms.dutyOfTownship(township.id().value(), term.weekStart())
+		Member troubleshooter = terms.dutyOfTownship(township.id(), term.weekStart())
 			.map(TroubleshooterDuty::memberId)
 			.flatMap(members::member)
 			.orElse(null);

@@ -7,6 +7,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -41,23 +43,24 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
 	private final boolean locked;
 
-	public AccountPrincipal(long accountId, String username, @Nullable String passwordHash, String displayName,
-			Set<Role> roles, @Nullable Long memberId, @Nullable Long villageId, @Nullable Long unitId, boolean enabled,
-			boolean locked) {
-		this.accountId = accountId;
+	public AccountPrincipal(AccountId accountId, String username, @Nullable String passwordHash, String displayName,
+			Set<Role> roles, @Nullable MemberId memberId, @Nullable VillageId villageId, @Nullable UnitId unitId,
+			boolean enabled, boolean locked) {
+		// the session keeps the bare values (the serialized form stays what it was)
+		this.accountId = accountId.value();
 		this.username = username;
 		this.passwordHash = passwordHash;
 		this.displayName = displayName;
 		this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
-		this.memberId = memberId;
-		this.villageId = villageId;
-		this.unitId = unitId;
+		this.memberId = Ids.value(memberId);
+		this.villageId = Ids.value(villageId);
+		this.unitId = Ids.value(unitId);
 		this.enabled = enabled;
 		this.locked = locked;
 	}
 
-	public long accountId() {
-		return accountId;
+	public AccountId accountId() {
+		return AccountId.of(accountId);
 	}
 
 	public String displayName() {
@@ -72,16 +75,16 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 		return roles.contains(role);
 	}
 
-	public @Nullable Long memberId() {
-		return memberId;
+	public @Nullable MemberId memberId() {
+		return Ids.nullable(memberId, MemberId::of);
 	}
 
-	public @Nullable Long villageId() {
-		return villageId;
+	public @Nullable VillageId villageId() {
+		return Ids.nullable(villageId, VillageId::of);
 	}
 
-	public @Nullable Long unitId() {
-		return unitId;
+	public @Nullable UnitId unitId() {
+		return Ids.nullable(unitId, UnitId::of);
 	}
 
 	@Override

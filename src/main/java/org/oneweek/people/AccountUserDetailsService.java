@@ -3,6 +3,8 @@ package org.oneweek.people;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -39,10 +41,11 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	/** The principal of the {@code user_account} row the result set is on. */
 	AccountPrincipal principal(ResultSet rs) throws SQLException {
-		return new AccountPrincipal(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
-				rs.getString("display_name"), Accounts.roles(rs.getArray("roles")),
-				rs.getObject("member_id", Long.class), rs.getObject("village_id", Long.class),
-				rs.getObject("unit_id", Long.class), rs.getBoolean("enabled"),
+		return new AccountPrincipal(AccountId.of(rs.getLong("id")), rs.getString("username"),
+				rs.getString("password_hash"), rs.getString("display_name"), Accounts.roles(rs.getArray("roles")),
+				Ids.nullable(rs.getObject("member_id", Long.class), MemberId::of),
+				Ids.nullable(rs.getObject("village_id", Long.class), VillageId::of),
+				Ids.nullable(rs.getObject("unit_id", Long.class), UnitId::of), rs.getBoolean("enabled"),
 				attempts.accountLocked(rs.getString("username")));
 	}
 

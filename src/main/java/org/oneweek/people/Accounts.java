@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.places.VillageId;
 import org.oneweek.platform.AuditLog;
+import org.oneweek.platform.Ids;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -26,9 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts {
 
-	static final RowMapper<Account> ACCOUNT = (rs, n) -> new Account(rs.getLong("id"), rs.getString("username"),
-			rs.getString("display_name"), roles(rs.getArray("roles")), rs.getObject("member_id", Long.class),
-			rs.getObject("village_id", Long.class), rs.getObject("unit_id", Long.class), rs.getBoolean("enabled"));
+	static final RowMapper<Account> ACCOUNT = (rs, n) -> new Account(AccountId.of(rs.getLong("id")),
+			rs.getString("username"), rs.getString("display_name"), roles(rs.getArray("roles")),
+			Ids.nullable(rs.getObject("member_id", Long.class), MemberId::of),
+			Ids.nullable(rs.getObject("village_id", Long.class), VillageId::of),
+			Ids.nullable(rs.getObject("unit_id", Long.class), UnitId::of), rs.getBoolean("enabled"));
 
 	private final JdbcClient jdbc;
 
@@ -51,8 +55,8 @@ public class Accounts {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<Account> account(long id) {
-		return jdbc.sql("select * from user_account where id = ?").param(id).query(ACCOUNT).optional();
+	public Optional<Account> account(AccountId id) {
+		return jdbc.sql("select * from user_account where id = ?").param(id.value()).query(ACCOUNT).optional();
 	}
 
 	@Transactional(readOnly = true)
@@ -75,12 +79,12 @@ public class Accounts {
 	 * @throws InvalidPasswordException when the password breaks the policy
 	 */
 	@Transactional
-	public long create(CreateAccount command, String actor) {
+	public AccountId create(CreateAccount command, String actor) {
 		return create(command, actor, false);
 	}
 
 	@Transactional
-	public long create(CreateAccount command, String actor, boolean demo) {
+	public AccountId create(CreateAccount command, String actor, boolean demo) {
 		String problem = PasswordPolicy.problem(command.password(), command.username());
 		if (problem != null) {
 			throw new InvalidPasswordException(problem);
@@ -94,15 +98,16 @@ public class Accounts {
 						insert into user_account (username, password_hash, display_name, roles, member_id, village_id, unit_id, demo)
 						values (?, ?, ?, ?::text[], ?, ?, ?, ?)""")
 			.params(command.username().strip(), passwords.encode(command.password()), command.displayName().strip(),
-					rolesLiteral(command.roles()), command.memberId(), command.villageId(), command.unitId(), demo)
+					rolesLiteral(command.roles()), Ids.value(command.memberId()), Ids.value(command.villageId()),
+					Ids.value(command.unitId()), demo)
 			.update(keys, "id");
-		long id = keys.getKeyAs(Long.class);
+		AccountId id = AccountId.of(keys.getKeyAs(Long.class));
 		Map<String, @Nullable Object> after = new LinkedHashMap<>();
 		after.put("username", command.username());
 		after.put("roles", command.roles().toString());
-		after.put("memberId", command.memberId());
-		after.put("villageId", command.villageId());
-		after.put("unitId", command.unitId());
+		after.put("memberId", Ids.value(command.memberId()));
+		after.put("villageId", Ids.value(command.villageId()));
+		after.put("unitId", Ids.value(command.unitId()));
 		audit.record("account", id, "create", actor, null, after);
 		return id;
 	}
@@ -111,9 +116,9 @@ public class Accounts {
 	 * A person changes their own password, proving they know the current one.
 	 */
 	@Transactional
-	public void changeOwnPassword(long accountId, @Nullable String current, @Nullable String replacement) {
+	public void changeOwnPassword(AccountId accountId, @Nullable String current, @Nullable String replacement) {
 		Map<String, Object> row = jdbc.sql("select username, password_hash from user_account where id = ? for update")
-			.param(accountId)
+			.param(accountId.value())
 			.query()
 			.singleRow();
 		if (current == null || !passwords.matches(current, (String) row.get("password_hash"))) {
@@ -124,9 +129,9 @@ public class Accounts {
 
 	/** The organization department sets a new password for someone who forgot theirs. */
 	@Transactional
-	public void resetPassword(long accountId, @Nullable String replacement, String actor) {
+	public void resetPassword(AccountId accountId, @Nullable String replacement, String actor) {
 		String username = jdbc.sql("select username from user_account where id = ? for update")
-			.param(accountId)
+			.param(accountId.value())
 			.query(String.class)
 			.optional()
 			.orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
@@ -136,9 +141,9 @@ public class Accounts {
 	}
 
 	@Transactional
-	public void setEnabled(long accountId, boolean enabled, String actor) {
+	public void setEnabled(AccountId accountId, boolean enabled, String actor) {
 		int changed = jdbc.sql("update user_account set enabled = ? where id = ? and enabled <> ?")
-			.params(enabled, accountId, enabled)
+			.params(enabled, accountId.value(), enabled)
 			.update();
 		if (changed > 0) {
 			audit.record("account", accountId, enabled ? "enable" : "disable", actor, null, null);
@@ -146,7 +151,7 @@ public class Accounts {
 				// end the person's sessions everywhere, on every instance
 				jdbc.sql("""
 						delete from spring_session where principal_name =
-						(select username from user_account where id = ?)""").param(accountId).update();
+						(select username from user_account where id = ?)""").param(accountId.value()).update();
 				// and its API tokens on this instance at once (elsewhere within the cache
 				// time)
 				tokens.forgetAccount(accountId);
@@ -154,13 +159,13 @@ public class Accounts {
 		}
 	}
 
-	private void setPassword(long accountId, @Nullable String replacement, String username, String actor) {
+	private void setPassword(AccountId accountId, @Nullable String replacement, String username, String actor) {
 		String problem = PasswordPolicy.problem(replacement, username);
 		if (problem != null) {
 			throw new InvalidPasswordException(problem);
 		}
 		jdbc.sql("update user_account set password_hash = ?, password_changed_at = now() where id = ?")
-			.params(passwords.encode(replacement), accountId)
+			.params(passwords.encode(replacement), accountId.value())
 			.update();
 		audit.record("account", accountId, "password", actor, null, null);
 	}

@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.platform.AuditLog;
 import org.oneweek.platform.Digests;
 import org.oneweek.platform.ReadCache;
-import org.oneweek.platform.AuditLog;
 import org.oneweek.platform.Texts;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -73,7 +73,7 @@ public class ApiTokens {
 	}
 
 	/** A token as stored: never its value. */
-	public record ApiToken(long id, long accountId, String name, Instant createdAt, String createdBy,
+	public record ApiToken(long id, AccountId accountId, String name, Instant createdAt, String createdBy,
 			@Nullable Instant expiresAt, @Nullable Instant revokedAt, @Nullable String revokedBy,
 			@Nullable Instant lastUsedAt) {
 
@@ -161,7 +161,8 @@ public class ApiTokens {
 	 * the same request sent twice creates one token.
 	 */
 	@Transactional
-	public Created create(long accountId, String name, Validity validity, @Nullable String requestKey, String actor) {
+	public Created create(AccountId accountId, String name, Validity validity, @Nullable String requestKey,
+			String actor) {
 		String key = Texts.blankToNull(requestKey);
 		if (key != null) {
 			Optional<Long> earlier = earlier(accountId, key);
@@ -182,7 +183,7 @@ public class ApiTokens {
 				values (?, ?, ?, ?, ?, ?, ?)
 				on conflict (account_id, request_key) do nothing
 				returning id""")
-			.params(accountId, stripped, Digests.sha256Hex(token), key, Timestamp.from(now), actor,
+			.params(accountId.value(), stripped, Digests.sha256Hex(token), key, Timestamp.from(now), actor,
 					(expiresAt != null) ? Timestamp.from(expiresAt) : null)
 			.query(Long.class)
 			.optional();
@@ -190,7 +191,7 @@ public class ApiTokens {
 			return new Created(earlier(accountId, key).orElseThrow(), null);
 		}
 		Map<String, @Nullable Object> after = new LinkedHashMap<>();
-		after.put("accountId", accountId);
+		after.put("accountId", accountId.value());
 		after.put("name", stripped);
 		after.put("expiresAt", (expiresAt != null) ? expiresAt.toString() : null);
 		audit.record("api_token", inserted.get(), "create", actor, null, after);
@@ -199,9 +200,9 @@ public class ApiTokens {
 
 	/** An account's tokens, the usable ones first, newest first. */
 	@Transactional(readOnly = true)
-	public List<ApiToken> of(long accountId) {
+	public List<ApiToken> of(AccountId accountId) {
 		return jdbc.sql("select * from api_token where account_id = ? order by revoked_at is not null, created_at desc")
-			.param(accountId)
+			.param(accountId.value())
 			.query(TOKEN)
 			.list();
 	}
@@ -211,9 +212,9 @@ public class ApiTokens {
 	 * @return false when the account has no such token
 	 */
 	@Transactional
-	public boolean revoke(long tokenId, long accountId, String actor) {
+	public boolean revoke(long tokenId, AccountId accountId, String actor) {
 		Optional<String> hash = jdbc.sql("select token_hash from api_token where id = ? and account_id = ? for update")
-			.params(tokenId, accountId)
+			.params(tokenId, accountId.value())
 			.query(String.class)
 			.optional();
 		if (hash.isEmpty()) {
@@ -224,7 +225,7 @@ public class ApiTokens {
 			.params(Timestamp.from(clock.instant()), actor, tokenId)
 			.update();
 		if (changed > 0) {
-			audit.record("api_token", tokenId, "revoke", actor, null, Map.of("accountId", accountId));
+			audit.record("api_token", tokenId, "revoke", actor, null, Map.of("accountId", accountId.value()));
 		}
 		remembered.changed();
 		return true;
@@ -255,7 +256,7 @@ public class ApiTokens {
 	 * was disabled or changed): with every other remembered token, now and after the
 	 * transaction ends (see {@link ReadCache#changed()}).
 	 */
-	public void forgetAccount(long accountId) {
+	public void forgetAccount(AccountId accountId) {
 		remembered.changed();
 	}
 
@@ -300,15 +301,15 @@ public class ApiTokens {
 		noted.put(entry.tokenId(), now);
 	}
 
-	private Optional<Long> earlier(long accountId, String requestKey) {
+	private Optional<Long> earlier(AccountId accountId, String requestKey) {
 		return jdbc.sql("select id from api_token where account_id = ? and request_key = ?")
-			.params(accountId, requestKey)
+			.params(accountId.value(), requestKey)
 			.query(Long.class)
 			.optional();
 	}
 
 	private static ApiToken map(ResultSet rs, int n) throws SQLException {
-		return new ApiToken(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name"),
+		return new ApiToken(rs.getLong("id"), AccountId.of(rs.getLong("account_id")), rs.getString("name"),
 				rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
 				instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at")),
 				rs.getString("revoked_by"), instant(rs.getTimestamp("last_used_at")));

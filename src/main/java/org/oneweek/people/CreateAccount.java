@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.places.VillageId;
 
 import static org.oneweek.people.PeopleRules.CHECK;
 
@@ -17,8 +18,8 @@ import static org.oneweek.people.PeopleRules.CHECK;
  * @param villageId the village a committee account speaks for
  * @param unitId the unit a unit account speaks for
  */
-public record CreateAccount(String username, String displayName, Set<Role> roles, @Nullable Long memberId,
-		@Nullable Long villageId, @Nullable Long unitId, @Nullable String password) {
+public record CreateAccount(String username, String displayName, Set<Role> roles, @Nullable MemberId memberId,
+		@Nullable VillageId villageId, @Nullable UnitId unitId, @Nullable String password) {
 
 	public CreateAccount {
 		CHECK.matching(CHECK.filled(username), PeopleRules.USERNAME_PATTERN, "people.username.pattern");

@@ -5,7 +5,7 @@ package org.oneweek.people;
  */
 public class MemberNotFoundException extends RuntimeException {
 
-	public MemberNotFoundException(long id) {
+	public MemberNotFoundException(MemberId id) {
 		super("no member " + id);
 	}
 

@@ -5,6 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.oneweek.places.TownshipId;
+import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,14 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Members {
 
-	static final RowMapper<Member> MEMBER = (rs, n) -> new Member(rs.getLong("id"), rs.getString("name"),
+	static final RowMapper<Member> MEMBER = (rs, n) -> new Member(MemberId.of(rs.getLong("id")), rs.getString("name"),
 			Member.Gender.valueOf(rs.getString("gender")), rs.getInt("birth_year"), rs.getBoolean("retired"),
-			rs.getString("phone"), rs.getObject("home_township_id", Long.class),
-			rs.getObject("home_village_id", Long.class), rs.getString("skills"), rs.getString("notes"),
-			rs.getBoolean("active"));
+			rs.getString("phone"), Ids.nullable(rs.getObject("home_township_id", Long.class), TownshipId::of),
+			Ids.nullable(rs.getObject("home_village_id", Long.class), VillageId::of), rs.getString("skills"),
+			rs.getString("notes"), rs.getBoolean("active"));
 
 	static final RowMapper<Unavailability> UNAVAILABILITY = (rs, n) -> new Unavailability(rs.getLong("id"),
-			rs.getLong("member_id"), rs.getObject("from_date", LocalDate.class),
+			MemberId.of(rs.getLong("member_id")), rs.getObject("from_date", LocalDate.class),
 			rs.getObject("to_date", LocalDate.class), rs.getString("reason"));
 
 	private final JdbcClient jdbc;
@@ -46,15 +49,18 @@ public class Members {
 			.list();
 	}
 
-	public Optional<Member> member(long id) {
-		return jdbc.sql("select * from member where id = ?").param(id).query(MEMBER).optional();
+	public Optional<Member> member(MemberId id) {
+		return jdbc.sql("select * from member where id = ?").param(id.value()).query(MEMBER).optional();
 	}
 
-	public List<Member> members(Collection<Long> ids) {
+	public List<Member> members(Collection<MemberId> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select * from member where id in (:ids) order by name").param("ids", ids).query(MEMBER).list();
+		return jdbc.sql("select * from member where id in (:ids) order by name")
+			.param("ids", Ids.values(ids))
+			.query(MEMBER)
+			.list();
 	}
 
 	public long count() {
@@ -71,9 +77,9 @@ public class Members {
 				order by member_id, from_date""").params(from, to).query(UNAVAILABILITY).list();
 	}
 
-	public List<Unavailability> unavailability(long memberId) {
+	public List<Unavailability> unavailability(MemberId memberId) {
 		return jdbc.sql("select * from member_unavailability where member_id = ? order by from_date")
-			.param(memberId)
+			.param(memberId.value())
 			.query(UNAVAILABILITY)
 			.list();
 	}

@@ -1,6 +1,8 @@
 package org.oneweek.people;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.places.TownshipId;
+import org.oneweek.places.VillageId;
 
 import static org.oneweek.people.PeopleRules.CHECK;
 
@@ -10,8 +12,8 @@ import static org.oneweek.people.PeopleRules.CHECK;
  * wrong form.
  */
 public record SaveMember(String name, Member.Gender gender, int birthYear, boolean retired, String phone,
-		@Nullable Long homeTownshipId, @Nullable Long homeVillageId, @Nullable String skills, @Nullable String notes,
-		boolean active) {
+		@Nullable TownshipId homeTownshipId, @Nullable VillageId homeVillageId, @Nullable String skills,
+		@Nullable String notes, boolean active) {
 
 	public SaveMember {
 		CHECK.text(name, 40);

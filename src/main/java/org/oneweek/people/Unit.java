@@ -5,6 +5,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * A responsible unit (a street office, a bureau) to which cases are referred.
  */
-public record Unit(long id, String code, String name, @Nullable String contact, @Nullable String phone) {
+public record Unit(UnitId id, String code, String name, @Nullable String contact, @Nullable String phone) {
 
 }

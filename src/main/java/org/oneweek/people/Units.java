@@ -20,7 +20,7 @@ import static org.oneweek.platform.Texts.blankToNull;
 @Service
 public class Units {
 
-	private static final RowMapper<Unit> UNIT = (rs, n) -> new Unit(rs.getLong("id"), rs.getString("code"),
+	private static final RowMapper<Unit> UNIT = (rs, n) -> new Unit(UnitId.of(rs.getLong("id")), rs.getString("code"),
 			rs.getString("name"), rs.getString("contact"), rs.getString("phone"));
 
 	private final JdbcClient jdbc;
@@ -38,21 +38,21 @@ public class Units {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<Unit> unit(long id) {
-		return jdbc.sql("select * from unit where id = ?").param(id).query(UNIT).optional();
+	public Optional<Unit> unit(UnitId id) {
+		return jdbc.sql("select * from unit where id = ?").param(id.value()).query(UNIT).optional();
 	}
 
 	/**
 	 * @throws DuplicateKeyException when the code is taken
 	 */
 	@Transactional
-	public long create(CreateUnit command, String actor) {
+	public UnitId create(CreateUnit command, String actor) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into unit (code, name, contact, phone) values (?, ?, ?, ?)")
 			.params(command.code().strip(), command.name().strip(), blankToNull(command.contact()),
 					blankToNull(command.phone()))
 			.update(keys, "id");
-		long id = keys.getKeyAs(Long.class);
+		UnitId id = UnitId.of(keys.getKeyAs(Long.class));
 		audit.record("unit", id, "create", actor, null, Map.of("code", command.code(), "name", command.name()));
 		return id;
 	}

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 
+import org.oneweek.people.MemberId;
+import org.oneweek.places.TownshipId;
+import org.oneweek.places.VillageId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -28,7 +31,7 @@ public class RosterManagement {
 	}
 
 	@Transactional
-	public long createTerm(long villageId, LocalDate weekStart, List<Long> memberIds, long leadId) {
+	public TermId createTerm(VillageId villageId, LocalDate weekStart, List<MemberId> memberIds, MemberId leadId) {
 		terms.changed();
 		requireMonday(weekStart);
 		if (memberIds.size() != 3 || new HashSet<>(memberIds).size() != 3) {
@@ -37,34 +40,34 @@ public class RosterManagement {
 		if (!memberIds.contains(leadId)) {
 			throw new RosterConflictException("roster.team.leadInTeam");
 		}
-		for (long memberId : memberIds) {
+		for (MemberId memberId : memberIds) {
 			requireFree(memberId, weekStart);
 		}
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into term (village_id, week_start) values (?, ?) on conflict do nothing")
-			.params(villageId, weekStart)
+			.params(villageId.value(), weekStart)
 			.update(keys, "id");
 		if (keys.getKeyList().isEmpty()) {
 			throw new RosterConflictException("roster.term.exists");
 		}
-		long termId = keys.getKeyAs(Long.class);
-		for (long memberId : memberIds) {
+		TermId termId = TermId.of(keys.getKeyAs(Long.class));
+		for (MemberId memberId : memberIds) {
 			jdbc.sql("insert into term_member (term_id, member_id, lead) values (?, ?, ?)")
-				.params(termId, memberId, memberId == leadId)
+				.params(termId.value(), memberId.value(), memberId.equals(leadId))
 				.update();
 		}
 		return termId;
 	}
 
 	@Transactional
-	public long assignTroubleshooter(long townshipId, LocalDate weekStart, long memberId) {
+	public long assignTroubleshooter(TownshipId townshipId, LocalDate weekStart, MemberId memberId) {
 		terms.changed();
 		requireMonday(weekStart);
 		requireFree(memberId, weekStart);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into troubleshooter_duty (township_id, week_start, member_id) values (?, ?, ?) "
 				+ "on conflict do nothing")
-			.params(townshipId, weekStart, memberId)
+			.params(townshipId.value(), weekStart, memberId.value())
 			.update(keys, "id");
 		if (keys.getKeyList().isEmpty()) {
 			throw new RosterConflictException("roster.duty.exists");
@@ -72,18 +75,18 @@ public class RosterManagement {
 		return keys.getKeyAs(Long.class);
 	}
 
-	private void requireFree(long memberId, LocalDate weekStart) {
+	private void requireFree(MemberId memberId, LocalDate weekStart) {
 		// one advisory lock per member and week, so two concurrent assignments cannot
 		// both pass
 		jdbc.sql("select pg_advisory_xact_lock(?, ?)")
-			.params((int) memberId, (int) weekStart.toEpochDay())
+			.params((int) memberId.value(), (int) weekStart.toEpochDay())
 			.query()
 			.singleRow();
 		boolean busy = jdbc.sql("""
 				select exists (select 1 from term t join term_member tm on tm.term_id = t.id
 				               where tm.member_id = :m and t.week_start = :w)
 				    or exists (select 1 from troubleshooter_duty where member_id = :m and week_start = :w)""")
-			.param("m", memberId)
+			.param("m", memberId.value())
 			.param("w", weekStart)
 			.query(Boolean.class)
 			.single();

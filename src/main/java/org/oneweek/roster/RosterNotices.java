@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.people.Member;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Members;
 import org.oneweek.places.Places;
 import org.oneweek.places.Township;
@@ -52,14 +53,14 @@ public class RosterNotices {
 	}
 
 	@Transactional(readOnly = true)
-	public List<RosterNotice> open(long memberId) {
+	public List<RosterNotice> open(MemberId memberId) {
 		List<Stored> stored = jdbc.sql("""
 				select n.id, c.kind, c.week_start, c.duty_id is not null as troubleshooter, c.village_id,
 				       c.township_id, c.added_member_id, c.removed_member_id, c.at
 				from roster_notice n join roster_change c on c.id = n.change_id
 				where n.member_id = ? and n.dismissed_at is null
 				order by c.at desc, n.id desc limit ?""")
-			.params(memberId, SHOWN)
+			.params(memberId.value(), SHOWN)
 			.query((rs, n) -> new Stored(rs.getLong("id"), RosterNotice.Kind.valueOf(rs.getString("kind")),
 					rs.getObject("week_start", LocalDate.class), rs.getBoolean("troubleshooter"),
 					rs.getObject("village_id", Long.class), rs.getObject("township_id", Long.class),
@@ -79,18 +80,21 @@ public class RosterNotices {
 				named.add(notice.removedId());
 			}
 		}
-		Map<Long, String> names = members.members(named).stream().collect(Collectors.toMap(Member::id, Member::name));
+		Map<Long, String> names = members.members(Ids.all(named, MemberId::of))
+			.stream()
+			.collect(Collectors.toMap((m) -> m.id().value(), Member::name));
 		Map<Long, String> villages = places.villages(Ids.all(villageIds, VillageId::of))
 			.stream()
 			.collect(Collectors.toMap((v) -> v.id().value(), Village::name));
+		long me = memberId.value();
 		return stored.stream().map((notice) -> {
 			long added = (notice.addedId() != null) ? notice.addedId() : 0;
 			long removed = (notice.removedId() != null) ? notice.removedId() : 0;
 			RosterNotice.Concern concern = switch (notice.kind()) {
 				case PUBLISHED -> RosterNotice.Concern.ADDED;
-				case REPLACED -> (added == memberId) ? RosterNotice.Concern.ADDED
-						: (removed == memberId) ? RosterNotice.Concern.REMOVED : RosterNotice.Concern.TEAM;
-				case LEAD -> (added == memberId) ? RosterNotice.Concern.ADDED : RosterNotice.Concern.TEAM;
+				case REPLACED -> (added == me) ? RosterNotice.Concern.ADDED
+						: (removed == me) ? RosterNotice.Concern.REMOVED : RosterNotice.Concern.TEAM;
+				case LEAD -> (added == me) ? RosterNotice.Concern.ADDED : RosterNotice.Concern.TEAM;
 			};
 			return new RosterNotice(notice.id(), notice.kind(), notice.weekStart(), place(notice, villages),
 					notice.troubleshooter(), names.get(notice.addedId()), names.get(notice.removedId()), concern,
@@ -112,16 +116,16 @@ public class RosterNotices {
 	}
 
 	@Transactional
-	public void dismiss(long memberId, long noticeId) {
+	public void dismiss(MemberId memberId, long noticeId) {
 		jdbc.sql("update roster_notice set dismissed_at = ? where id = ? and member_id = ? and dismissed_at is null")
-			.params(new Timestamp(System.currentTimeMillis()), noticeId, memberId)
+			.params(new Timestamp(System.currentTimeMillis()), noticeId, memberId.value())
 			.update();
 	}
 
 	@Transactional
-	public void dismissAll(long memberId) {
+	public void dismissAll(MemberId memberId) {
 		jdbc.sql("update roster_notice set dismissed_at = ? where member_id = ? and dismissed_at is null")
-			.params(new Timestamp(System.currentTimeMillis()), memberId)
+			.params(new Timestamp(System.currentTimeMillis()), memberId.value())
 			.update();
 	}
 

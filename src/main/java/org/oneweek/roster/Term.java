@@ -3,14 +3,16 @@ package org.oneweek.roster;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.oneweek.people.MemberId;
+import org.oneweek.places.VillageId;
 import org.oneweek.platform.Weeks;
 
 /**
  * One village's week with its team of three.
  */
-public record Term(long id, long villageId, LocalDate weekStart, List<TeamMember> team) {
+public record Term(TermId id, VillageId villageId, LocalDate weekStart, List<TeamMember> team) {
 
-	public record TeamMember(long memberId, boolean lead) {
+	public record TeamMember(MemberId memberId, boolean lead) {
 
 	}
 
@@ -30,15 +32,15 @@ public record Term(long id, long villageId, LocalDate weekStart, List<TeamMember
 		return !date.isBefore(weekStart) && !date.isAfter(weekEnd());
 	}
 
-	public boolean hasMember(long memberId) {
-		return team.stream().anyMatch((m) -> m.memberId() == memberId);
+	public boolean hasMember(MemberId memberId) {
+		return team.stream().anyMatch((m) -> m.memberId().equals(memberId));
 	}
 
-	public List<Long> memberIds() {
+	public List<MemberId> memberIds() {
 		return team.stream().map(TeamMember::memberId).toList();
 	}
 
-	public long leadId() {
+	public MemberId leadId() {
 		return team.stream().filter(TeamMember::lead).findFirst().orElseThrow().memberId();
 	}
 

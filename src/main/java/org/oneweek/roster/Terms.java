@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.oneweek.people.MemberId;
+import org.oneweek.places.TownshipId;
+import org.oneweek.places.VillageId;
 import org.oneweek.platform.ReadCache;
 import org.oneweek.platform.Weeks;
 import org.springframework.jdbc.core.RowMapper;
@@ -33,7 +36,8 @@ public class Terms {
 			""";
 
 	private static final RowMapper<TroubleshooterDuty> DUTY = (rs, n) -> new TroubleshooterDuty(rs.getLong("id"),
-			rs.getLong("township_id"), rs.getObject("week_start", LocalDate.class), rs.getLong("member_id"));
+			TownshipId.of(rs.getLong("township_id")), rs.getObject("week_start", LocalDate.class),
+			MemberId.of(rs.getLong("member_id")));
 
 	/**
 	 * How long a week's published roster is kept: every request of a secretary needs
@@ -53,19 +57,19 @@ public class Terms {
 	 * The published terms and duties of one week, indexed by village, member and township
 	 * (a district has up to a few thousand villages).
 	 */
-	private record Week(List<Term> terms, List<TroubleshooterDuty> duties, Map<Long, Term> byVillage,
-			Map<Long, Term> byMember, Map<Long, TroubleshooterDuty> dutyByMember,
-			Map<Long, TroubleshooterDuty> dutyByTownship) {
+	private record Week(List<Term> terms, List<TroubleshooterDuty> duties, Map<VillageId, Term> byVillage,
+			Map<MemberId, Term> byMember, Map<MemberId, TroubleshooterDuty> dutyByMember,
+			Map<TownshipId, TroubleshooterDuty> dutyByTownship) {
 
 		static Week of(List<Term> terms, List<TroubleshooterDuty> duties) {
-			Map<Long, Term> byVillage = new HashMap<>();
-			Map<Long, Term> byMember = new HashMap<>();
+			Map<VillageId, Term> byVillage = new HashMap<>();
+			Map<MemberId, Term> byMember = new HashMap<>();
 			for (Term term : terms) {
 				byVillage.putIfAbsent(term.villageId(), term);
 				term.team().forEach((member) -> byMember.putIfAbsent(member.memberId(), term));
 			}
-			Map<Long, TroubleshooterDuty> dutyByMember = new HashMap<>();
-			Map<Long, TroubleshooterDuty> dutyByTownship = new HashMap<>();
+			Map<MemberId, TroubleshooterDuty> dutyByMember = new HashMap<>();
+			Map<TownshipId, TroubleshooterDuty> dutyByTownship = new HashMap<>();
 			for (TroubleshooterDuty duty : duties) {
 				dutyByMember.putIfAbsent(duty.memberId(), duty);
 				dutyByTownship.putIfAbsent(duty.townshipId(), duty);
@@ -99,73 +103,74 @@ public class Terms {
 		return week(date).terms();
 	}
 
-	public Optional<Term> ofVillage(long villageId, LocalDate date) {
+	public Optional<Term> ofVillage(VillageId villageId, LocalDate date) {
 		return Optional.ofNullable(week(date).byVillage().get(villageId));
 	}
 
 	/** The member's term in the week of the date, if they serve that week. */
-	public Optional<Term> ofMember(long memberId, LocalDate date) {
+	public Optional<Term> ofMember(MemberId memberId, LocalDate date) {
 		return Optional.ofNullable(week(date).byMember().get(memberId));
 	}
 
 	/** All the member's terms, most recent first. */
-	public List<Term> allOfMember(long memberId) {
+	public List<Term> allOfMember(MemberId memberId) {
 		return terms(SELECT_TERMS + """
 				and t.id in (select term_id from term_member where member_id = ?)
-				order by t.week_start desc, tm.lead desc, tm.member_id""", memberId);
+				order by t.week_start desc, tm.lead desc, tm.member_id""", memberId.value());
 	}
 
 	/** The member's terms from the week of the date on, soonest first. */
-	public List<Term> upcomingOfMember(long memberId, LocalDate date) {
+	public List<Term> upcomingOfMember(MemberId memberId, LocalDate date) {
 		return terms(SELECT_TERMS + """
 				and t.week_start >= ? and t.id in (select term_id from term_member where member_id = ?)
-				order by t.week_start, tm.lead desc, tm.member_id""", Weeks.mondayOf(date), memberId);
+				order by t.week_start, tm.lead desc, tm.member_id""", Weeks.mondayOf(date), memberId.value());
 	}
 
 	/** The member's troubleshooter duties from the week of the date on, soonest first. */
-	public List<TroubleshooterDuty> upcomingDutiesOf(long memberId, LocalDate date) {
+	public List<TroubleshooterDuty> upcomingDutiesOf(MemberId memberId, LocalDate date) {
 		return jdbc.sql("""
 				select * from troubleshooter_duty where state = 'PUBLISHED' and member_id = ? and week_start >= ?
-				order by week_start""").params(memberId, Weeks.mondayOf(date)).query(DUTY).list();
+				order by week_start""").params(memberId.value(), Weeks.mondayOf(date)).query(DUTY).list();
 	}
 
 	/** The member's troubleshooter duties, most recent first. */
-	public List<TroubleshooterDuty> allDutiesOf(long memberId) {
+	public List<TroubleshooterDuty> allDutiesOf(MemberId memberId) {
 		return jdbc.sql("""
 				select * from troubleshooter_duty where state = 'PUBLISHED' and member_id = ?
-				order by week_start desc""").param(memberId).query(DUTY).list();
+				order by week_start desc""").param(memberId.value()).query(DUTY).list();
 	}
 
 	/** A published term by its id. */
-	public Optional<Term> byId(long termId) {
-		return terms(SELECT_TERMS + " and t.id = ? order by tm.lead desc, tm.member_id", termId).stream().findFirst();
+	public Optional<Term> byId(TermId termId) {
+		return terms(SELECT_TERMS + " and t.id = ? order by tm.lead desc, tm.member_id", termId.value()).stream()
+			.findFirst();
 	}
 
 	/** The village's terms, most recent first. */
-	public List<Term> allOfVillage(long villageId) {
+	public List<Term> allOfVillage(VillageId villageId) {
 		return terms(SELECT_TERMS + " and t.village_id = ? order by t.week_start desc, tm.lead desc, tm.member_id",
-				villageId);
+				villageId.value());
 	}
 
 	public List<TroubleshooterDuty> dutiesInWeek(LocalDate date) {
 		return week(date).duties();
 	}
 
-	public Optional<TroubleshooterDuty> dutyOf(long memberId, LocalDate date) {
+	public Optional<TroubleshooterDuty> dutyOf(MemberId memberId, LocalDate date) {
 		return Optional.ofNullable(week(date).dutyByMember().get(memberId));
 	}
 
-	public Optional<TroubleshooterDuty> dutyOfTownship(long townshipId, LocalDate date) {
+	public Optional<TroubleshooterDuty> dutyOfTownship(TownshipId townshipId, LocalDate date) {
 		return Optional.ofNullable(week(date).dutyByTownship().get(townshipId));
 	}
 
 	/**
 	 * The member's next term or duty week starting after the date, if any is published.
 	 */
-	public Optional<Term> nextOfMember(long memberId, LocalDate date) {
+	public Optional<Term> nextOfMember(MemberId memberId, LocalDate date) {
 		return terms(SELECT_TERMS + """
 				and t.week_start > ? and t.id in (select term_id from term_member where member_id = ?)
-				order by t.week_start, tm.lead desc, tm.member_id""", Weeks.mondayOf(date), memberId).stream()
+				order by t.week_start, tm.lead desc, tm.member_id""", Weeks.mondayOf(date), memberId.value()).stream()
 			.findFirst();
 	}
 
@@ -179,7 +184,7 @@ public class Terms {
 				catch (SQLException ex) {
 					throw new IllegalStateException(ex);
 				}
-			}).team.add(new Term.TeamMember(rs.getLong("member_id"), rs.getBoolean("lead")));
+			}).team.add(new Term.TeamMember(MemberId.of(rs.getLong("member_id")), rs.getBoolean("lead")));
 		});
 		return builders.values().stream().map(TermBuilder::build).toList();
 	}
@@ -201,7 +206,7 @@ public class Terms {
 		}
 
 		Term build() {
-			return new Term(id, villageId, weekStart, team);
+			return new Term(TermId.of(id), VillageId.of(villageId), weekStart, team);
 		}
 
 	}

@@ -4,12 +4,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.places.VillageId;
 
 /**
  * Which weeks a village needs a team: from its first week, every {@code everyWeeks} weeks
  * (1 every week, 2 every other week…), up to its last week if it has one.
  */
-public record VillageSchedule(long id, long villageId, LocalDate firstWeek, @Nullable LocalDate lastWeek,
+public record VillageSchedule(long id, VillageId villageId, LocalDate firstWeek, @Nullable LocalDate lastWeek,
 		int everyWeeks) {
 
 	public static final int MAX_EVERY_WEEKS = 52;

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class VillageSchedules {
 
 	static final RowMapper<VillageSchedule> SCHEDULE = (rs, n) -> new VillageSchedule(rs.getLong("id"),
-			rs.getLong("village_id"), rs.getObject("first_week", LocalDate.class),
+			VillageId.of(rs.getLong("village_id")), rs.getObject("first_week", LocalDate.class),
 			rs.getObject("last_week", LocalDate.class), rs.getInt("every_weeks"));
 
 	private final JdbcClient jdbc;
@@ -44,9 +44,9 @@ public class VillageSchedules {
 	}
 
 	@Transactional(readOnly = true)
-	public List<VillageSchedule> ofVillage(long villageId) {
+	public List<VillageSchedule> ofVillage(VillageId villageId) {
 		return jdbc.sql("select * from village_schedule where village_id = ? order by first_week, id")
-			.param(villageId)
+			.param(villageId.value())
 			.query(SCHEDULE)
 			.list();
 	}
@@ -57,7 +57,7 @@ public class VillageSchedules {
 	 * of range or the village unknown
 	 */
 	@Transactional
-	public long create(long villageId, LocalDate first, @Nullable LocalDate last, int everyWeeks, String actor) {
+	public long create(VillageId villageId, LocalDate first, @Nullable LocalDate last, int everyWeeks, String actor) {
 		LocalDate firstWeek = Weeks.mondayOf(first);
 		LocalDate lastWeek = (last != null) ? Weeks.mondayOf(last) : null;
 		if (lastWeek != null && lastWeek.isBefore(firstWeek)) {
@@ -66,15 +66,17 @@ public class VillageSchedules {
 		if (everyWeeks < 1 || everyWeeks > VillageSchedule.MAX_EVERY_WEEKS) {
 			throw new RosterConflictException("roster.schedule.every");
 		}
-		if (places.village(VillageId.of(villageId)).isEmpty()) {
+		if (places.village(villageId).isEmpty()) {
 			throw new RosterConflictException("roster.schedule.village");
 		}
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into village_schedule (village_id, first_week, last_week, every_weeks, created_by)
-				values (?, ?, ?, ?, ?)""").params(villageId, firstWeek, lastWeek, everyWeeks, actor).update(keys, "id");
+				values (?, ?, ?, ?, ?)""")
+			.params(villageId.value(), firstWeek, lastWeek, everyWeeks, actor)
+			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
-		audit.record("village_schedule", id, "create", actor, null, Map.of("villageId", villageId, "firstWeek",
+		audit.record("village_schedule", id, "create", actor, null, Map.of("villageId", villageId.value(), "firstWeek",
 				firstWeek.toString(), "lastWeek", String.valueOf(lastWeek), "everyWeeks", everyWeeks));
 		return id;
 	}
@@ -90,8 +92,8 @@ public class VillageSchedules {
 			return;
 		}
 		jdbc.sql("delete from village_schedule where id = ?").param(id).update();
-		audit.record("village_schedule", id, "delete", actor, Map.of("villageId", before.villageId(), "firstWeek",
-				before.firstWeek().toString(), "everyWeeks", before.everyWeeks()), null);
+		audit.record("village_schedule", id, "delete", actor, Map.of("villageId", before.villageId().value(),
+				"firstWeek", before.firstWeek().toString(), "everyWeeks", before.everyWeeks()), null);
 	}
 
 }

@@ -16,6 +16,7 @@ import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.CaseActions;
 import org.oneweek.casework.CasePhotos;
 import org.oneweek.casework.CaseFunding;
+import org.oneweek.casework.PhotoId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -214,7 +215,7 @@ class BoardPagesTest {
 	void aPublicPhotoCarriesNoMetadata() throws Exception {
 		Planted planted = bulletinCases.record("河堤垃圾照片", false);
 		String marker = "CAMERA-" + System.nanoTime();
-		long photoId = photos.add(planted.reference(), CasePhoto.Phase.BEFORE, BulletinCases.jpegWithExif(marker),
+		PhotoId photoId = photos.add(planted.reference(), CasePhoto.Phase.BEFORE, BulletinCases.jpegWithExif(marker),
 				bulletinCases.secretary(), clock.instant());
 		byte[] original = cases.photoContent(cases.byReference(planted.reference()).orElseThrow().id(), photoId, true)
 			.orElseThrow();
@@ -228,7 +229,7 @@ class BoardPagesTest {
 			.getContentAsByteArray();
 		assertThat(new String(shown, StandardCharsets.ISO_8859_1)).doesNotContain(marker).doesNotContain("Exif");
 		assertThat(page("/c/" + planted.reference())).contains("/c/" + planted.reference() + "/photos/" + photoId);
-		mvc.perform(get("/c/" + planted.reference() + "/photos/" + (photoId + 100000)))
+		mvc.perform(get("/c/" + planted.reference() + "/photos/" + (photoId.value() + 100000)))
 			.andExpect(status().isNotFound());
 	}
 

@@ -17,6 +17,7 @@ import org.oneweek.casework.web.CaseForms.AssignForm;
 import org.oneweek.casework.web.IntakeForm;
 import org.oneweek.casework.web.CaseForms.NoteForm;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.platform.Ids;
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,7 +88,7 @@ class BulletinCases {
 		AccountPrincipal me = secretary();
 		AssignForm assign = new AssignForm();
 		assign.setKind(AssigneeKind.SECRETARY);
-		assign.setMemberId(me.memberId());
+		assign.setMemberId(Ids.value(me.memberId()));
 		Instant now = clock.instant();
 		actions.assign(reference, assign.toCommand(), me, now);
 		actions.start(reference, null, me, now);

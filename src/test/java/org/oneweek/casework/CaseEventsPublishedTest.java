@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.oneweek.places.VillageId;
-import org.oneweek.roster.TermId;
 import org.oneweek.OneweekTest;
 import org.oneweek.casework.CaseEvents.CaseEscalated;
 import org.oneweek.casework.CaseEvents.CaseRecorded;
@@ -70,11 +69,11 @@ class CaseEventsPublishedTest {
 		escalations.run(c.resolutionDue().plus(Duration.ofMinutes(1)));
 		assertThat(events.stream(CaseEscalated.class))
 			.anySatisfy((e) -> assertThat(e.reference()).isEqualTo(reference));
-		handovers.handOver(new HandOverCases(TermId.of(first.termId()), null), first.lead(), second.tuesday());
+		handovers.handOver(new HandOverCases(first.termId(), null), first.lead(), second.tuesday());
 		assertThat(events.stream(CasesHandedOver.class)).anySatisfy((e) -> {
-			assertThat(e.fromTermId()).isEqualTo(TermId.of(first.termId()));
-			assertThat(e.toTermId()).isEqualTo(TermId.of(second.termId()));
-			assertThat(e.caseIds()).contains(CaseId.of(c.id()));
+			assertThat(e.fromTermId()).isEqualTo(first.termId());
+			assertThat(e.toTermId()).isEqualTo(second.termId());
+			assertThat(e.caseIds()).contains(c.id());
 		});
 	}
 

@@ -14,6 +14,7 @@ import org.oneweek.OneweekTest;
 import org.oneweek.casework.web.IntakeForm;
 import org.oneweek.casework.internal.PhotoSanitizer;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.places.VillageId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -175,7 +176,7 @@ class CaseExportsAndPhotosTest {
 		Case imported = jdbc.sql("select * from case_file where title = ?").param(title).query(Cases.CASE).single();
 		assertThat(imported.source()).isEqualTo(CaseSource.OFFICIALS_LIST);
 		assertThat(imported.category()).isEqualTo("AGRICULTURE");
-		assertThat(imported.villageId()).isEqualTo(fixtures.villageId("DJ"));
+		assertThat(imported.villageId()).isEqualTo(VillageId.of(fixtures.villageId("DJ")));
 		Case camera = jdbc.sql("select * from case_file where title = ?")
 			.param("摄像头损坏 " + title)
 			.query(Cases.CASE)

@@ -11,12 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.oneweek.casework.web.IntakeForm;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.MemberId;
 import org.oneweek.places.CreateVillage;
 import org.oneweek.places.PlaceManagement;
 import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.RosterManagement;
+import org.oneweek.roster.TermId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
@@ -90,10 +94,11 @@ public class CaseFixtures {
 	public Team team(long villageId, LocalDate monday, Team... avoid) {
 		List<Long> excluded = new ArrayList<>(List.of(-1L));
 		for (Team other : avoid) {
-			other.people().forEach((p) -> excluded.add(p.memberId()));
+			other.people().forEach((p) -> excluded.add(p.memberId().value()));
 		}
 		List<Long> free = freeMembersWithAccounts(monday, 3, excluded);
-		long termId = roster.createTerm(villageId, monday, free, free.get(0));
+		TermId termId = roster.createTerm(VillageId.of(villageId), monday, Ids.all(free, MemberId::of),
+				MemberId.of(free.get(0)));
 		List<AccountPrincipal> people = new ArrayList<>();
 		for (long memberId : free) {
 			String username = jdbc.sql("select username from user_account where member_id = ? order by id limit 1")
@@ -115,7 +120,7 @@ public class CaseFixtures {
 			.orElse(null);
 		long memberId = (existing != null) ? existing : freeMembersWithAccounts(monday, 1, List.of(-1L)).get(0);
 		if (existing == null) {
-			roster.assignTroubleshooter(township, monday, memberId);
+			roster.assignTroubleshooter(TownshipId.of(township), monday, MemberId.of(memberId));
 		}
 		String username = jdbc
 			.sql("select username from user_account where member_id = ? and 'TROUBLESHOOTER' = any(roles) "
@@ -154,7 +159,7 @@ public class CaseFixtures {
 	}
 
 	/** A term's team: the lead first. */
-	public record Team(long termId, long villageId, LocalDate monday, List<AccountPrincipal> people) {
+	public record Team(TermId termId, long villageId, LocalDate monday, List<AccountPrincipal> people) {
 
 		public AccountPrincipal lead() {
 			return people.get(0);

@@ -13,13 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.oneweek.people.MemberId;
-import org.oneweek.roster.TermId;
 import org.oneweek.OneweekTest;
 import org.oneweek.casework.CaseFixtures.Team;
 import org.oneweek.casework.web.IntakeForm;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.casework.CaseCommands.HandOverCases;
+import org.oneweek.places.VillageId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -168,7 +167,7 @@ class CaseLedgerRulesTest {
 		assertThat(escalated).extracting((e) -> e.get("deadline") + "/" + e.get("level"))
 			.containsExactlyInAnyOrder("FIRST_CONTACT/1", "FIRST_CONTACT/2", "RESOLUTION/1");
 		assertThat(escalated).filteredOn((e) -> Integer.valueOf(1).equals(e.get("level")))
-			.allSatisfy((e) -> assertThat(e.get("memberId")).isEqualTo(troubleshooter.memberId().intValue()));
+			.allSatisfy((e) -> assertThat(e.get("memberId")).isEqualTo((int) troubleshooter.memberId().value()));
 		assertThat(cases.byReference(ref).orElseThrow().escalationLevel()).isEqualTo(2);
 		// a day later the resolution deadline goes to the department, once
 		escalations.run(late.plus(Duration.ofHours(25)));
@@ -179,7 +178,7 @@ class CaseLedgerRulesTest {
 		String other = intake.record(CaseFixtures.intake(team.villageId(), "新的一般问题").toCommand(), team.lead(), late)
 			.reference();
 		CaseSearch.Page list = inquiries.search(
-				CaseSearch.all().withVillage(team.villageId()).openOnly(true).byPriority(),
+				CaseSearch.all().withVillage(VillageId.of(team.villageId())).openOnly(true).byPriority(),
 				access.standing(troubleshooter, late.atZone(CaseFixtures.ZONE).toLocalDate()), late, 0, 20);
 		assertThat(list.cases()).extracting(Case::reference).containsExactly(ref, other);
 	}
@@ -197,12 +196,11 @@ class CaseLedgerRulesTest {
 		String solved = intake.record(CaseFixtures.intake(village, "路灯").toCommand(), first.lead(), t).reference();
 		actions.decline(solved, "已由供电所处理", first.lead(), t.plusSeconds(5));
 
-		Handover h1 = handovers.handOver(new HandOverCases(TermId.of(first.termId()), "涵洞需要水务局"), first.lead(),
+		Handover h1 = handovers.handOver(new HandOverCases(first.termId(), "涵洞需要水务局"), first.lead(),
 				t.plus(Duration.ofDays(5)));
-		assertThat(h1.toTermId()).isEqualTo(TermId.of(second.termId()));
+		assertThat(h1.toTermId()).isEqualTo(second.termId());
 		assertThat(h1.items()).extracting((i) -> i.caseId().value()).containsExactlyInAnyOrder(id(culvert), id(ditch));
-		assertThat(handovers.waitingFor(MemberId.of(second.lead().memberId()), second.monday()))
-			.extracting(Handover::id)
+		assertThat(handovers.waitingFor(second.lead().memberId(), second.monday())).extracting(Handover::id)
 			.contains(h1.id());
 		assertThatThrownBy(() -> handovers.acknowledge(h1.id(), first.people().get(1), second.tuesday()))
 			.isInstanceOf(CaseAccessDeniedException.class);
@@ -212,11 +210,11 @@ class CaseLedgerRulesTest {
 		// the second team does not hand over itself: the system does it after the week
 		Instant afterSecond = third.tuesday();
 		List<Handover> automatic = handovers.handOverEndedTerms(afterSecond, 8);
-		assertThat(automatic).extracting(Handover::fromTermId).contains(TermId.of(second.termId()));
+		assertThat(automatic).extracting(Handover::fromTermId).contains(second.termId());
 		assertThat(handovers.handOverEndedTerms(afterSecond, 8)).extracting(Handover::fromTermId)
-			.doesNotContain(TermId.of(second.termId()));
-		Handover h2 = handovers.handoverFrom(TermId.of(second.termId())).orElseThrow();
-		assertThat(h2.toTermId()).isEqualTo(TermId.of(third.termId()));
+			.doesNotContain(second.termId());
+		Handover h2 = handovers.handoverFrom(second.termId()).orElseThrow();
+		assertThat(h2.toTermId()).isEqualTo(third.termId());
 		handovers.acknowledge(h2.id(), third.people().get(2), afterSecond);
 		assertThatThrownBy(() -> handovers.acknowledge(h2.id(), third.lead(), afterSecond))
 			.hasMessage("case.handover.acknowledged.already");
@@ -235,8 +233,7 @@ class CaseLedgerRulesTest {
 		}
 		assertThat(cases.byReference(solved).orElseThrow().responsibleTermId()).isEqualTo(first.termId());
 		// the last term has no successor yet: nothing to hand over to
-		assertThatThrownBy(
-				() -> handovers.handOver(new HandOverCases(TermId.of(third.termId()), null), third.lead(), afterSecond))
+		assertThatThrownBy(() -> handovers.handOver(new HandOverCases(third.termId(), null), third.lead(), afterSecond))
 			.hasMessage("case.handover.noNextTerm");
 	}
 
@@ -274,7 +271,8 @@ class CaseLedgerRulesTest {
 	}
 
 	List<String> find(String words, Team team, CaseAccess.Standing standing, Instant now) {
-		return inquiries.search(CaseSearch.all().withVillage(team.villageId()).withWords(words), standing, now, 0, 50)
+		return inquiries
+			.search(CaseSearch.all().withVillage(VillageId.of(team.villageId())).withWords(words), standing, now, 0, 50)
 			.cases()
 			.stream()
 			.map(Case::reference)
@@ -282,7 +280,7 @@ class CaseLedgerRulesTest {
 	}
 
 	long id(String reference) {
-		return cases.byReference(reference).orElseThrow().id();
+		return cases.byReference(reference).orElseThrow().id().value();
 	}
 
 }

@@ -13,6 +13,7 @@ import org.oneweek.casework.web.CaseForms.FundingForm;
 import org.oneweek.casework.web.IntakeForm;
 import org.oneweek.casework.web.CaseForms.NoteForm;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.platform.Ids;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -98,7 +99,7 @@ class CaseManagementTest {
 		String ref = intake.record(CaseFixtures.intake(team.villageId(), "路灯不亮").toCommand(), team.lead(), t)
 			.reference();
 		AccountPrincipal second = team.people().get(1);
-		actions.assign(ref, assignTo(AssigneeKind.SECRETARY, second.memberId()).toCommand(), team.lead(),
+		actions.assign(ref, assignTo(AssigneeKind.SECRETARY, Ids.value(second.memberId())).toCommand(), team.lead(),
 				t.plusSeconds(60));
 		actions.start(ref, "已联系群众", second, t.plusSeconds(120));
 		NoteForm progress = text("已报修");
@@ -200,7 +201,7 @@ class CaseManagementTest {
 		String ref = intake
 			.record(CaseFixtures.intake(team.villageId(), "不可改").toCommand(), team.lead(), team.tuesday())
 			.reference();
-		long id = cases.byReference(ref).orElseThrow().id();
+		long id = cases.byReference(ref).orElseThrow().id().value();
 		assertThatThrownBy(() -> jdbc.sql("update case_event set reason = 'x' where case_id = ?").param(id).update())
 			.hasMessageContaining("appended, never changed");
 		assertThatThrownBy(() -> jdbc.sql("delete from case_event where case_id = ?").param(id).update())

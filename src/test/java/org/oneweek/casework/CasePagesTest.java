@@ -197,7 +197,7 @@ class CasePagesTest {
 		long village = jdbc.sql("""
 				select t.village_id from term t join term_member tm on tm.term_id = t.id
 				where tm.member_id = ? and t.week_start = ?""")
-			.params(former.memberId(), lastWeek)
+			.params(former.memberId().value(), lastWeek)
 			.query(Long.class)
 			.single();
 		Instant then = CaseFixtures.tuesdayMorning(lastWeek);

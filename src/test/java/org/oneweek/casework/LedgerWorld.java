@@ -13,6 +13,7 @@ import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Accounts;
 import org.oneweek.people.CreateAccount;
 import org.oneweek.people.Member;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.MemberManagement;
 import org.oneweek.people.Role;
 import org.oneweek.people.SaveMember;
@@ -24,7 +25,9 @@ import org.oneweek.places.PlaceManagement;
 import org.oneweek.places.Township;
 import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
 import org.oneweek.roster.RosterManagement;
+import org.oneweek.roster.TermId;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -92,11 +95,11 @@ public final class LedgerWorld {
 	 * week.
 	 */
 	public Team team(long villageId, LocalDate monday) {
-		List<Long> ids = new ArrayList<>();
+		List<MemberId> ids = new ArrayList<>();
 		List<AccountPrincipal> people = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			String who = mark + randomLetters(5);
-			long memberId = members.create(new SaveMember("党员" + who, Member.Gender.F, 1958, true,
+			MemberId memberId = members.create(new SaveMember("党员" + who, Member.Gender.F, 1958, true,
 					"139" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999)), null, null, null, null,
 					true), "test");
 			String username = "m-" + who.toLowerCase(java.util.Locale.ROOT);
@@ -108,12 +111,12 @@ public final class LedgerWorld {
 			ids.add(memberId);
 			people.add((AccountPrincipal) users.loadUserByUsername(username));
 		}
-		long termId = roster.createTerm(villageId, monday, ids, ids.get(0));
+		TermId termId = roster.createTerm(VillageId.of(villageId), monday, ids, ids.get(0));
 		return new Team(termId, villageId, monday, people);
 	}
 
 	/** A term's team: the lead first. */
-	public record Team(long termId, long villageId, LocalDate monday, List<AccountPrincipal> people) {
+	public record Team(TermId termId, long villageId, LocalDate monday, List<AccountPrincipal> people) {
 
 		public AccountPrincipal lead() {
 			return people.get(0);

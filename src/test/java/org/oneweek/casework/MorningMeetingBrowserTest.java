@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
+import org.oneweek.places.VillageId;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
 import org.oneweek.web.Browser;
@@ -72,13 +73,13 @@ class MorningMeetingBrowserTest {
 		// village's next term is published, its lead has an account
 		long dongjiang = fixtures.villageId("DJ");
 		LocalDate today = LocalDate.now(clock);
-		Term next = terms.allOfVillage(dongjiang)
+		Term next = terms.allOfVillage(VillageId.of(dongjiang))
 			.stream()
 			.filter((t) -> t.weekStart().isAfter(today))
 			.reduce((later, earlier) -> earlier)
 			.orElseThrow();
 		String nextLead = jdbc.sql("select username from user_account where member_id = ? order by id limit 1")
-			.param(next.leadId())
+			.param(next.leadId().value())
 			.query(String.class)
 			.single();
 		String nextLeadName = fixtures.principal(nextLead).displayName();
@@ -140,7 +141,7 @@ class MorningMeetingBrowserTest {
 		browser.findElement(By.id("handover-note")).sendKeys("垃圾点已联系环卫，道路需街道立项");
 		submit(By.cssSelector("#make-handover button"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("已移交");
-		long thisTerm = terms.ofVillage(dongjiang, today).orElseThrow().id();
+		long thisTerm = terms.ofVillage(VillageId.of(dongjiang), today).orElseThrow().id().value();
 		long handoverId = jdbc.sql("select id from case_handover where from_term_id = ?")
 			.param(thisTerm)
 			.query(Long.class)

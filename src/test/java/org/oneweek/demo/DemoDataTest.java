@@ -12,7 +12,7 @@ import org.oneweek.people.Role;
 import org.oneweek.places.Places;
 import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
-import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
@@ -71,11 +71,11 @@ class DemoDataTest {
 	@Test
 	void theCurrentWeekIsStaffedAsInTheStory() {
 		LocalDate today = LocalDate.now(clock);
-		Term term = terms.ofVillage(places.villageByCode("DJ").orElseThrow().id().value(), today).orElseThrow();
+		Term term = terms.ofVillage(places.villageByCode("DJ").orElseThrow().id(), today).orElseThrow();
 		List<String> team = members.members(term.memberIds()).stream().map(Member::name).toList();
 		assertThat(team).containsExactlyInAnyOrder("陈国华", "赵建军", "孙丽娟");
 		assertThat(members.member(term.leadId()).orElseThrow().name()).isEqualTo("陈国华");
-		long streetId = places.townshipByCode("JA").orElseThrow().id().value();
+		TownshipId streetId = places.townshipByCode("JA").orElseThrow().id();
 		assertThat(terms.dutyOfTownship(streetId, today).flatMap((d) -> members.member(d.memberId())))
 			.hasValueSatisfying((m) -> assertThat(m.name()).isEqualTo("周文斌"));
 		assertThat(terms.inWeek(today).stream().filter(this::demo)).hasSize(3);
@@ -98,19 +98,18 @@ class DemoDataTest {
 
 	private List<Long> busy(LocalDate week) {
 		List<Long> ids = new java.util.ArrayList<>();
-		terms.inWeek(week).stream().filter(this::demo).forEach((t) -> ids.addAll(t.memberIds()));
-		terms.dutiesInWeek(week).stream().filter(this::demo).forEach((d) -> ids.add(d.memberId()));
+		terms.inWeek(week).stream().filter(this::demo).forEach((t) -> ids.addAll(Ids.values(t.memberIds())));
+		terms.dutiesInWeek(week).stream().filter(this::demo).forEach((d) -> ids.add(d.memberId().value()));
 		return ids;
 	}
 
 	/** Other tests add terms of their own in villages of their own. */
 	private boolean demo(Term term) {
-		return DEMO_VILLAGES.contains(places.village(VillageId.of(term.villageId())).orElseThrow().code());
+		return DEMO_VILLAGES.contains(places.village(term.villageId()).orElseThrow().code());
 	}
 
 	private boolean demo(TroubleshooterDuty duty) {
-		return List.of("JA", "QS", "HB")
-			.contains(places.township(TownshipId.of(duty.townshipId())).orElseThrow().code());
+		return List.of("JA", "QS", "HB").contains(places.township(duty.townshipId()).orElseThrow().code());
 	}
 
 	static final List<String> DEMO_VILLAGES = List.of("DJ", "HW", "LS", "XG", "SQ", "TY", "SP", "QF", "HK", "YW", "LT",

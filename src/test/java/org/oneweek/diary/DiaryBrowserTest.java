@@ -23,6 +23,9 @@ import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.CaseActions;
 import org.oneweek.casework.CasePhotos;
 import org.oneweek.casework.CaseFunding;
+import org.oneweek.people.MemberId;
+import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -99,9 +102,13 @@ class DiaryBrowserTest {
 		// the same team serves this week and (if it is another week) the week of two days
 		// ago, so that one of its diaries has closed
 		List<Long> members = freeInBothWeeks(Weeks.mondayOf(today), Weeks.mondayOf(twoDaysAgo));
-		long termId = roster.createTerm(village, Weeks.mondayOf(today), members, members.get(0));
+		long termId = roster
+			.createTerm(VillageId.of(village), Weeks.mondayOf(today), Ids.all(members, MemberId::of),
+					MemberId.of(members.get(0)))
+			.value();
 		if (!Weeks.mondayOf(twoDaysAgo).equals(Weeks.mondayOf(today))) {
-			roster.createTerm(village, Weeks.mondayOf(twoDaysAgo), members, members.get(0));
+			roster.createTerm(VillageId.of(village), Weeks.mondayOf(twoDaysAgo), Ids.all(members, MemberId::of),
+					MemberId.of(members.get(0)));
 		}
 		Team next = fixtures.team(village, Weeks.mondayOf(today).plusWeeks(1));
 		AccountPrincipal me = principal(members.get(0));

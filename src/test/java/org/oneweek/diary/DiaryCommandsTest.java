@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+import org.oneweek.people.MemberId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,8 +41,10 @@ class DiaryCommandsTest {
 
 	@Test
 	void whoWasThereLeavesOutEmptyChoices() {
-		assertThat(new RecordMeeting(TUESDAY, "村委会", null, null, null, Arrays.asList(3L, null, 5L)).memberIds())
-			.containsExactly(3L, 5L);
+		assertThat(
+				new RecordMeeting(TUESDAY, "村委会", null, null, null, Arrays.asList(MemberId.of(3), null, MemberId.of(5)))
+					.memberIds())
+			.containsExactly(MemberId.of(3), MemberId.of(5));
 		assertThat(new RecordInspection(TUESDAY, "河堤", null, null, null).memberIds()).isEmpty();
 	}
 

@@ -19,6 +19,9 @@ import org.oneweek.casework.CaseFixtures.Team;
 import org.oneweek.diary.DiaryCompliance.MemberTerm;
 import org.oneweek.diary.DiaryCompliance.Tally;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.MemberId;
+import org.oneweek.places.VillageId;
+import org.oneweek.roster.TermId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -84,19 +87,19 @@ class DiaryComplianceTest {
 
 		Instant nextMonday = at(monday.plusWeeks(1), 10, 0);
 		List<MemberTerm> rows = mine(compliance.between(monday, monday, nextMonday), team, diligent);
-		Map<Long, Tally> byMember = DiaryCompliance.tally(rows, MemberTerm::memberId);
+		Map<MemberId, Tally> byMember = DiaryCompliance.tally(rows, MemberTerm::memberId);
 		assertThat(byMember.get(lead.memberId())).isEqualTo(new Tally(5, 3));
 		assertThat(byMember.get(second.memberId())).isEqualTo(new Tally(5, 1));
 		assertThat(byMember.get(third.memberId())).isEqualTo(new Tally(5, 0));
 		assertThat(row(rows, lead).missingDays()).containsExactly(monday.plusDays(3), monday.plusDays(4));
 		assertThat(row(rows, lead).lead()).isTrue();
 
-		Map<Long, Tally> byTeam = DiaryCompliance.tally(rows, (r) -> r.term().id());
+		Map<TermId, Tally> byTeam = DiaryCompliance.tally(rows, (r) -> r.term().id());
 		assertThat(byTeam.get(team.termId())).isEqualTo(new Tally(15, 4));
 		assertThat(byTeam.get(team.termId()).percent()).isEqualTo(26);
 		assertThat(byTeam.get(diligent.termId())).isEqualTo(new Tally(15, 15));
-		Map<Long, Tally> byVillage = DiaryCompliance.tally(rows, (r) -> r.term().villageId());
-		assertThat(byVillage.get(team.villageId())).isEqualTo(new Tally(15, 4));
+		Map<VillageId, Tally> byVillage = DiaryCompliance.tally(rows, (r) -> r.term().villageId());
+		assertThat(byVillage.get(VillageId.of(team.villageId()))).isEqualTo(new Tally(15, 4));
 		assertThat(DiaryCompliance.tally(rows, (r) -> r.term().weekStart()).get(monday)).isEqualTo(new Tally(30, 19));
 
 		// on Thursday morning only Monday and Tuesday have closed; Wednesday and Thursday
@@ -163,7 +166,7 @@ class DiaryComplianceTest {
 		List<MemberTerm> demo = compliance.between(lastWeek, lastWeek, now)
 			.stream()
 			.filter((r) -> jdbc.sql("select code !~ '^T[0-9]+V[0-9]+$' from village where id = ?")
-				.param(r.term().villageId())
+				.param(r.term().villageId().value())
 				.query(Boolean.class)
 				.single())
 			.toList();
@@ -174,18 +177,18 @@ class DiaryComplianceTest {
 
 	int notices(Team team) {
 		return jdbc.sql("select count(*) from diary_notice where member_id in (:members)")
-			.param("members", team.people().stream().map(AccountPrincipal::memberId).toList())
+			.param("members", team.people().stream().map((p) -> p.memberId().value()).toList())
 			.query(Integer.class)
 			.single();
 	}
 
 	static List<MemberTerm> mine(List<MemberTerm> rows, Team... teams) {
-		List<Long> termIds = java.util.Arrays.stream(teams).map(Team::termId).toList();
+		List<TermId> termIds = java.util.Arrays.stream(teams).map(Team::termId).toList();
 		return rows.stream().filter((r) -> termIds.contains(r.term().id())).toList();
 	}
 
 	static MemberTerm row(List<MemberTerm> rows, AccountPrincipal member) {
-		return rows.stream().filter((r) -> r.memberId() == member.memberId()).findFirst().orElseThrow();
+		return rows.stream().filter((r) -> r.memberId().equals(member.memberId())).findFirst().orElseThrow();
 	}
 
 }

@@ -17,7 +17,6 @@ import org.oneweek.casework.Handovers;
 import org.oneweek.casework.LedgerWorld;
 import org.oneweek.casework.LedgerWorld.Team;
 import org.oneweek.places.VillageId;
-import org.oneweek.roster.TermId;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -63,15 +62,15 @@ class DiaryModuleTest {
 		long village = world.village("晨会村");
 		Team team = world.team(village, LedgerWorld.monday(0));
 		Instant tuesday = team.tuesday();
-		long meetingId = meetings.record(new RecordMeeting(team.monday().with(DayOfWeek.TUESDAY), "村委会", 30, null, null,
-				List.of(team.lead().memberId())), team.lead(), tuesday);
-		RecordCase heard = RecordCase.of(VillageId.of(village), "OTHER", "河边垃圾堆放").atMeeting(meetingId);
+		MeetingId meetingId = meetings.record(new RecordMeeting(team.monday().with(DayOfWeek.TUESDAY), "村委会", 30, null,
+				null, List.of(team.lead().memberId())), team.lead(), tuesday);
+		RecordCase heard = RecordCase.of(VillageId.of(village), "OTHER", "河边垃圾堆放").atMeeting(meetingId.value());
 
 		scenario.stimulate(() -> intake.record(heard, team.lead(), tuesday.plusSeconds(600)))
 			.andWaitForEventOfType(CaseRecorded.class)
-			.matching((e) -> Long.valueOf(meetingId).equals(e.meetingId()))
-			.toArriveAndVerify((e) -> assertThat(meetings.meeting(meetingId).orElseThrow().caseIds())
-				.containsExactly(e.caseId().value()));
+			.matching((e) -> Long.valueOf(meetingId.value()).equals(e.meetingId()))
+			.toArriveAndVerify(
+					(e) -> assertThat(meetings.meeting(meetingId).orElseThrow().caseIds()).containsExactly(e.caseId()));
 
 		// the same source without the meeting's id is not guessed into it
 		RecordCase elsewhere = RecordCase.of(VillageId.of(village), "OTHER", "路灯不亮")
@@ -79,8 +78,8 @@ class DiaryModuleTest {
 		scenario.stimulate(() -> intake.record(elsewhere, team.lead(), tuesday.plusSeconds(900)))
 			.andWaitForEventOfType(CaseRecorded.class)
 			.matching((e) -> e.meetingId() == null && e.villageId().equals(VillageId.of(village)))
-			.toArriveAndVerify((e) -> assertThat(meetings.meeting(meetingId).orElseThrow().caseIds())
-				.doesNotContain(e.caseId().value()));
+			.toArriveAndVerify(
+					(e) -> assertThat(meetings.meeting(meetingId).orElseThrow().caseIds()).doesNotContain(e.caseId()));
 	}
 
 	@Test
@@ -91,8 +90,7 @@ class DiaryModuleTest {
 		intake.record(RecordCase.of(VillageId.of(village), "OTHER", "涵洞漏水"), first.lead(), first.tuesday());
 		Instant sunday = first.tuesday().plus(Duration.ofDays(5));
 
-		scenario.stimulate(
-				() -> handovers.handOver(new HandOverCases(TermId.of(first.termId()), "请继续跟进"), first.lead(), sunday))
+		scenario.stimulate(() -> handovers.handOver(new HandOverCases(first.termId(), "请继续跟进"), first.lead(), sunday))
 			.andWaitForStateChange(() -> reports.status(first.termId()).handedOver(), Boolean::booleanValue)
 			.andVerify((handedOver) -> {
 				HandoverReports.Status status = reports.status(first.termId());
@@ -113,8 +111,7 @@ class DiaryModuleTest {
 		scenario.stimulate(() -> reports.handOver(first.lead(), first.termId(), sunday))
 			.andWaitForStateChange(() -> reports.status(first.termId()).handedOver(), Boolean::booleanValue)
 			.andVerify((handedOver) -> assertThat(reports.status(first.termId()).toTermId()).isEqualTo(next.termId()));
-		assertThat(
-				events.ofType(CasesHandedOver.class).matching((e) -> e.fromTermId().equals(TermId.of(first.termId()))))
+		assertThat(events.ofType(CasesHandedOver.class).matching((e) -> e.fromTermId().equals(first.termId())))
 			.isEmpty();
 	}
 

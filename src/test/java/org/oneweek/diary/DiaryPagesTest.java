@@ -286,7 +286,7 @@ class DiaryPagesTest {
 			.andExpect(content().string(containsString(me.displayName())))
 			.andExpect(content().string(not(containsString("null"))));
 		long findingId = jdbc.sql("select id from inspection_finding where case_id = ?")
-			.param(fromFinding.id())
+			.param(fromFinding.id().value())
 			.query(Long.class)
 			.single();
 		mvc.perform(get(inspectionPath + "/findings/" + findingId + "/photo").with(user(me)))

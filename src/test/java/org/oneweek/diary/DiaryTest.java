@@ -18,6 +18,9 @@ import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.CaseActions;
 import org.oneweek.casework.CasePhotos;
 import org.oneweek.casework.CaseFunding;
+import org.oneweek.casework.CaseId;
+import org.oneweek.people.MemberId;
+import org.oneweek.platform.Ids;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -70,26 +73,26 @@ class DiaryTest {
 		return fixtures.team(fixtures.newVillage("JA"), fixtures.freshMonday());
 	}
 
-	long record(Team team, AccountPrincipal who, String title, Instant when, CaseSource source) {
+	CaseId record(Team team, AccountPrincipal who, String title, Instant when, CaseSource source) {
 		return record(team, who, title, when, source, null);
 	}
 
-	long record(Team team, AccountPrincipal who, String title, Instant when, CaseSource source,
-			@Nullable Long meetingId) {
+	CaseId record(Team team, AccountPrincipal who, String title, Instant when, CaseSource source,
+			@Nullable MeetingId meetingId) {
 		IntakeForm form = CaseFixtures.intake(team.villageId(), title);
 		form.setSource(source);
-		form.setMeetingId(meetingId);
-		return intake.record(form.toCommand(), who, when).id().value();
+		form.setMeetingId(Ids.value(meetingId));
+		return intake.record(form.toCommand(), who, when).id();
 	}
 
 	@Test
 	void theCasesASecretaryRecordedThatDayAreLinkedToTheDiaryAndOthersAreOffered() {
 		Team team = team();
 		LocalDate tuesday = team.monday().with(DayOfWeek.TUESDAY);
-		long first = record(team, team.lead(), "河边垃圾堆放", at(tuesday, 9, 10), CaseSource.MORNING_MEETING);
-		long second = record(team, team.lead(), "老石桥护栏松动", at(tuesday, 9, 40), CaseSource.MORNING_MEETING);
-		long teammates = record(team, team.people().get(1), "路灯不亮", at(tuesday, 10, 0), CaseSource.PHONE);
-		long nextDay = record(team, team.lead(), "排水沟堵了", at(tuesday.plusDays(1), 9, 0), CaseSource.PHONE);
+		CaseId first = record(team, team.lead(), "河边垃圾堆放", at(tuesday, 9, 10), CaseSource.MORNING_MEETING);
+		CaseId second = record(team, team.lead(), "老石桥护栏松动", at(tuesday, 9, 40), CaseSource.MORNING_MEETING);
+		CaseId teammates = record(team, team.people().get(1), "路灯不亮", at(tuesday, 10, 0), CaseSource.PHONE);
+		CaseId nextDay = record(team, team.lead(), "排水沟堵了", at(tuesday.plusDays(1), 9, 0), CaseSource.PHONE);
 
 		DiaryDay day = diaries.own(team.lead(), tuesday, at(tuesday, 20, 0));
 		assertThat(day.cases()).extracting((lc) -> lc.c().id()).containsExactly(first, second);
@@ -102,7 +105,7 @@ class DiaryTest {
 		DiaryDay saved = diaries.own(team.lead(), tuesday, at(tuesday, 20, 7));
 		assertThat(saved.status()).isEqualTo(DayStatus.OPEN_WRITTEN);
 		assertThat(saved.cases()).extracting((lc) -> lc.c().id()).containsExactlyInAnyOrder(first, second, teammates);
-		assertThat(saved.cases()).filteredOn((lc) -> lc.c().id() == teammates)
+		assertThat(saved.cases()).filteredOn((lc) -> lc.c().id().equals(teammates))
 			.singleElement()
 			.matches((lc) -> !lc.automatic());
 		assertThat(saved.cases()).extracting((lc) -> lc.c().id()).doesNotContain(nextDay);
@@ -124,13 +127,14 @@ class DiaryTest {
 		LocalDate wednesday = team.monday().with(DayOfWeek.WEDNESDAY);
 		AccountPrincipal present = team.people().get(1);
 		AccountPrincipal absent = team.people().get(2);
-		long before = record(team, present, "垂钓者车辆堵路", at(wednesday, 8, 40), CaseSource.MORNING_MEETING);
+		CaseId before = record(team, present, "垂钓者车辆堵路", at(wednesday, 8, 40), CaseSource.MORNING_MEETING);
 		RecordMeeting meeting = new RecordMeeting(wednesday, "东江村村委会", 42, "老人 12 人，渔民 5 人", null,
 				List.of(team.lead().memberId(), present.memberId()));
-		long meetingId = meetings.record(meeting, team.lead(), at(wednesday, 8, 45));
+		MeetingId meetingId = meetings.record(meeting, team.lead(), at(wednesday, 8, 45));
 		// recorded from the meeting's page: the case carries the meeting's id
-		long after = record(team, team.lead(), "三次停水没有通知", at(wednesday, 9, 5), CaseSource.MORNING_MEETING, meetingId);
-		long phone = record(team, team.lead(), "电话反映低保", at(wednesday, 15, 0), CaseSource.PHONE);
+		CaseId after = record(team, team.lead(), "三次停水没有通知", at(wednesday, 9, 5), CaseSource.MORNING_MEETING,
+				meetingId);
+		CaseId phone = record(team, team.lead(), "电话反映低保", at(wednesday, 15, 0), CaseSource.PHONE);
 
 		// the ledger tells the diary after its transaction (at once, or a moment later)
 		await().atMost(Duration.ofSeconds(10))
@@ -203,7 +207,7 @@ class DiaryTest {
 		LocalDate tuesday = monday.with(DayOfWeek.TUESDAY);
 		diaries.save(earlier.lead(), tuesday, written("走访六户"), at(tuesday, 20, 0));
 		Instant now = at(tuesday.plusWeeks(1), 12, 0);
-		long author = earlier.lead().memberId();
+		MemberId author = earlier.lead().memberId();
 
 		assertThat(diaries.read(earlier.people().get(2), author, tuesday, now).entry().done()).isEqualTo("走访六户");
 		assertThat(diaries.read(later.lead(), author, tuesday, now).entry().done()).isEqualTo("走访六户");
@@ -215,7 +219,7 @@ class DiaryTest {
 			.findFirst()
 			.orElseThrow();
 		// teams are drawn from all members, so the demo secretary may be on one of them
-		List<Long> entitled = java.util.stream.Stream.concat(earlier.people().stream(), later.people().stream())
+		List<MemberId> entitled = java.util.stream.Stream.concat(earlier.people().stream(), later.people().stream())
 			.map(AccountPrincipal::memberId)
 			.toList();
 		for (AccountPrincipal stranger : java.util.stream.Stream
@@ -237,8 +241,11 @@ class DiaryTest {
 			.isInstanceOf(DiaryAccessDeniedException.class);
 	}
 
-	String referenceOf(long caseId) {
-		return jdbc.sql("select reference from case_file where id = ?").param(caseId).query(String.class).single();
+	String referenceOf(CaseId caseId) {
+		return jdbc.sql("select reference from case_file where id = ?")
+			.param(caseId.value())
+			.query(String.class)
+			.single();
 	}
 
 }

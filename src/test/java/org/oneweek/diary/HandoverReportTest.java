@@ -29,7 +29,8 @@ import org.oneweek.casework.CaseActions;
 import org.oneweek.casework.CasePhotos;
 import org.oneweek.casework.CaseFunding;
 import org.oneweek.casework.CaseCommands.HandOverCases;
-import org.oneweek.roster.TermId;
+import org.oneweek.casework.CaseId;
+import org.oneweek.platform.Ids;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -122,7 +123,7 @@ class HandoverReportTest {
 		// the previous team leaves two open cases
 		String culvert = record(previous, previous.lead(), "涵洞漏水", "WATER", previous.tuesday());
 		String ditch = record(previous, previous.lead(), "排水沟纠纷", "NEIGHBOURS", previous.tuesday());
-		handovers.handOver(new HandOverCases(TermId.of(previous.termId()), null), previous.lead(),
+		handovers.handOver(new HandOverCases(previous.termId(), null), previous.lead(),
 				at(previous.monday().plusDays(6), 17));
 
 		LocalDate tuesday = team.monday().with(DayOfWeek.TUESDAY);
@@ -133,19 +134,20 @@ class HandoverReportTest {
 		String allowance = record(team, lead, "养老金三个月没发", "SOCIAL_SECURITY", morning.plusSeconds(180));
 		String parking = record(team, lead, "周末垂钓车辆堵路", "PARKING", morning.plusSeconds(240));
 
-		actions.assign(railing, assign(AssigneeKind.SECRETARY, second.memberId(), null).toCommand(), lead,
+		actions.assign(railing, assign(AssigneeKind.SECRETARY, Ids.value(second.memberId()), null).toCommand(), lead,
 				at(tuesday, 11));
 		actions.start(railing, "已联系街道", second, at(tuesday, 12));
 		NoteForm welded = note("街道派焊工加固护栏");
 		actions.resolve(railing, welded.toResolution(), second, at(tuesday.plusDays(1), 15));
-		actions.assign(culvert, assign(AssigneeKind.SECRETARY, lead.memberId(), null).toCommand(), lead,
+		actions.assign(culvert, assign(AssigneeKind.SECRETARY, Ids.value(lead.memberId()), null).toCommand(), lead,
 				at(tuesday, 11));
 		actions.start(culvert, null, lead, at(tuesday, 12));
 		actions.resolve(culvert, note("水务局修复涵洞").toResolution(), lead, at(tuesday.plusDays(2), 10));
 		long civilAffairs = jdbc.sql("select id from unit where code = 'MZJ'").query(Long.class).single();
 		actions.assign(allowance, assign(AssigneeKind.UNIT, null, civilAffairs).toCommand(), lead, at(tuesday, 14));
 		actions.start(allowance, "已电话联系老人", fixtures.principal("unit"), at(tuesday, 15));
-		actions.assign(road, assign(AssigneeKind.SECRETARY, lead.memberId(), null).toCommand(), lead, at(tuesday, 11));
+		actions.assign(road, assign(AssigneeKind.SECRETARY, Ids.value(lead.memberId()), null).toCommand(), lead,
+				at(tuesday, 11));
 		actions.start(road, "已向街道报告", lead, at(tuesday, 12));
 		actions.note(road, note("四月开工，街道负责监理").toNote(), lead, at(tuesday.plusDays(2), 9));
 		FundingForm money = new FundingForm();
@@ -159,9 +161,9 @@ class HandoverReportTest {
 		// about the ditch the week before
 		escalations.run(at(tuesday.plusDays(2), 10));
 
-		long meetingId = meetings.record(new RecordMeeting(tuesday, "村委会", 42, null, null, List.of()), lead,
+		MeetingId meetingId = meetings.record(new RecordMeeting(tuesday, "村委会", 42, null, null, List.of()), lead,
 				at(tuesday, 8));
-		long inspectionId = inspections.record(
+		InspectionId inspectionId = inspections.record(
 				new RecordInspection(tuesday, "河堤 → 进城道路 → 老石桥", "街道城管科王科长", null, List.of()), lead, at(tuesday, 14));
 		inspections.addFinding(inspectionId,
 				new RecordFinding("护栏两处松动，桥面有裂缝", null, null, FindingOutcome.LINK, null, null, railing), null, lead,
@@ -206,14 +208,14 @@ class HandoverReportTest {
 		});
 		assertThat(report.fundingTotal()).isEqualByComparingTo("86000");
 		assertThat(report.meetings()).singleElement().satisfies((m) -> {
-			assertThat(m.id()).isEqualTo(meetingId);
+			assertThat(m.id()).isEqualTo(meetingId.value());
 			assertThat(m.attendees()).isEqualTo(42);
 		});
 		assertThat(report.inspections()).singleElement().satisfies((i) -> {
 			assertThat(i.officials()).isEqualTo("街道城管科王科长");
 			assertThat(i.findings()).isEqualTo(1);
 		});
-		assertThat(report.diaries()).filteredOn((d) -> d.memberId() == lead.memberId())
+		assertThat(report.diaries()).filteredOn((d) -> d.memberId() == lead.memberId().value())
 			.singleElement()
 			.satisfies((d) -> {
 				assertThat(d.written()).isEqualTo(1);
@@ -222,16 +224,16 @@ class HandoverReportTest {
 			});
 		assertThat(report.plans()).extracting(HandoverReport.PlanLine::plan).containsExactly("明天找街道要焊工");
 		assertThat(report.notes()).isEqualTo("道路工程要盯紧；养老金找民政局钱科长。");
-		assertThat(report.nextTermId()).isEqualTo(next.termId());
+		assertThat(report.nextTermId()).isEqualTo(next.termId().value());
 		assertThat(report.team()).extracting(HandoverReport.Person::lead).containsExactly(true, false, false);
 
 		// the team hands over: the cases pass, the report is fixed
 		Instant sunday = at(team.monday().plusDays(6), 19);
 		reports.handOver(second, team.termId(), sunday);
-		Handover handover = handovers.handoverFrom(TermId.of(team.termId())).orElseThrow();
-		assertThat(handover.toTermId()).isEqualTo(TermId.of(next.termId()));
+		Handover handover = handovers.handoverFrom(team.termId()).orElseThrow();
+		assertThat(handover.toTermId()).isEqualTo(next.termId());
 		assertThat(handover.note()).isEqualTo("道路工程要盯紧；养老金找民政局钱科长。");
-		assertThat(handover.items()).extracting((i) -> i.caseId().value())
+		assertThat(handover.items()).extracting(Handover.Item::caseId)
 			.contains(id(garbage), id(road), id(allowance), id(ditch));
 		assertThat(cases.byReference(road).orElseThrow().responsibleTermId()).isEqualTo(next.termId());
 		assertThatThrownBy(() -> reports.saveNotes(lead, team.termId(), "再改", sunday.plusSeconds(60)))
@@ -240,8 +242,8 @@ class HandoverReportTest {
 			.hasMessage("diary.report.alreadyHandedOver");
 
 		// what happens next week does not change what was handed over
-		actions.assign(garbage, assign(AssigneeKind.SECRETARY, next.lead().memberId(), null).toCommand(), next.lead(),
-				next.tuesday());
+		actions.assign(garbage, assign(AssigneeKind.SECRETARY, Ids.value(next.lead().memberId()), null).toCommand(),
+				next.lead(), next.tuesday());
 		HandoverReports.Page fixed = reports.page(next.lead(), team.termId(), next.tuesday());
 		assertThat(fixed.status().handedOver()).isTrue();
 		assertThat(item(fixed.report().open(), garbage).state()).isEqualTo(CaseState.RECEIVED);
@@ -296,7 +298,7 @@ class HandoverReportTest {
 		return items.stream().filter((i) -> i.reference().equals(reference)).findFirst().orElseThrow();
 	}
 
-	long id(String reference) {
+	CaseId id(String reference) {
 		return cases.byReference(reference).orElseThrow().id();
 	}
 

@@ -38,7 +38,7 @@ class ApiTokenBrowserTest {
 	@Test
 	void aPersonCreatesATokenOnAPhoneAndRevokesIt() throws Exception {
 		String username = "tokphone" + ProcessHandle.current().pid() % 10000;
-		long accountId = accounts.create(
+		AccountId accountId = accounts.create(
 				new CreateAccount(username, "手机令牌测试", Set.of(Role.ORG_ADMIN), null, null, null, "token-phone-password"),
 				"test");
 		WebDriver browser = Browser.phone();

@@ -150,7 +150,7 @@ class ApiTokenTest {
 		assertThat(jdbc.sql("select recorded_by from case_file where reference = ?")
 			.param(reference)
 			.query(Long.class)
-			.single()).isEqualTo(owner.accountId());
+			.single()).isEqualTo(owner.accountId().value());
 
 		HttpResponse<String> read = api("GET", "/api/v1/cases/" + reference, "bearer " + token, null);
 		assertThat(read.statusCode()).isEqualTo(200);
@@ -238,7 +238,7 @@ class ApiTokenTest {
 		assertThat(tokens.authenticate(token)).isPresent();
 		assertThat(briefly.authenticate(token)).isPresent();
 		// disabled behind this instance's back, as by another instance
-		jdbc.sql("update user_account set enabled = false where id = ?").param(owner.accountId()).update();
+		jdbc.sql("update user_account set enabled = false where id = ?").param(owner.accountId().value()).update();
 		Thread.sleep(5);
 		assertThat(briefly.authenticate(token)).isEmpty();
 		// the default ten seconds have not passed
@@ -286,7 +286,7 @@ class ApiTokenTest {
 		String token = created.token();
 		String secret = token.substring(3);
 		List<String> rows = jdbc.sql("select t::text from api_token t where account_id = ?")
-			.param(owner.accountId())
+			.param(owner.accountId().value())
 			.query(String.class)
 			.list();
 		assertThat(rows).singleElement().satisfies((row) -> assertThat(row).doesNotContain(secret));

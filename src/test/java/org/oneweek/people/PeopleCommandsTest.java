@@ -62,7 +62,8 @@ class PeopleCommandsTest {
 	@Test
 	void anAccountKeepsItsRolesAsGivenThenAndNeverShowsItsPassword() {
 		Set<Role> roles = new LinkedHashSet<>(List.of(Role.TROUBLESHOOTER, Role.SECRETARY));
-		CreateAccount account = new CreateAccount("zhou", "周文斌", roles, 4L, null, null, "secret-password-1");
+		CreateAccount account = new CreateAccount("zhou", "周文斌", roles, MemberId.of(4), null, null,
+				"secret-password-1");
 		roles.clear();
 		assertThat(account.roles()).containsExactlyInAnyOrder(Role.SECRETARY, Role.TROUBLESHOOTER);
 		assertThatThrownBy(() -> account.roles().add(Role.ORG_ADMIN)).isInstanceOf(UnsupportedOperationException.class);

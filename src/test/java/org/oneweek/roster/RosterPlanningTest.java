@@ -12,11 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
 import org.oneweek.people.AddUnavailability;
 import org.oneweek.people.Member;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.MemberManagement;
 import org.oneweek.people.Members;
 import org.oneweek.places.Places;
-import org.oneweek.places.TownshipId;
-import org.oneweek.places.VillageId;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.internal.PlanEditor;
 import org.oneweek.roster.internal.PlanRange;
@@ -132,7 +131,7 @@ class RosterPlanningTest {
 			});
 			assertThat(terms.dutiesInWeek(week)).hasSize(3);
 		}
-		long member = terms.inWeek(range.from()).get(0).leadId();
+		MemberId member = terms.inWeek(range.from()).get(0).leadId();
 		assertThat(notices.open(member)).anySatisfy((notice) -> {
 			assertThat(notice.kind()).isEqualTo(RosterNotice.Kind.PUBLISHED);
 			assertThat(notice.weekStart()).isEqualTo(range.from());
@@ -176,10 +175,10 @@ class RosterPlanningTest {
 		editor.publish(range, "test");
 		Term term = terms.inWeek(range.from()).get(0);
 		TroubleshooterDuty duty = terms.dutiesInWeek(range.from()).get(0);
-		long leaving = term.memberIds().stream().filter((m) -> m != term.leadId()).findFirst().orElseThrow();
-		long joining = duty.memberId();
+		MemberId leaving = term.memberIds().stream().filter((m) -> !m.equals(term.leadId())).findFirst().orElseThrow();
+		MemberId joining = duty.memberId();
 
-		editor.swap(Slot.seat(term.id(), leaving), Slot.duty(duty.id(), joining), "wang");
+		editor.swap(Slot.seat(term.id().value(), leaving.value()), Slot.duty(duty.id(), joining.value()), "wang");
 
 		Term changed = terms.inWeek(range.from()).get(0);
 		assertThat(changed.memberIds()).contains(joining).doesNotContain(leaving);
@@ -188,8 +187,8 @@ class RosterPlanningTest {
 				select kind, removed_member_id, added_member_id, actor from roster_change
 				where week_start = ? and kind = 'REPLACED' order by id""").param(range.from()).query().listOfRows();
 		assertThat(changes).hasSize(2);
-		assertThat(changes.get(0)).containsEntry("removed_member_id", leaving)
-			.containsEntry("added_member_id", joining)
+		assertThat(changes.get(0)).containsEntry("removed_member_id", leaving.value())
+			.containsEntry("added_member_id", joining.value())
 			.containsEntry("actor", "wang");
 		assertThat(notices.open(joining)).anyMatch((n) -> n.kind() == RosterNotice.Kind.REPLACED
 				&& n.concernsMe() == RosterNotice.Concern.ADDED && n.weekStart().equals(range.from()));
@@ -197,8 +196,8 @@ class RosterPlanningTest {
 			.anyMatch((n) -> n.kind() == RosterNotice.Kind.REPLACED && n.concernsMe() == RosterNotice.Concern.REMOVED);
 		assertThat(notices.open(term.leadId())).anyMatch((n) -> n.concernsMe() == RosterNotice.Concern.TEAM);
 		// the notices and the history name the village, the street and the members
-		String village = places.village(VillageId.of(term.villageId())).orElseThrow().name();
-		String street = places.township(TownshipId.of(duty.townshipId())).orElseThrow().name();
+		String village = places.village(term.villageId()).orElseThrow().name();
+		String street = places.township(duty.townshipId()).orElseThrow().name();
 		String leavingName = members.member(leaving).orElseThrow().name();
 		String joiningName = members.member(joining).orElseThrow().name();
 		assertThat(notices.open(joining)).anySatisfy((n) -> {
@@ -229,14 +228,20 @@ class RosterPlanningTest {
 	void theReviewFindsAMemberAwayInTheWeekOfTheirTerm() {
 		LocalDate week = weeksAhead(180);
 		PlanRange range = new PlanRange(week, week);
-		List<Long> team = members.all().stream().filter(Member::active).map(Member::id).sorted().limit(3).toList();
-		roster.createTerm(places.villages().get(0).id().value(), week, team, team.get(0));
+		List<MemberId> team = members.all()
+			.stream()
+			.filter(Member::active)
+			.map(Member::id)
+			.sorted(java.util.Comparator.comparingLong(MemberId::value))
+			.limit(3)
+			.toList();
+		roster.createTerm(places.villages().get(0).id(), week, team, team.get(0));
 		assertThat(broken(review.review(range), RosterConstraints.UNAVAILABLE)).isEmpty();
 
 		memberManagement.addUnavailability(team.get(1), new AddUnavailability(week, week.plusDays(6), "体检"), "test");
 
 		assertThat(broken(review.review(range), RosterConstraints.UNAVAILABLE)).singleElement()
-			.satisfies((finding) -> assertThat(finding.memberIds()).containsExactly(team.get(1)));
+			.satisfies((finding) -> assertThat(finding.memberIds()).containsExactly(team.get(1).value()));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.oneweek.roster;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.oneweek.places.VillageId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +14,7 @@ class VillageScheduleTest {
 
 	@Test
 	void everyOtherWeekFromTheFirstWeekUntilTheLast() {
-		VillageSchedule schedule = new VillageSchedule(1, 1, W10, W10.plusWeeks(6), 2);
+		VillageSchedule schedule = new VillageSchedule(1, VillageId.of(1), W10, W10.plusWeeks(6), 2);
 		assertThat(schedule.needsTeamIn(W10.minusWeeks(2))).isFalse();
 		assertThat(schedule.needsTeamIn(W10)).isTrue();
 		assertThat(schedule.needsTeamIn(W10.plusWeeks(1))).isFalse();
@@ -24,15 +25,17 @@ class VillageScheduleTest {
 
 	@Test
 	void withoutALastWeekItGoesOn() {
-		VillageSchedule schedule = new VillageSchedule(1, 1, W10, null, 4);
+		VillageSchedule schedule = new VillageSchedule(1, VillageId.of(1), W10, null, 4);
 		assertThat(schedule.needsTeamIn(W10.plusWeeks(400))).isTrue();
 		assertThat(schedule.needsTeamIn(W10.plusWeeks(401))).isFalse();
 	}
 
 	@Test
 	void anIntervalOutOfRangeIsRefused() {
-		assertThatThrownBy(() -> new VillageSchedule(1, 1, W10, null, 0)).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> new VillageSchedule(1, 1, W10, null, 53)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new VillageSchedule(1, VillageId.of(1), W10, null, 0))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new VillageSchedule(1, VillageId.of(1), W10, null, 53))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 }

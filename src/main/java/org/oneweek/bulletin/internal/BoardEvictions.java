@@ -38,12 +38,12 @@ class BoardEvictions {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
 	void on(FollowUpReceived event) {
-		cache.evictVillage(event.villageId());
+		cache.evictVillage(event.villageId().value());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
 	void on(BoardChanged event) {
-		cache.evictVillage(event.villageId());
+		cache.evictVillage(event.villageId().value());
 	}
 
 }

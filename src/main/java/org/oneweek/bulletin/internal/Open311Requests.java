@@ -23,16 +23,19 @@ import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseCategory;
 import org.oneweek.casework.CaseCommands;
 import org.oneweek.casework.CaseCommands.RecordCase;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.CaseRuleException;
 import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Cases;
+import org.oneweek.casework.PhotoId;
 import org.oneweek.casework.PublicCases;
 import org.oneweek.casework.Urgency;
 import org.oneweek.places.District;
 import org.oneweek.places.Places;
 import org.oneweek.places.Township;
+import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
 import org.springframework.context.MessageSource;
@@ -157,7 +160,7 @@ public class Open311Requests {
 		catch (CaseRuleException ex) {
 			throw new Open311Exception(HttpStatus.BAD_REQUEST, "The request was refused: " + ex.messageKey());
 		}
-		String token = keys.token(key.id(), recorded.id().value(), now);
+		String token = keys.token(key.id(), recorded.id(), now);
 		Map<String, Object> created = Open311Documents.map("service_request_id", recorded.reference(), "token", token,
 				"service_notice", "Recorded as " + recorded.reference() + " for " + village.name()
 						+ "; its progress is public at " + baseUrl + "/c/" + recorded.reference(),
@@ -223,18 +226,18 @@ public class Open311Requests {
 
 	/** Cases as Open311 requests: only what the public board shows. */
 	private List<Map<String, Object>> requests(List<Case> found, String baseUrl) {
-		List<Long> ids = found.stream().map(Case::id).toList();
-		Map<Long, String> notes = cases.latestPublicNotes(ids);
-		Map<Long, Long> photos = cases.firstPhotos(ids);
+		List<CaseId> ids = found.stream().map(Case::id).toList();
+		Map<CaseId, String> notes = cases.latestPublicNotes(ids);
+		Map<CaseId, PhotoId> photos = cases.firstPhotos(ids);
 		Map<String, CaseCategory> categories = ledger.categories()
 			.stream()
 			.collect(Collectors.toMap(CaseCategory::code, Function.identity()));
-		Map<Long, Village> villages = places.villages()
+		Map<VillageId, Village> villages = places.villages()
 			.stream()
-			.collect(Collectors.toMap((v) -> v.id().value(), Function.identity()));
-		Map<Long, Township> townships = places.townships()
+			.collect(Collectors.toMap(Village::id, Function.identity()));
+		Map<TownshipId, Township> townships = places.townships()
 			.stream()
-			.collect(Collectors.toMap((t) -> t.id().value(), Function.identity()));
+			.collect(Collectors.toMap(Township::id, Function.identity()));
 		ZoneId zone = clock.getZone();
 		List<Map<String, Object>> out = new ArrayList<>();
 		for (Case c : found) {
@@ -243,7 +246,7 @@ public class Open311Requests {
 			Township township = townships.get(c.townshipId());
 			String statusNotes = (c.result() != null) ? c.result()
 					: (c.declineReason() != null) ? c.declineReason() : notes.get(c.id());
-			Long photo = photos.get(c.id());
+			PhotoId photo = photos.get(c.id());
 			out.add(Open311Documents.map("service_request_id", c.reference(), "status",
 					PublicCases.FINISHED.contains(c.state()) ? "closed" : "open", "status_notes", statusNotes,
 					"service_name", (category != null) ? category.nameZh() : c.category(), "service_code", c.category(),
@@ -253,7 +256,8 @@ public class Open311Requests {
 					c.state().isActive() ? time(c.resolutionDue(), zone) : null, "address",
 					((village != null) ? village.name() : "") + ((township != null) ? "，" + township.name() : ""),
 					"address_id", (village != null) ? village.code() : null, "zipcode", null, "lat", null, "long", null,
-					"media_url", (photo != null) ? baseUrl + "/c/" + c.reference() + "/photos/" + photo : null));
+					"media_url",
+					(photo != null) ? baseUrl + "/c/" + c.reference() + "/photos/" + photo.value() : null));
 		}
 		return out;
 	}

@@ -17,6 +17,7 @@ import org.oneweek.casework.Cases;
 import org.oneweek.places.District;
 import org.oneweek.places.Places;
 import org.oneweek.places.Township;
+import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -122,17 +123,17 @@ public class Open311Services {
 					"jurisdiction_id " + Open311Parameters.abbreviate(jurisdiction) + " was not found."));
 	}
 
-	List<Long> townshipIds(District district) {
+	List<TownshipId> townshipIds(District district) {
 		return places.townships()
 			.stream()
 			.filter((t) -> t.districtId().equals(district.id()))
-			.map((t) -> t.id().value())
+			.map(Township::id)
 			.toList();
 	}
 
 	List<Village> villagesOf(District district) {
-		List<Long> townships = townshipIds(district);
-		return places.villages().stream().filter((v) -> townships.contains(v.townshipId().value())).toList();
+		List<TownshipId> townships = townshipIds(district);
+		return places.villages().stream().filter((v) -> townships.contains(v.townshipId())).toList();
 	}
 
 	/** An active category by its code, as a service_code names it. */

@@ -22,11 +22,11 @@ import org.oneweek.casework.CaseEvent;
 import org.oneweek.casework.CaseNotFoundException;
 import org.oneweek.casework.CasePhoto;
 import org.oneweek.casework.Cases;
+import org.oneweek.casework.PhotoId;
 import org.oneweek.casework.PublicCases;
 import org.oneweek.casework.Satisfaction;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
-import org.oneweek.places.VillageId;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -102,7 +102,7 @@ class CaseLookupController {
 		if (!c.reference().equals(reference)) {
 			return "redirect:/c/" + c.reference();
 		}
-		Village village = places.village(VillageId.of(c.villageId())).orElseThrow();
+		Village village = places.village(c.villageId()).orElseThrow();
 		model.addAttribute("c", c);
 		model.addAttribute("village", village);
 		model.addAttribute("category",
@@ -135,11 +135,12 @@ class CaseLookupController {
 
 	/** A photo's public copy: no EXIF, so no location or camera. */
 	@GetMapping("/c/" + BoardController.REF + "/photos/{photoId}")
-	ResponseEntity<byte[]> photo(@PathVariable String reference, @PathVariable long photoId) {
+	ResponseEntity<byte[]> photo(@PathVariable String reference, @PathVariable("photoId") long id) {
 		Case c = cases.byReference(reference).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		PhotoId photoId = PhotoId.of(id);
 		CasePhoto photo = cases.photos(c.id())
 			.stream()
-			.filter((p) -> p.id() == photoId)
+			.filter((p) -> p.id().equals(photoId))
 			.findFirst()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		byte[] content = cases.publicPhoto(c.id(), photoId)
@@ -204,7 +205,7 @@ class CaseLookupController {
 	String sent(@PathVariable String reference, Model model) {
 		Case c = cases.byReference(reference).orElseThrow(() -> new CaseNotFoundException(reference));
 		model.addAttribute("c", c);
-		places.village(VillageId.of(c.villageId())).ifPresent((v) -> model.addAttribute("village", v));
+		places.village(c.villageId()).ifPresent((v) -> model.addAttribute("village", v));
 		return "bulletin/followUpSent";
 	}
 

@@ -14,6 +14,7 @@ import org.oneweek.bulletin.BoardSettings;
 import org.oneweek.bulletin.Enlistment;
 import org.oneweek.bulletin.Enlistments;
 import org.oneweek.bulletin.FollowUp;
+import org.oneweek.bulletin.FollowUpId;
 import org.oneweek.bulletin.FollowUps;
 import org.oneweek.bulletin.web.BulletinForms.DutyPhoneForm;
 import org.oneweek.bulletin.web.BulletinForms.EnlistForm;
@@ -21,6 +22,7 @@ import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseAccessDeniedException;
 import org.oneweek.casework.CaseCategory;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.CaseRuleException;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.PublicCases;
@@ -29,6 +31,7 @@ import org.oneweek.people.Role;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.oneweek.platform.Weeks;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
@@ -93,9 +96,9 @@ class CommitteeController {
 	@GetMapping("/follow-ups")
 	String queue(@RequestParam(required = false) @Nullable Long villageId, @AuthenticationPrincipal AccountPrincipal me,
 			Model model) {
-		Village village = villageFor(me, villageId);
+		Village village = villageFor(me, Ids.nullable(villageId, VillageId::of));
 		List<QueueItem> items = new ArrayList<>();
-		for (FollowUp f : followUps.queue(village.id().value())) {
+		for (FollowUp f : followUps.queue(village.id())) {
 			Case c = cases.byReference(f.reference()).orElse(null);
 			items.add(new QueueItem(f, c, (c != null) ? f.nextAction(c.state()) : FollowUp.NextAction.NONE));
 		}
@@ -112,7 +115,7 @@ class CommitteeController {
 	String calledBack(@PathVariable long id, @RequestParam(required = false) @Nullable String note,
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
 		FollowUp f = ownFollowUp(id, me);
-		followUps.calledBack(id, note, me.displayName(), clock.instant());
+		followUps.calledBack(f.id(), note, me.displayName(), clock.instant());
 		redirect.addFlashAttribute("messageKey", "bulletin.queue.calledBack.done");
 		return "redirect:/bulletin/follow-ups?villageId=" + f.villageId();
 	}
@@ -121,13 +124,13 @@ class CommitteeController {
 	String handled(@PathVariable long id, @RequestParam(required = false) @Nullable String note,
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
 		FollowUp f = ownFollowUp(id, me);
-		followUps.handled(id, note, me.displayName(), clock.instant());
+		followUps.handled(f.id(), note, me.displayName(), clock.instant());
 		redirect.addFlashAttribute("messageKey", "bulletin.queue.handled.done");
 		return "redirect:/bulletin/follow-ups?villageId=" + f.villageId();
 	}
 
 	private FollowUp ownFollowUp(long id, AccountPrincipal me) {
-		FollowUp f = followUps.followUp(id)
+		FollowUp f = followUps.followUp(FollowUpId.of(id))
 			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
 					org.springframework.http.HttpStatus.NOT_FOUND));
 		villageFor(me, f.villageId());
@@ -142,30 +145,29 @@ class CommitteeController {
 	@GetMapping("/tasks")
 	String tasks(@RequestParam(required = false) @Nullable Long villageId, @AuthenticationPrincipal AccountPrincipal me,
 			Model model, Locale locale) {
-		Village village = villageFor(me, villageId);
+		Village village = villageFor(me, Ids.nullable(villageId, VillageId::of));
 		return tasksPage(village, me, new EnlistForm(), null, model, locale);
 	}
 
 	private String tasksPage(Village village, AccountPrincipal me, EnlistForm form, @Nullable String formReference,
 			Model model, Locale locale) {
 		LocalDate today = LocalDate.now(clock);
-		List<Case> open = cases
-			.board(village.id().value(), Weeks.mondayOf(today).atStartOfDay(clock.getZone()).toInstant())
+		List<Case> open = cases.board(village.id(), Weeks.mondayOf(today).atStartOfDay(clock.getZone()).toInstant())
 			.stream()
 			.filter(Case::isOpen)
 			.toList();
-		Map<Long, List<Enlistment>> enlisted = enlistments.activeOf(open.stream().map(Case::id).toList());
+		Map<CaseId, List<Enlistment>> enlisted = enlistments.activeOf(open.stream().map(Case::id).toList());
 		Map<String, String> categories = new HashMap<>();
 		ledger.categories().forEach((c) -> categories.put(c.code(), c.name(locale)));
 		model.addAttribute("village", village);
 		model.addAttribute("openCases", open);
 		model.addAttribute("enlisted", enlisted);
 		model.addAttribute("categories", categories);
-		model.addAttribute("history", enlistments.ofVillage(village.id().value()));
+		model.addAttribute("history", enlistments.ofVillage(village.id()));
 		model.addAttribute("form", form);
 		model.addAttribute("formReference", formReference);
 		model.addAttribute("kinds", Enlistment.Kind.values());
-		model.addAttribute("dutyPhone", settings.dutyPhone(village.id().value()).orElse(null));
+		model.addAttribute("dutyPhone", settings.dutyPhone(village.id()).orElse(null));
 		model.addAttribute("villages", choosableVillages(me));
 		model.addAttribute("zone", clock.getZone());
 		return "bulletin/listTasks";
@@ -216,12 +218,12 @@ class CommitteeController {
 	@PostMapping("/board/duty-phone")
 	String dutyPhone(@RequestParam long villageId, @Valid @ModelAttribute DutyPhoneForm form, BindingResult result,
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
-		Village village = villageFor(me, villageId);
+		Village village = villageFor(me, VillageId.of(villageId));
 		if (result.hasErrors()) {
 			redirect.addFlashAttribute("errorKey", "validation.phone");
 		}
 		else {
-			settings.setDutyPhone(village.id().value(), form.getPhone(), me.displayName(), clock.instant());
+			settings.setDutyPhone(village.id(), form.getPhone(), me.displayName(), clock.instant());
 			redirect.addFlashAttribute("messageKey", "bulletin.dutyPhone.saved");
 		}
 		return "redirect:/bulletin/tasks?villageId=" + village.id();
@@ -243,7 +245,7 @@ class CommitteeController {
 	 * The village whose queue the person opens: the committee's own, the village of the
 	 * secretary's term this week, or any for the organization department.
 	 */
-	private Village villageFor(AccountPrincipal me, @Nullable Long requested) {
+	private Village villageFor(AccountPrincipal me, @Nullable VillageId requested) {
 		List<Village> mine = choosableVillages(me);
 		if (mine.isEmpty()) {
 			throw new AccessDeniedException("no village");
@@ -254,15 +256,14 @@ class CommitteeController {
 		if (!mayUse(me, requested)) {
 			throw new AccessDeniedException("village " + requested);
 		}
-		return places.village(VillageId.of(requested))
-			.orElseThrow(() -> new AccessDeniedException("village " + requested));
+		return places.village(requested).orElseThrow(() -> new AccessDeniedException("village " + requested));
 	}
 
-	private boolean mayUse(AccountPrincipal me, long villageId) {
+	private boolean mayUse(AccountPrincipal me, VillageId villageId) {
 		if (me.has(Role.ORG_ADMIN)) {
 			return true;
 		}
-		return choosableVillages(me).stream().anyMatch((v) -> v.id().value() == villageId);
+		return choosableVillages(me).stream().anyMatch((v) -> v.id().equals(villageId));
 	}
 
 	private List<Village> choosableVillages(AccountPrincipal me) {
@@ -270,13 +271,13 @@ class CommitteeController {
 			return places.villages().stream().filter(Village::active).toList();
 		}
 		List<Village> villages = new ArrayList<>();
-		if (me.has(Role.COMMITTEE) && me.villageId() != null) {
-			places.village(VillageId.of(me.villageId())).ifPresent(villages::add);
+		VillageId committee = me.villageId();
+		if (me.has(Role.COMMITTEE) && committee != null) {
+			places.village(committee).ifPresent(villages::add);
 		}
 		CaseAccess.Standing standing = access.standing(me, LocalDate.now(clock));
-		if (standing.term() != null
-				&& villages.stream().noneMatch((v) -> v.id().value() == standing.term().villageId())) {
-			places.village(VillageId.of(standing.term().villageId())).ifPresent(villages::add);
+		if (standing.term() != null && villages.stream().noneMatch((v) -> v.id().equals(standing.term().villageId()))) {
+			places.village(standing.term().villageId()).ifPresent(villages::add);
 		}
 		return villages;
 	}

@@ -25,12 +25,12 @@ import org.oneweek.casework.CaseIntake;
 import org.oneweek.people.MemberId;
 import org.oneweek.people.UnitId;
 import org.oneweek.places.VillageId;
-import org.oneweek.roster.TermId;
 import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Handovers;
 import org.oneweek.casework.Satisfaction;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.platform.AuditLog;
+import org.oneweek.platform.Ids;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.RosterManagement;
 import org.oneweek.roster.Term;
@@ -104,7 +104,11 @@ class CaseDemoData implements ApplicationRunner {
 				.sql("select exists (select 1 from audit_log where entity = 'demo' and entity_id = 'cases')")
 				.query(Boolean.class)
 				.single();
-			Long dj = jdbc.sql("select id from village where code = 'DJ'").query(Long.class).optional().orElse(null);
+			VillageId dj = jdbc.sql("select id from village where code = 'DJ'")
+				.query(Long.class)
+				.optional()
+				.map(VillageId::of)
+				.orElse(null);
 			if (seeded || dj == null || terms.ofVillage(dj, LocalDate.now(clock)).isEmpty()) {
 				return;
 			}
@@ -114,18 +118,18 @@ class CaseDemoData implements ApplicationRunner {
 		});
 	}
 
-	private void seed(long dj) {
+	private void seed(VillageId dj) {
 		ZoneId zone = clock.getZone();
 		LocalDate thisMonday = Weeks.mondayOf(LocalDate.now(clock));
 		LocalDate earlier = thisMonday.minusWeeks(4);
 		Term previous = terms.ofVillage(dj, earlier).orElse(null);
 		if (previous == null) {
-			List<Long> team = jdbc.sql("""
+			List<MemberId> team = Ids.all(jdbc.sql("""
 					select m.id from member m join user_account a on a.member_id = m.id
 					where 'SECRETARY' = any(a.roles) and m.id not in (
 					  select tm.member_id from term t join term_member tm on tm.term_id = t.id where t.week_start = ?
 					  union select member_id from troubleshooter_duty where week_start = ?)
-					order by m.id desc limit 3""").params(earlier, earlier).query(Long.class).list();
+					order by m.id desc limit 3""").params(earlier, earlier).query(Long.class).list(), MemberId::of);
 			roster.createTerm(dj, earlier, team, team.get(0));
 			previous = terms.ofVillage(dj, earlier).orElseThrow();
 		}
@@ -152,14 +156,14 @@ class CaseDemoData implements ApplicationRunner {
 		resolve(light, "联系供电所更换灯泡两只", lead, tuesday.plusSeconds(90_000));
 		close(light, Satisfaction.SATISFIED, lead, tuesday.plusSeconds(100_000));
 
-		handovers.handOver(new HandOverCases(TermId.of(previous.id()), "涵洞已报水务局，等排期；排水沟纠纷请村委会继续调解。"), lead,
+		handovers.handOver(new HandOverCases(previous.id(), "涵洞已报水务局，等排期；排水沟纠纷请村委会继续调解。"), lead,
 				at(earlier, DayOfWeek.SUNDAY, 17, 0, zone));
 
 		String[][] past = { { "垃圾清运不及时，河边垃圾点满溢", "SANITATION" }, { "进村道路坑洼积水", "ROADS" }, { "周末垂钓车辆占道停放", "PARKING" } };
 		int n = 0;
 		for (int week = 1; week <= 3; week++) {
 			for (Term term : terms.inWeek(thisMonday.minusWeeks(week))) {
-				if (term.villageId() == dj) {
+				if (term.villageId().equals(dj)) {
 					continue;
 				}
 				AccountPrincipal member = principalOfTeam(term);
@@ -178,19 +182,18 @@ class CaseDemoData implements ApplicationRunner {
 		}
 	}
 
-	private String record(long village, String title, String category, CaseType type, @Nullable String location,
+	private String record(VillageId village, String title, String category, CaseType type, @Nullable String location,
 			@Nullable String reporter, @Nullable String phone, AccountPrincipal me, Instant at) {
-		RecordCase command = RecordCase.of(VillageId.of(village), category, title)
+		RecordCase command = RecordCase.of(village, category, title)
 			.withType(type)
 			.withLocation(location)
 			.withReporter(RecordCase.reporter(reporter, phone, null, false));
 		return intake.record(command, me, at).reference();
 	}
 
-	private void assign(String ref, AssigneeKind kind, @Nullable Long memberId, @Nullable Long unitId,
+	private void assign(String ref, AssigneeKind kind, @Nullable MemberId memberId, @Nullable UnitId unitId,
 			AccountPrincipal me, Instant at) {
-		actions.assign(ref, new AssignCase(kind, (memberId != null) ? MemberId.of(memberId) : null,
-				(unitId != null) ? UnitId.of(unitId) : null, null, null, null), me, at);
+		actions.assign(ref, new AssignCase(kind, memberId, unitId, null, null, null), me, at);
 	}
 
 	private void note(String ref, String text, int progress, boolean isPublic, AccountPrincipal me, Instant at) {
@@ -205,24 +208,29 @@ class CaseDemoData implements ApplicationRunner {
 		actions.close(ref, new CloseCase(satisfaction, "电话回访"), me, at);
 	}
 
-	private @Nullable Long unit(String code) {
-		return jdbc.sql("select id from unit where code = ?").param(code).query(Long.class).optional().orElse(null);
+	private @Nullable UnitId unit(String code) {
+		return jdbc.sql("select id from unit where code = ?")
+			.param(code)
+			.query(Long.class)
+			.optional()
+			.map(UnitId::of)
+			.orElse(null);
 	}
 
-	private AccountPrincipal principal(long memberId) {
+	private AccountPrincipal principal(MemberId memberId) {
 		String username = jdbc.sql(
 				"select username from user_account where member_id = ? and 'SECRETARY' = any(roles) order by id limit 1")
-			.param(memberId)
+			.param(memberId.value())
 			.query(String.class)
 			.single();
 		return (AccountPrincipal) users.loadUserByUsername(username);
 	}
 
 	private @Nullable AccountPrincipal principalOfTeam(Term term) {
-		for (long memberId : term.memberIds()) {
+		for (MemberId memberId : term.memberIds()) {
 			List<String> usernames = jdbc
 				.sql("select username from user_account where member_id = ? and 'SECRETARY' = any(roles)")
-				.param(memberId)
+				.param(memberId.value())
 				.query(String.class)
 				.list();
 			if (!usernames.isEmpty()) {

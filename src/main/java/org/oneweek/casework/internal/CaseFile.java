@@ -17,9 +17,13 @@ import org.oneweek.casework.CaseLifecycle.Action;
 import org.oneweek.casework.CasePhoto;
 import org.oneweek.casework.CaseRuleException;
 import org.oneweek.casework.CaseState;
+import org.oneweek.casework.HandoverId;
+import org.oneweek.casework.PhotoId;
 import org.oneweek.casework.Satisfaction;
 import org.oneweek.casework.Urgency;
-import org.oneweek.places.VillageId;
+import org.oneweek.people.MemberId;
+import org.oneweek.platform.Ids;
+import org.oneweek.roster.TermId;
 
 import static org.oneweek.platform.Texts.blankToNull;
 
@@ -57,7 +61,7 @@ public final class CaseFile {
 
 	private int reopenedCount;
 
-	private @Nullable Long responsibleTermId;
+	private @Nullable TermId responsibleTermId;
 
 	private boolean searchTextChanged;
 
@@ -227,14 +231,14 @@ public final class CaseFile {
 	 * another village, or this case can no longer be merged
 	 */
 	public void mergeInto(CaseFile target, @Nullable String reason, Actor by, Instant at) {
-		if (target.facts.id() == facts.id()) {
+		if (target.facts.id().equals(facts.id())) {
 			throw new CaseRuleException("case.merge.self");
 		}
 		if (target.state == CaseState.MERGED) {
 			throw new CaseRuleException("case.merge.targetMerged", target.facts.reference());
 		}
 		CaseState next = CaseLifecycle.next(state, Action.MERGE);
-		if (target.facts.villageId() != facts.villageId()) {
+		if (!target.facts.villageId().equals(facts.villageId())) {
 			throw new CaseRuleException("case.merge.otherVillage");
 		}
 		outcome = outcome.mergedInto(target.facts.id());
@@ -251,15 +255,15 @@ public final class CaseFile {
 	 * @throws CaseRuleException when work on the case is no longer going on, or the level
 	 * is not 1 or 2
 	 */
-	public void escalate(String deadline, int level, Instant due, @Nullable Long troubleshooterId, Instant at) {
+	public void escalate(String deadline, int level, Instant due, @Nullable MemberId troubleshooterId, Instant at) {
 		if (level < 1 || level > 2) {
 			throw new CaseRuleException("case.escalate.level", level);
 		}
 		if (!state.isActive()) {
 			throw new CaseRuleException("case.escalate.notActive", state);
 		}
-		append(CaseEvent.Kind.ESCALATED, null, null, null, EntryData.escalated(deadline, level, due, troubleshooterId),
-				false, Actor.SYSTEM, at);
+		append(CaseEvent.Kind.ESCALATED, null, null, null,
+				EntryData.escalated(deadline, level, due, Ids.value(troubleshooterId)), false, Actor.SYSTEM, at);
 		schedule = schedule.escalatedTo(level);
 		changes.register(new CaseEscalated(id(), facts.reference(), deadline, level));
 	}
@@ -268,18 +272,18 @@ public final class CaseFile {
 	 * The case passes to the village's next term with a hand-over.
 	 * @throws CaseRuleException when the case is no longer open
 	 */
-	public void handTo(long handoverId, long fromTermId, long toTermId, Actor by, Instant at) {
+	public void handTo(HandoverId handoverId, TermId fromTermId, TermId toTermId, Actor by, Instant at) {
 		if (!state.isOpen()) {
 			throw new CaseRuleException("case.handover.notOpen", facts.reference());
 		}
 		responsibleTermId = toTermId;
-		append(CaseEvent.Kind.HANDED_OVER, null, null, null,
-				Map.of("handoverId", handoverId, "fromTermId", fromTermId, "toTermId", toTermId), false, by, at);
+		append(CaseEvent.Kind.HANDED_OVER, null, null, null, Map.of("handoverId", handoverId.value(), "fromTermId",
+				fromTermId.value(), "toTermId", toTermId.value()), false, by, at);
 	}
 
 	/** The next team acknowledged the hand-over that brought the case. */
-	public void acknowledgeHandover(long handoverId, Actor by, Instant at) {
-		append(CaseEvent.Kind.ACKNOWLEDGED, null, null, null, Map.of("handoverId", handoverId), false, by, at);
+	public void acknowledgeHandover(HandoverId handoverId, Actor by, Instant at) {
+		append(CaseEvent.Kind.ACKNOWLEDGED, null, null, null, Map.of("handoverId", handoverId.value()), false, by, at);
 	}
 
 	/**
@@ -309,14 +313,15 @@ public final class CaseFile {
 	}
 
 	/** A photo was added (stored by the store; the timeline shows it). */
-	public void photoAdded(long photoId, CasePhoto.Phase phase, Actor by, Instant at) {
-		append(CaseEvent.Kind.PHOTO, null, null, null, Map.of("photoId", photoId, "phase", phase.name()), true, by, at);
+	public void photoAdded(PhotoId photoId, CasePhoto.Phase phase, Actor by, Instant at) {
+		append(CaseEvent.Kind.PHOTO, null, null, null, Map.of("photoId", photoId.value(), "phase", phase.name()), true,
+				by, at);
 	}
 
 	// ---- what the store reads ---------------------------------------------------------
 
 	public CaseId id() {
-		return CaseId.of(facts.id());
+		return facts.id();
 	}
 
 	public String reference() {
@@ -357,7 +362,7 @@ public final class CaseFile {
 		CaseState from = state;
 		state = to;
 		append(action.recordedAs(), from, to, reason, data, true, by, at);
-		changes.register(new CaseStateChanged(id(), facts.reference(), VillageId.of(facts.villageId()), from, to));
+		changes.register(new CaseStateChanged(id(), facts.reference(), facts.villageId(), from, to));
 	}
 
 	private void append(CaseEvent.Kind kind, @Nullable CaseState from, @Nullable CaseState to, @Nullable String reason,

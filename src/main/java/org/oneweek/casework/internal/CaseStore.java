@@ -21,10 +21,13 @@ import org.oneweek.casework.CaseId;
 import org.oneweek.casework.CaseNotFoundException;
 import org.oneweek.casework.CaseState;
 import org.oneweek.casework.Cases;
+import org.oneweek.casework.PhotoId;
+import org.oneweek.people.AccountId;
 import org.oneweek.places.Places;
-import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
+import org.oneweek.roster.TermId;
 import org.oneweek.text.ChineseText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -77,7 +80,7 @@ public class CaseStore {
 	/**
 	 * The idempotency key of an intake and the fingerprint of its request.
 	 */
-	public record Claim(long accountId, String key, String requestHash) {
+	public record Claim(AccountId accountId, String key, String requestHash) {
 
 	}
 
@@ -125,9 +128,9 @@ public class CaseStore {
 			.param("prefix", prefix + "-" + year + "-")
 			.param("sequence", sequence)
 			.param("village", intake.villageId().value())
-			.param("township", intake.townshipId())
-			.param("receivedTerm", intake.receivedTermId(), Types.BIGINT)
-			.param("responsibleTerm", intake.responsibleTermId(), Types.BIGINT)
+			.param("township", intake.townshipId().value())
+			.param("receivedTerm", Ids.value(intake.receivedTermId()), Types.BIGINT)
+			.param("responsibleTerm", Ids.value(intake.responsibleTermId()), Types.BIGINT)
 			.param("source", intake.source().name())
 			.param("type", intake.type().name())
 			.param("category", intake.category())
@@ -140,8 +143,8 @@ public class CaseStore {
 			.param("now", ts(intake.receivedAt()))
 			.param("firstContactDue", ts(intake.due().firstContact()))
 			.param("resolutionDue", ts(intake.due().resolution()))
-			.param("recordedBy", intake.recordedBy().accountId(), Types.BIGINT)
-			.param("member", intake.recordedByMember(), Types.BIGINT)
+			.param("recordedBy", Ids.value(intake.recordedBy().accountId()), Types.BIGINT)
+			.param("member", Ids.value(intake.recordedByMember()), Types.BIGINT)
 			.param("terms", searchTerms)
 			.param("reporterName", (reporter != null) ? reporter.name() : null, Types.VARCHAR)
 			.param("reporterPhone", (reporter != null) ? reporter.phone() : null, Types.VARCHAR)
@@ -150,11 +153,11 @@ public class CaseStore {
 			.param("hasReporter", reporter != null)
 			.param("seq", first.seq())
 			.param("kind", first.kind().name())
-			.param("actorId", first.actor().accountId(), Types.BIGINT)
+			.param("actorId", Ids.value(first.actor().accountId()), Types.BIGINT)
 			.param("actorName", first.actor().name())
 			.param("data", json.writeValueAsString(first.data()))
 			.param("public", first.isPublic())
-			.param("account", (claim != null) ? claim.accountId() : null, Types.BIGINT)
+			.param("account", (claim != null) ? claim.accountId().value() : null, Types.BIGINT)
 			.param("key", (claim != null) ? claim.key() : null, Types.VARCHAR)
 			.param("hash", (claim != null) ? claim.requestHash() : null, Types.VARCHAR)
 			.query(CaseRows.CASE)
@@ -163,10 +166,9 @@ public class CaseStore {
 		if (inserted == null) {
 			return Optional.empty();
 		}
-		CaseId id = CaseId.of(inserted.id());
-		events.publishEvent(
-				new CaseRecorded(id, inserted.reference(), intake.villageId(), TownshipId.of(intake.townshipId()),
-						intake.urgency(), intake.source(), intake.receivedAt(), intake.meetingId()));
+		CaseId id = inserted.id();
+		events.publishEvent(new CaseRecorded(id, inserted.reference(), intake.villageId(), intake.townshipId(),
+				intake.urgency(), intake.source(), intake.receivedAt(), intake.meetingId()));
 		events
 			.publishEvent(new CaseStateChanged(id, inserted.reference(), intake.villageId(), null, CaseState.RECEIVED));
 		return Optional.of(inserted);
@@ -177,11 +179,11 @@ public class CaseStore {
 	 * same request.
 	 * @return the case id, or empty when the key was used for a different request
 	 */
-	public Optional<Long> claimed(Claim claim) {
+	public Optional<CaseId> claimed(Claim claim) {
 		return jdbc.sql("select request_hash, case_id from case_idempotency where account_id = ? and key = ?")
-			.params(claim.accountId(), claim.key())
+			.params(claim.accountId().value(), claim.key())
 			.query((rs, n) -> claim.requestHash().equals(rs.getString("request_hash"))
-					? rs.getObject("case_id", Long.class) : null)
+					? CaseId.of(rs.getLong("case_id")) : null)
 			.optional();
 	}
 
@@ -190,16 +192,16 @@ public class CaseStore {
 	 * the other.
 	 * @throws CaseNotFoundException when there is no such case
 	 */
-	public CaseFile lock(long id) {
+	public CaseFile lock(CaseId id) {
 		return jdbc.sql("select * from case_file where id = ? for update")
-			.param(id)
+			.param(id.value())
 			.query(CaseRows.CASE)
 			.optional()
 			.map(CaseFile::of)
 			.orElseThrow(() -> new CaseNotFoundException(String.valueOf(id)));
 	}
 
-	/** {@link #lock(long)} by reference number. */
+	/** {@link #lock(CaseId)} by reference number. */
 	public CaseFile lock(String reference) {
 		return jdbc.sql("select * from case_file where reference = ? for update")
 			.param(reference.strip().toUpperCase(Locale.ROOT))
@@ -213,12 +215,12 @@ public class CaseStore {
 	 * Locks the open cases of a village that another term does not hold yet, in id order
 	 * (the order every writer locks several cases in).
 	 */
-	public List<CaseFile> lockOpenInVillage(VillageId village, long notHeldByTerm) {
+	public List<CaseFile> lockOpenInVillage(VillageId village, TermId notHeldByTerm) {
 		return jdbc
 			.sql("""
 					select * from case_file where village_id = ? and state = any(?) and responsible_term_id is distinct from ?
 					order by id for update""")
-			.params(village.value(), CaseState.names(CaseState.OPEN), notHeldByTerm)
+			.params(village.value(), CaseState.names(CaseState.OPEN), notHeldByTerm.value())
 			.query(CaseRows.CASE)
 			.list()
 			.stream()
@@ -253,8 +255,8 @@ public class CaseStore {
 			.param("state", c.state().name())
 			.param("urgency", c.urgency().name())
 			.param("assigneeKind", (c.assignee() != null) ? c.assignee().kind().name() : null, Types.VARCHAR)
-			.param("assigneeMember", (c.assignee() != null) ? c.assignee().memberId() : null, Types.BIGINT)
-			.param("assigneeUnit", (c.assignee() != null) ? c.assignee().unitId() : null, Types.BIGINT)
+			.param("assigneeMember", (c.assignee() != null) ? Ids.value(c.assignee().memberId()) : null, Types.BIGINT)
+			.param("assigneeUnit", (c.assignee() != null) ? Ids.value(c.assignee().unitId()) : null, Types.BIGINT)
 			.param("assigneeName", (c.assignee() != null) ? c.assignee().name() : null, Types.VARCHAR)
 			.param("progress", c.progress())
 			.param("firstContactDue", ts(c.firstContactDue()))
@@ -264,7 +266,7 @@ public class CaseStore {
 			.param("closedAt", tsOrNull(c.closedAt()), Types.TIMESTAMP)
 			.param("result", c.result(), Types.VARCHAR)
 			.param("satisfaction", (c.satisfaction() != null) ? c.satisfaction().name() : null, Types.VARCHAR)
-			.param("mergedInto", c.mergedIntoId(), Types.BIGINT)
+			.param("mergedInto", Ids.value(c.mergedIntoId()), Types.BIGINT)
 			.param("declineReason", c.declineReason(), Types.VARCHAR)
 			.param("escalationLevel", c.escalationLevel())
 			.param("fundingRequested", c.fundingRequested(), Types.NUMERIC)
@@ -272,16 +274,16 @@ public class CaseStore {
 			.param("fundingSource", c.fundingSource(), Types.VARCHAR)
 			.param("fundingApprovedBy", c.fundingApprovedBy(), Types.VARCHAR)
 			.param("reopenedCount", c.reopenedCount())
-			.param("responsibleTerm", c.responsibleTermId(), Types.BIGINT)
+			.param("responsibleTerm", Ids.value(c.responsibleTermId()), Types.BIGINT)
 			.param("seq", c.lastEventSeq())
 			.param("updatedAt", ts(c.updatedAt()))
-			.param("id", c.id())
+			.param("id", c.id().value())
 			.param("loadedSeq", file.changes().loadedSeq())
 			.update();
 		if (updated != 1) {
 			throw new OptimisticLockingFailureException("case " + c.reference() + " changed since it was read");
 		}
-		append(c.id(), file.changes().entries());
+		append(c.id().value(), file.changes().entries());
 		if (file.searchTextChanged()) {
 			reindex(c);
 		}
@@ -292,7 +294,7 @@ public class CaseStore {
 	private void append(long caseId, List<Entry> entries) {
 		List<Object[]> rows = new ArrayList<>(entries.size());
 		for (Entry e : entries) {
-			rows.add(new Object[] { caseId, e.seq(), e.kind().name(), ts(e.at()), e.actor().accountId(),
+			rows.add(new Object[] { caseId, e.seq(), e.kind().name(), ts(e.at()), Ids.value(e.actor().accountId()),
 					e.actor().name(), (e.from() != null) ? e.from().name() : null,
 					(e.to() != null) ? e.to().name() : null, e.reason(), json.writeValueAsString(e.data()),
 					e.isPublic() });
@@ -309,14 +311,15 @@ public class CaseStore {
 	}
 
 	/** Photos are rows of their own, owned by the case: the store writes them too. */
-	public long insertPhoto(long caseId, String phase, String contentType, byte[] original, byte[] publicCopy,
-			long uploadedBy, Instant at) {
-		return jdbc.sql("""
+	public PhotoId insertPhoto(CaseId caseId, String phase, String contentType, byte[] original, byte[] publicCopy,
+			AccountId uploadedBy, Instant at) {
+		return PhotoId.of(jdbc.sql("""
 				insert into case_photo (case_id, phase, content_type, original, public_copy, size_bytes, uploaded_by,
 				uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(caseId, phase, contentType, original, publicCopy, original.length, uploadedBy, ts(at))
+			.params(caseId.value(), phase, contentType, original, publicCopy, original.length, uploadedBy.value(),
+					ts(at))
 			.query(Long.class)
-			.single();
+			.single());
 	}
 
 	/**
@@ -324,15 +327,15 @@ public class CaseStore {
 	 */
 	private void reindex(Case c) {
 		CaseCategory category = cases.category(c.category()).orElseThrow();
-		String village = places.village(VillageId.of(c.villageId())).map(Village::name).orElse("");
+		String village = places.village(c.villageId()).map(Village::name).orElse("");
 		List<String> notes = jdbc
 			.sql("select data ->> 'text' from case_event where case_id = ? and kind = 'NOTE' and public order by seq")
-			.param(c.id())
+			.param(c.id().value())
 			.query(String.class)
 			.list();
 		jdbc.sql("update case_file set search = to_tsvector('simple', ?) where id = ?")
 			.params(text.indexTerms(c.title(), c.description(), c.location(), category.nameZh(), category.nameEn(),
-					village, c.result(), String.join("\n", notes)), c.id())
+					village, c.result(), String.join("\n", notes)), c.id().value())
 			.update();
 	}
 

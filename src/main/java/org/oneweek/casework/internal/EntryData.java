@@ -24,10 +24,10 @@ final class EntryData {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("assigneeKind", to.kind().name());
 		if (to.memberId() != null) {
-			data.put("memberId", to.memberId());
+			data.put("memberId", to.memberId().value());
 		}
 		if (to.unitId() != null) {
-			data.put("unitId", String.valueOf(to.unitId()));
+			data.put("unitId", String.valueOf(to.unitId().value()));
 		}
 		data.put("name", to.name());
 		if (why != null) {

@@ -13,7 +13,10 @@ import org.oneweek.casework.CaseState;
 import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Deadlines.Due;
 import org.oneweek.casework.Urgency;
+import org.oneweek.people.MemberId;
+import org.oneweek.places.TownshipId;
 import org.oneweek.places.VillageId;
+import org.oneweek.roster.TermId;
 
 import static org.oneweek.platform.Texts.blankToNull;
 
@@ -24,10 +27,10 @@ import static org.oneweek.platform.Texts.blankToNull;
  * @param responsibleTermId the term that holds the case: the team serving in the village
  * this week, else the next (or last) one
  */
-public record Intake(VillageId villageId, long townshipId, @Nullable Long receivedTermId,
-		@Nullable Long responsibleTermId, CaseSource source, CaseType type, String category, Urgency urgency,
+public record Intake(VillageId villageId, TownshipId townshipId, @Nullable TermId receivedTermId,
+		@Nullable TermId responsibleTermId, CaseSource source, CaseType type, String category, Urgency urgency,
 		String title, @Nullable String description, @Nullable String location, String publicTitle, Instant receivedAt,
-		Due due, Actor recordedBy, @Nullable Long recordedByMember, Map<String, Object> data,
+		Due due, Actor recordedBy, @Nullable MemberId recordedByMember, Map<String, Object> data,
 		@Nullable Long meetingId) {
 
 	public Intake {
@@ -44,10 +47,10 @@ public record Intake(VillageId villageId, long townshipId, @Nullable Long receiv
 	 * A problem heard, checked, with its deadlines.
 	 * @throws CaseRuleException when it has no title
 	 */
-	public static Intake of(VillageId villageId, long townshipId, @Nullable Long receivedTermId,
-			@Nullable Long responsibleTermId, CaseSource source, CaseType type, String category, Urgency urgency,
+	public static Intake of(VillageId villageId, TownshipId townshipId, @Nullable TermId receivedTermId,
+			@Nullable TermId responsibleTermId, CaseSource source, CaseType type, String category, Urgency urgency,
 			@Nullable String title, @Nullable String description, @Nullable String location,
-			@Nullable String publicTitle, Instant at, DueDates dueDates, Actor by, @Nullable Long byMember,
+			@Nullable String publicTitle, Instant at, DueDates dueDates, Actor by, @Nullable MemberId byMember,
 			@Nullable Long meetingId) {
 		String t = blankToNull(title);
 		if (t == null) {

@@ -15,7 +15,6 @@ import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.Urgency;
 import org.oneweek.people.AccountPrincipal;
-import org.oneweek.places.VillageId;
 import org.oneweek.platform.imports.Column;
 import org.oneweek.platform.imports.ImportKind;
 import org.oneweek.platform.imports.ImportRejectedException;
@@ -119,7 +118,7 @@ class OfficialsListImport implements ImportKind {
 		Instant now = clock.instant();
 		for (Row row : rows) {
 			String category = (row.get("category") != null) ? category(row.get("category"), categories) : "OTHER";
-			RecordCase command = new RecordCase(VillageId.of(me.villageId()), CaseSource.OFFICIALS_LIST,
+			RecordCase command = new RecordCase(me.villageId(), CaseSource.OFFICIALS_LIST,
 					(row.get("type") != null) ? type(row.get("type")) : CaseType.HELP, category,
 					(row.get("urgency") != null) ? urgency(row.get("urgency")) : Urgency.NORMAL, row.get("title"),
 					row.get("description"), row.get("location"), null, null, null, null);

@@ -3,6 +3,7 @@ package org.oneweek.casework.internal;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.Satisfaction;
 
 /**
@@ -11,7 +12,7 @@ import org.oneweek.casework.Satisfaction;
  * reopened case starts with {@link #NONE}.
  */
 record Outcome(@Nullable String result, @Nullable Instant resolvedAt, @Nullable Instant closedAt,
-		@Nullable Satisfaction satisfaction, @Nullable String declineReason, @Nullable Long mergedIntoId) {
+		@Nullable Satisfaction satisfaction, @Nullable String declineReason, @Nullable CaseId mergedIntoId) {
 
 	static final Outcome NONE = new Outcome(null, null, null, null, null, null);
 
@@ -32,7 +33,7 @@ record Outcome(@Nullable String result, @Nullable Instant resolvedAt, @Nullable 
 		return new Outcome(null, null, null, null, null, mergedIntoId);
 	}
 
-	Outcome mergedInto(long caseId) {
+	Outcome mergedInto(CaseId caseId) {
 		return new Outcome(result, resolvedAt, closedAt, satisfaction, declineReason, caseId);
 	}
 

@@ -23,6 +23,7 @@ import org.oneweek.casework.CaseAccess.Standing;
 import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseActions;
 import org.oneweek.casework.CaseFunding;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.CaseInquiries;
 import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.CaseNotFoundException;
@@ -128,7 +129,7 @@ class CaseApiController {
 		Case c = recorded.caseFile();
 		// the client sent the reporter itself: it is not sent back (GET shows it to those
 		// entitled)
-		String village = places.village(VillageId.of(c.villageId())).map(Village::name).orElse("");
+		String village = places.village(c.villageId()).map(Village::name).orElse("");
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + c.reference()))
 			.header("Idempotency-Replayed", String.valueOf(recorded.repeated()))
 			.body(CaseJson.of(c, village, now, null));
@@ -143,9 +144,9 @@ class CaseApiController {
 		Instant now = clock.instant();
 		Standing standing = access.standing(me, LocalDate.ofInstant(now, clock.getZone()));
 		CaseSearch.Page page = inquiries.search(params.toSearch(), standing, now, params.getPage(), size);
-		Map<Long, String> villages = villageNames();
+		Map<VillageId, String> villages = villageNames();
 		java.util.function.Predicate<Case> mayKnow = access.reporterVisibility(standing);
-		Map<Long, Case.Reporter> reporters = cases.reporters(page.cases().stream().map(Case::id).toList());
+		Map<CaseId, Case.Reporter> reporters = cases.reporters(page.cases().stream().map(Case::id).toList());
 		return new CaseJson.PageJson(page.cases()
 			.stream()
 			.map((c) -> CaseJson.of(c, villages.getOrDefault(c.villageId(), ""), now,
@@ -262,12 +263,12 @@ class CaseApiController {
 	private CaseJson json(Case c, AccountPrincipal me, Instant now) {
 		Standing standing = access.standing(me, LocalDate.ofInstant(now, clock.getZone()));
 		Case.Reporter reporter = access.canSeeReporter(standing, c) ? cases.reporter(c.id()).orElse(null) : null;
-		String village = places.village(VillageId.of(c.villageId())).map(Village::name).orElse("");
+		String village = places.village(c.villageId()).map(Village::name).orElse("");
 		return CaseJson.of(c, village, now, reporter);
 	}
 
-	private Map<Long, String> villageNames() {
-		return places.villages().stream().collect(Collectors.toMap((v) -> v.id().value(), Village::name));
+	private Map<VillageId, String> villageNames() {
+		return places.villages().stream().collect(Collectors.toMap(Village::id, Village::name));
 	}
 
 	static HttpStatus created() {

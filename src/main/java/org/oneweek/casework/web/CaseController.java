@@ -25,6 +25,7 @@ import org.oneweek.casework.CasePhoto;
 import org.oneweek.casework.CasePhotos;
 import org.oneweek.casework.CaseRuleException;
 import org.oneweek.casework.Cases;
+import org.oneweek.casework.PhotoId;
 import org.oneweek.casework.Satisfaction;
 import org.oneweek.casework.Urgency;
 import org.oneweek.casework.web.CaseForms.AssignForm;
@@ -34,9 +35,7 @@ import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Members;
 import org.oneweek.people.Units;
 import org.oneweek.places.Places;
-import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
-import org.oneweek.places.VillageId;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
 import org.springframework.http.CacheControl;
@@ -114,10 +113,10 @@ class CaseController {
 		Case c = readable(reference, me);
 		Standing standing = access.standing(me, today());
 		Permission permission = access.permission(standing, c);
-		Village village = places.village(VillageId.of(c.villageId())).orElseThrow();
+		Village village = places.village(c.villageId()).orElseThrow();
 		model.addAttribute("c", c);
 		model.addAttribute("village", village);
-		model.addAttribute("township", places.township(TownshipId.of(c.townshipId())).orElseThrow());
+		model.addAttribute("township", places.township(c.townshipId()).orElseThrow());
 		model.addAttribute("category", cases.category(c.category()).map((cat) -> cat.name(locale)).orElse(""));
 		model.addAttribute("permission", permission.name());
 		model.addAttribute("overdue", c.isOverdue(clock.instant()));
@@ -164,21 +163,22 @@ class CaseController {
 	}
 
 	@GetMapping("/" + REF + "/photos/{photoId}")
-	ResponseEntity<byte[]> photo(@PathVariable String reference, @PathVariable long photoId,
+	ResponseEntity<byte[]> photo(@PathVariable String reference, @PathVariable("photoId") long photo,
 			@RequestParam(defaultValue = "false") boolean original, @AuthenticationPrincipal AccountPrincipal me) {
 		Case c = readable(reference, me);
 		if (original && !access.canSeeReporter(access.standing(me, today()), c)) {
 			throw new org.springframework.security.access.AccessDeniedException("original photo");
 		}
-		CasePhoto photo = cases.photos(c.id())
+		PhotoId photoId = PhotoId.of(photo);
+		CasePhoto found = cases.photos(c.id())
 			.stream()
-			.filter((p) -> p.id() == photoId)
+			.filter((p) -> p.id().equals(photoId))
 			.findFirst()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		byte[] content = cases.photoContent(c.id(), photoId, original)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(photo.contentType()))
+			.contentType(MediaType.parseMediaType(found.contentType()))
 			.cacheControl(CacheControl.noCache().cachePrivate())
 			.header("X-Content-Type-Options", "nosniff")
 			.body(content);

@@ -14,6 +14,7 @@ import org.oneweek.casework.CaseState;
 import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Satisfaction;
 import org.oneweek.casework.Urgency;
+import org.oneweek.platform.Ids;
 
 /**
  * A case as the JSON API shows it. The reporter is present only for those who may see it.
@@ -36,12 +37,13 @@ record CaseJson(String reference, long villageId, String village, CaseSource sou
 
 	static CaseJson of(Case c, String village, Instant now, Case.@Nullable Reporter reporter) {
 		Case.Assignee a = c.assignee();
-		return new CaseJson(c.reference(), c.villageId(), village, c.source(), c.type(), c.category(), c.urgency(),
-				c.title(), c.description(), c.location(), c.publicTitle(), c.state(),
-				(a != null) ? new AssigneeJson(a.kind(), a.memberId(), a.unitId(), a.name()) : null, c.progress(),
-				c.receivedAt(), c.firstContactDue(), c.resolutionDue(), c.firstContactAt(), c.resolvedAt(),
-				c.closedAt(), c.result(), c.satisfaction(), c.isOverdue(now), c.escalationLevel(), c.fundingRequested(),
-				c.fundingApproved(), c.fundingSource(), c.fundingApprovedBy(),
+		return new CaseJson(c.reference(), c.villageId().value(), village, c.source(), c.type(), c.category(),
+				c.urgency(), c.title(), c.description(), c.location(), c.publicTitle(), c.state(),
+				(a != null) ? new AssigneeJson(a.kind(), Ids.value(a.memberId()), Ids.value(a.unitId()), a.name())
+						: null,
+				c.progress(), c.receivedAt(), c.firstContactDue(), c.resolutionDue(), c.firstContactAt(),
+				c.resolvedAt(), c.closedAt(), c.result(), c.satisfaction(), c.isOverdue(now), c.escalationLevel(),
+				c.fundingRequested(), c.fundingApproved(), c.fundingSource(), c.fundingApprovedBy(),
 				(reporter != null)
 						? new ReporterJson(reporter.name(), reporter.phone(), reporter.household(), reporter.consent())
 						: null);

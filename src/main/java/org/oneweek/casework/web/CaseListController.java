@@ -21,6 +21,7 @@ import org.oneweek.casework.CaseAccess.Standing;
 import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseCategory;
 import org.oneweek.casework.CaseDashboard;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.CaseInquiries;
 import org.oneweek.casework.CaseSearch;
 import org.oneweek.casework.CaseState;
@@ -33,7 +34,6 @@ import org.oneweek.people.AccountPrincipal;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
-import org.oneweek.roster.TermId;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -111,9 +111,8 @@ class CaseListController {
 		Standing standing = access.standing(me, LocalDate.ofInstant(cards.now(), clock.getZone()));
 		if (standing.term() != null) {
 			model.addAttribute("term", standing.term());
-			model.addAttribute("termVillage", places.village(VillageId.of(standing.term().villageId())).orElseThrow());
-			handovers.handoverFrom(TermId.of(standing.term().id()))
-				.ifPresent((h) -> model.addAttribute("madeHandover", h));
+			model.addAttribute("termVillage", places.village(standing.term().villageId()).orElseThrow());
+			handovers.handoverFrom(standing.term().id()).ifPresent((h) -> model.addAttribute("madeHandover", h));
 		}
 		addChoices(model, locale);
 		return "casework/listMine";
@@ -179,10 +178,10 @@ class CaseListController {
 
 	private List<List<String>> ledgerRows(List<Case> rows, Standing standing, Locale locale) {
 		Predicate<Case> mayKnow = access.reporterVisibility(standing);
-		Map<Long, Case.Reporter> reporters = cases.reporters(rows.stream().map(Case::id).toList());
-		Map<Long, String> villages = places.villages()
+		Map<CaseId, Case.Reporter> reporters = cases.reporters(rows.stream().map(Case::id).toList());
+		Map<VillageId, String> villages = places.villages()
 			.stream()
-			.collect(Collectors.toMap((v) -> v.id().value(), Village::name));
+			.collect(Collectors.toMap(Village::id, Village::name));
 		Map<String, String> categories = cases.categories()
 			.stream()
 			.collect(Collectors.toMap(CaseCategory::code, (c) -> c.name(locale)));
@@ -211,7 +210,7 @@ class CaseListController {
 	private void addChoices(Model model, Locale locale) {
 		model.addAttribute("villages", places.villages());
 		model.addAttribute("villageNames",
-				places.villages().stream().collect(Collectors.toMap((v) -> v.id().value(), Village::name)));
+				places.villages().stream().collect(Collectors.toMap(Village::id, Village::name)));
 		model.addAttribute("categories", cases.categories());
 		model.addAttribute("categoryNames",
 				cases.categories()

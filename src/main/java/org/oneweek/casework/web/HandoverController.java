@@ -15,6 +15,7 @@ import org.oneweek.casework.HandoverId;
 import org.oneweek.casework.Handovers;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Member;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Members;
 import org.oneweek.people.Role;
 import org.oneweek.places.Places;
@@ -66,21 +67,17 @@ class HandoverController {
 	String show(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me, Model model, Locale locale) {
 		Handover handover = handovers.handover(HandoverId.of(id))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		List<Term> villageTerms = terms.allOfVillage(handover.villageId().value());
-		Term from = villageTerms.stream()
-			.filter((t) -> t.id() == handover.fromTermId().value())
-			.findFirst()
-			.orElseThrow();
-		Term to = villageTerms.stream().filter((t) -> t.id() == handover.toTermId().value()).findFirst().orElseThrow();
-		Long memberId = me.memberId();
+		List<Term> villageTerms = terms.allOfVillage(handover.villageId());
+		Term from = villageTerms.stream().filter((t) -> t.id().equals(handover.fromTermId())).findFirst().orElseThrow();
+		Term to = villageTerms.stream().filter((t) -> t.id().equals(handover.toTermId())).findFirst().orElseThrow();
+		MemberId memberId = me.memberId();
 		boolean onFrom = memberId != null && from.hasMember(memberId);
 		boolean onTo = memberId != null && to.hasMember(memberId);
-		boolean committee = me.has(Role.COMMITTEE) && me.villageId() != null
-				&& me.villageId() == handover.villageId().value();
+		boolean committee = me.has(Role.COMMITTEE) && handover.villageId().equals(me.villageId());
 		if (!onFrom && !onTo && !committee && !me.has(Role.ORG_ADMIN)) {
 			throw new AccessDeniedException("hand-over " + id);
 		}
-		List<Case> items = cases.byIds(handover.items().stream().map((i) -> i.caseId().value()).toList());
+		List<Case> items = cases.byIds(handover.items().stream().map(Handover.Item::caseId).toList());
 		model.addAttribute("handover", handover);
 		model.addAttribute("village", places.village(handover.villageId()).orElseThrow());
 		model.addAttribute("fromWeek", from.week());

@@ -30,9 +30,9 @@ import org.oneweek.people.Member;
 import org.oneweek.people.Members;
 import org.oneweek.people.Role;
 import org.oneweek.places.Places;
-import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.oneweek.roster.Terms;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -160,11 +160,10 @@ class IntakeController {
 		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("sources", CaseSource.values());
 		LocalDate today = today();
-		if (form.getVillageId() != null) {
-			terms.ofVillage(form.getVillageId(), today)
-				.ifPresent((term) -> model.addAttribute("teamNames",
-						String.join("、", members.members(term.memberIds()).stream().map(Member::name).toList())));
-		}
+		Ids.given(form.getVillageId(), VillageId::of)
+			.flatMap((village) -> terms.ofVillage(village, today))
+			.ifPresent((term) -> model.addAttribute("teamNames",
+					String.join("、", members.members(term.memberIds()).stream().map(Member::name).toList())));
 		Instant startOfDay = today.atStartOfDay(clock.getZone()).toInstant();
 		model.addAttribute("recordedToday", cases.recordedSince(me.accountId(), startOfDay));
 		return "casework/recordCase";
@@ -178,13 +177,13 @@ class IntakeController {
 		}
 		Set<Village> villages = new LinkedHashSet<>();
 		if (standing.term() != null) {
-			places.village(VillageId.of(standing.term().villageId())).ifPresent(villages::add);
+			places.village(standing.term().villageId()).ifPresent(villages::add);
 		}
 		if (standing.duty() != null) {
-			villages.addAll(places.villagesOf(TownshipId.of(standing.duty().townshipId())));
+			villages.addAll(places.villagesOf(standing.duty().townshipId()));
 		}
 		if (me.has(Role.COMMITTEE) && me.villageId() != null) {
-			places.village(VillageId.of(me.villageId())).ifPresent(villages::add);
+			places.village(me.villageId()).ifPresent(villages::add);
 		}
 		return new ArrayList<>(villages);
 	}

@@ -8,6 +8,10 @@ import org.oneweek.casework.CaseSearch;
 import org.oneweek.casework.CaseState;
 import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Urgency;
+import org.oneweek.people.UnitId;
+import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
+import org.oneweek.roster.TermId;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -48,8 +52,9 @@ public class SearchParams {
 	private int page;
 
 	public CaseSearch toSearch() {
-		return new CaseSearch(q, null, village, null, term, state, category, type, urgency, assignee, null, unit,
-				overdue, open, from, to, false);
+		return new CaseSearch(q, null, Ids.nullable(village, VillageId::of), null, Ids.nullable(term, TermId::of),
+				state, category, type, urgency, assignee, null, Ids.nullable(unit, UnitId::of), overdue, open, from, to,
+				false);
 	}
 
 	/** The query string of these parameters, for export links and paging. */

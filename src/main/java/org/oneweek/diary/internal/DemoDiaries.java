@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.oneweek.diary.DiaryProperties;
 import org.oneweek.diary.DiaryRules;
+import org.oneweek.platform.Ids;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
@@ -76,28 +77,29 @@ class DemoDiaries implements ApplicationRunner {
 
 	private void seed(Term term, int week) {
 		boolean any = jdbc.sql("select exists (select 1 from diary_entry where term_id = ?)")
-			.param(term.id())
+			.param(term.id().value())
 			.query(Boolean.class)
 			.single();
 		if (any) {
 			return;
 		}
-		List<Long> team = term.memberIds();
+		List<Long> team = Ids.values(term.memberIds());
+		long termId = term.id().value();
 		for (int m = 0; m < team.size(); m++) {
 			for (int d = 0; d < 7; d++) {
 				LocalDate day = term.weekStart().plusDays(d);
 				// about one required day in six is left missing, as happens
-				if (!properties.expected(day.getDayOfWeek()) || (int) ((term.id() + m * 7 + d + week) % 6) == 0) {
+				if (!properties.expected(day.getDayOfWeek()) || (int) ((termId + m * 7 + d + week) % 6) == 0) {
 					continue;
 				}
-				int pick = (int) ((term.id() + m + d) % DONE.length);
+				int pick = (int) ((termId + m + d) % DONE.length);
 				Timestamp written = Timestamp
 					.from(day.atTime(LocalTime.of(20, 30)).atZone(clock.getZone()).toInstant());
 				jdbc.sql("""
 						insert into diary_entry (member_id, day, term_id, places, households, done, plan, written,
 						  created_at, updated_at, closes_at) values (?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)
 						on conflict do nothing""")
-					.params(team.get(m), day, term.id(), "村委会，村里各组", 3 + (pick * 2) % 7, DONE[pick],
+					.params(team.get(m), day, termId, "村委会，村里各组", 3 + (pick * 2) % 7, DONE[pick],
 							PLANS[(pick + 1) % PLANS.length], written, written,
 							Timestamp.from(DiaryRules.closesAt(day, clock.getZone())))
 					.update();

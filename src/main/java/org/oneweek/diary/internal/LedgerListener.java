@@ -3,7 +3,9 @@ package org.oneweek.diary.internal;
 import org.oneweek.casework.CaseEvents.CaseRecorded;
 import org.oneweek.casework.CaseEvents.CasesHandedOver;
 import org.oneweek.diary.HandoverReports;
+import org.oneweek.diary.MeetingId;
 import org.oneweek.diary.MorningMeetings;
+import org.oneweek.platform.Ids;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -31,10 +33,11 @@ class LedgerListener {
 
 	@EventListener
 	void on(CaseRecorded recorded) {
-		if (recorded.meetingId() != null) {
-			meetings.linkRecordedCase(recorded.meetingId(), recorded.caseId(), recorded.villageId(),
-					recorded.receivedAt());
-		}
+		// the ledger carries the meeting's id as a number (it does not know the diary);
+		// one that cannot be a meeting's links nothing, as an unknown one does
+		Ids.given(recorded.meetingId(), MeetingId::of)
+			.ifPresent((meeting) -> meetings.linkRecordedCase(meeting, recorded.caseId(), recorded.villageId(),
+					recorded.receivedAt()));
 	}
 
 	@ApplicationModuleListener

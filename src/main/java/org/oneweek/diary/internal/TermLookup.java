@@ -3,6 +3,7 @@ package org.oneweek.diary.internal;
 import java.util.Optional;
 
 import org.oneweek.roster.Term;
+import org.oneweek.roster.TermId;
 import org.oneweek.roster.Terms;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ public class TermLookup {
 		this.terms = terms;
 	}
 
-	public Optional<Term> term(long termId) {
+	public Optional<Term> term(TermId termId) {
 		return terms.byId(termId);
 	}
 

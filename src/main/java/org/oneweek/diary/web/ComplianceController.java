@@ -16,9 +16,11 @@ import org.oneweek.diary.DiaryCompliance;
 import org.oneweek.diary.DiaryCompliance.MemberTerm;
 import org.oneweek.diary.DiaryCompliance.Tally;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Role;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.Term;
+import org.oneweek.roster.TermId;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -78,9 +80,9 @@ class ComplianceController {
 			model.addAttribute("errorArgs", new Object[] { DiaryCompliance.MAX_WEEKS });
 		}
 		List<MemberTerm> rows = compliance.between(first, last, now);
-		Set<Long> memberIds = new HashSet<>();
+		Set<MemberId> memberIds = new HashSet<>();
 		rows.forEach((r) -> memberIds.add(r.memberId()));
-		Map<Long, String> memberNames = names.of(memberIds);
+		Map<MemberId, String> memberNames = names.of(memberIds);
 
 		List<Line> weeks = new ArrayList<>();
 		DiaryCompliance.tally(rows, (r) -> r.term().weekStart())
@@ -88,7 +90,7 @@ class ComplianceController {
 		List<Line> villages = new ArrayList<>();
 		DiaryCompliance.tally(rows, (r) -> r.term().villageId())
 			.forEach((villageId, tally) -> villages.add(new Line(names.villageName(villageId), tally, List.of())));
-		Map<Long, List<LocalDate>> missingByMember = new LinkedHashMap<>();
+		Map<MemberId, List<LocalDate>> missingByMember = new LinkedHashMap<>();
 		rows.forEach((r) -> missingByMember.computeIfAbsent(r.memberId(), (id) -> new ArrayList<>())
 			.addAll(r.missingDays()));
 		List<Line> people = new ArrayList<>();
@@ -96,7 +98,7 @@ class ComplianceController {
 			.forEach((memberId, tally) -> people.add(new Line(memberNames.getOrDefault(memberId, ""), tally,
 					missingByMember.getOrDefault(memberId, List.of()))));
 		people.sort((a, b) -> Integer.compare(b.tally().missing(), a.tally().missing()));
-		Map<Long, List<MemberTerm>> byTerm = new LinkedHashMap<>();
+		Map<TermId, List<MemberTerm>> byTerm = new LinkedHashMap<>();
 		rows.forEach((r) -> byTerm.computeIfAbsent(r.term().id(), (id) -> new ArrayList<>()).add(r));
 		List<TeamLine> teams = new ArrayList<>();
 		byTerm.forEach((termId, members) -> teams.add(new TeamLine(members.get(0).term(),

@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.platform.KeyedException;
 import org.oneweek.casework.Case;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.Cases;
 import org.oneweek.diary.DiaryAccess;
 import org.oneweek.diary.DiaryAccessDeniedException;
@@ -30,8 +31,12 @@ import org.oneweek.diary.MorningMeetings;
 import org.oneweek.diary.web.DiaryForms.DiaryForm;
 import org.oneweek.diary.internal.TermLookup;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Role;
+import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.oneweek.roster.Term;
+import org.oneweek.roster.TermId;
 import org.oneweek.roster.Terms;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -98,7 +103,7 @@ class DiaryController {
 
 	@GetMapping
 	String index(@AuthenticationPrincipal AccountPrincipal me, Model model) {
-		Long memberId = me.memberId();
+		MemberId memberId = me.memberId();
 		boolean secretary = memberId != null && me.has(Role.SECRETARY);
 		if (!secretary && !me.has(Role.ORG_ADMIN)) {
 			throw new DiaryAccessDeniedException("diaries");
@@ -117,7 +122,7 @@ class DiaryController {
 			}
 			List<TermLine> others = new ArrayList<>();
 			for (Term term : terms.allOfMember(memberId)) {
-				if (current == null || term.id() != current.id()) {
+				if (current == null || !term.id().equals(current.id())) {
 					others.add(new TermLine(term, names.villageName(term.villageId()), names.teamNames(term)));
 				}
 			}
@@ -230,7 +235,8 @@ class DiaryController {
 		}
 		return act(day, redirect, "diary.case.added", () -> {
 			diaries.save(me, day, form.toCommand(), now);
-			String ref = (caseId != null) ? cases.byId(caseId).map(Case::reference).orElse("") : reference;
+			String ref = (caseId != null)
+					? Ids.given(caseId, CaseId::of).flatMap(cases::byId).map(Case::reference).orElse("") : reference;
 			diaries.addCase(me, day, (ref != null) ? ref : "", now);
 		});
 	}
@@ -245,7 +251,7 @@ class DiaryController {
 		}
 		return act(day, redirect, "diary.case.removed", () -> {
 			diaries.save(me, day, form.toCommand(), now);
-			diaries.removeCase(me, day, caseId, now);
+			Ids.given(caseId, CaseId::of).ifPresent((id) -> diaries.removeCase(me, day, id, now));
 		});
 	}
 
@@ -271,9 +277,11 @@ class DiaryController {
 	// ---- reading others' ------------------------------------------------------------
 
 	@GetMapping("/members/{memberId}/days/{day}")
-	String read(@PathVariable long memberId, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+	String read(@PathVariable("memberId") long member,
+			@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
 			@AuthenticationPrincipal AccountPrincipal me, Model model) {
-		if (Long.valueOf(memberId).equals(me.memberId()) && me.has(Role.SECRETARY)) {
+		MemberId memberId = MemberId.of(member);
+		if (memberId.equals(me.memberId()) && me.has(Role.SECRETARY)) {
 			return "redirect:/diary/" + day;
 		}
 		DiaryDay diary = diaries.read(me, memberId, day, clock.instant());
@@ -286,7 +294,8 @@ class DiaryController {
 	}
 
 	@GetMapping("/terms/{termId}")
-	String term(@PathVariable long termId, @AuthenticationPrincipal AccountPrincipal me, Model model) {
+	String term(@PathVariable("termId") long id, @AuthenticationPrincipal AccountPrincipal me, Model model) {
+		TermId termId = TermId.of(id);
 		Term term = lookup.term(termId).orElseThrow(() -> new DiaryNotFoundException("term"));
 		if (!access.canRead(me, term)) {
 			throw new DiaryAccessDeniedException("term " + termId);
@@ -306,9 +315,10 @@ class DiaryController {
 	}
 
 	@GetMapping("/villages/{villageId}")
-	String village(@PathVariable long villageId, @AuthenticationPrincipal AccountPrincipal me, Model model) {
+	String village(@PathVariable("villageId") long id, @AuthenticationPrincipal AccountPrincipal me, Model model) {
+		VillageId villageId = VillageId.of(id);
 		List<Term> all = terms.allOfVillage(villageId);
-		boolean committee = me.has(Role.COMMITTEE) && Long.valueOf(villageId).equals(me.villageId());
+		boolean committee = me.has(Role.COMMITTEE) && villageId.equals(me.villageId());
 		List<VillageTerm> lines = new ArrayList<>();
 		for (Term term : all) {
 			boolean diariesReadable = access.canRead(me, term);

@@ -20,6 +20,7 @@ import org.oneweek.diary.RecordFinding;
 import org.oneweek.diary.RecordInspection;
 import org.oneweek.diary.RecordMeeting;
 import org.oneweek.diary.WriteDiary;
+import org.oneweek.people.MemberId;
 
 /**
  * What a person fills in: a diary, a meeting, an inspection and its findings. Mutable
@@ -30,6 +31,14 @@ import org.oneweek.diary.WriteDiary;
 final class DiaryForms {
 
 	private DiaryForms() {
+	}
+
+	/**
+	 * The members ticked on a form, as ids; a value that cannot be a member's is left
+	 * out, as one who is not on the team is.
+	 */
+	static List<MemberId> members(List<Long> ids) {
+		return ids.stream().filter((id) -> id != null && id > 0).map(MemberId::of).toList();
 	}
 
 	/**
@@ -210,7 +219,7 @@ final class DiaryForms {
 		}
 
 		RecordMeeting toCommand() {
-			return new RecordMeeting(day, place, attendees, groups, notes, memberIds);
+			return new RecordMeeting(day, place, attendees, groups, notes, DiaryForms.members(memberIds));
 		}
 
 	}
@@ -277,7 +286,7 @@ final class DiaryForms {
 		}
 
 		RecordInspection toCommand() {
-			return new RecordInspection(day, route, officials, notes, memberIds);
+			return new RecordInspection(day, route, officials, notes, DiaryForms.members(memberIds));
 		}
 
 	}

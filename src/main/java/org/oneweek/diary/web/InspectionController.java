@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.oneweek.platform.KeyedException;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseCategory;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.Urgency;
 import org.oneweek.diary.DiaryAccess;
@@ -19,10 +20,12 @@ import org.oneweek.diary.DiaryNotFoundException;
 import org.oneweek.diary.DiaryRuleException;
 import org.oneweek.diary.FindingOutcome;
 import org.oneweek.diary.Inspection;
+import org.oneweek.diary.InspectionId;
 import org.oneweek.diary.Inspections;
 import org.oneweek.diary.web.DiaryForms.FindingForm;
 import org.oneweek.diary.web.DiaryForms.InspectionForm;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.platform.Ids;
 import org.oneweek.roster.Term;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
@@ -75,7 +78,7 @@ class InspectionController {
 		InspectionForm form = new InspectionForm();
 		form.setDay((day != null) ? day : LocalDate.now(clock));
 		Term term = access.teamTermOn(me, form.getDay());
-		form.setMemberIds(new ArrayList<>(term.memberIds()));
+		form.setMemberIds(new ArrayList<>(Ids.values(term.memberIds())));
 		return form(form, term, model);
 	}
 
@@ -88,7 +91,7 @@ class InspectionController {
 			return form(form, term, model);
 		}
 		try {
-			long id = inspections.record(form.toCommand(), me, clock.instant());
+			InspectionId id = inspections.record(form.toCommand(), me, clock.instant());
 			redirect.addFlashAttribute("messageKey", "diary.inspection.recorded");
 			return "redirect:/diary/inspections/" + id;
 		}
@@ -108,8 +111,8 @@ class InspectionController {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me, Model model) {
-		Inspection inspection = inspections.readable(id, me);
-		Map<Long, Case> linked = cases.byIds(inspection.caseIds())
+		Inspection inspection = inspections.readable(InspectionId.of(id), me);
+		Map<CaseId, Case> linked = cases.byIds(inspection.caseIds())
 			.stream()
 			.collect(Collectors.toMap(Case::id, (c) -> c));
 		model.addAttribute("i", inspection);
@@ -128,7 +131,7 @@ class InspectionController {
 			model.addAttribute("termCases",
 					cases.ofTerm(inspection.termId())
 						.stream()
-						.filter((c) -> c.villageId() == inspection.villageId() && c.state().isOpen())
+						.filter((c) -> c.villageId().equals(inspection.villageId()) && c.state().isOpen())
 						.toList());
 		}
 		return "diary/showInspection";
@@ -148,7 +151,7 @@ class InspectionController {
 		}
 		byte[] content = (photo != null && !photo.isEmpty()) ? photo.getBytes() : null;
 		try {
-			inspections.addFinding(id, form.toCommand(), content, me, clock.instant());
+			inspections.addFinding(InspectionId.of(id), form.toCommand(), content, me, clock.instant());
 			redirect.addFlashAttribute("messageKey", "diary.finding.recorded");
 		}
 		catch (KeyedException ex) {
@@ -163,7 +166,7 @@ class InspectionController {
 	String decide(@PathVariable long id, @PathVariable long findingId, @ModelAttribute FindingForm form,
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
 		try {
-			if (inspections.inspection(id)
+			if (inspections.inspection(InspectionId.of(id))
 				.filter((i) -> i.findings().stream().anyMatch((f) -> f.id() == findingId))
 				.isEmpty()) {
 				throw new DiaryNotFoundException("finding");
@@ -181,8 +184,9 @@ class InspectionController {
 	@GetMapping("/{id}/findings/{findingId}/photo")
 	ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long findingId,
 			@AuthenticationPrincipal AccountPrincipal me) {
-		inspections.readable(id, me);
-		Inspections.Photo photo = inspections.findingPhoto(id, findingId)
+		InspectionId inspection = InspectionId.of(id);
+		inspections.readable(inspection, me);
+		Inspections.Photo photo = inspections.findingPhoto(inspection, findingId)
 			.orElseThrow(() -> new DiaryNotFoundException("photo"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(photo.contentType()))

@@ -7,14 +7,16 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.Cases;
 import org.oneweek.diary.DiaryAccess;
-import org.oneweek.diary.DiaryAccessDeniedException;
 import org.oneweek.diary.DiaryRuleException;
+import org.oneweek.diary.MeetingId;
 import org.oneweek.diary.MorningMeeting;
 import org.oneweek.diary.MorningMeetings;
 import org.oneweek.diary.web.DiaryForms.MeetingForm;
 import org.oneweek.people.AccountPrincipal;
+import org.oneweek.platform.Ids;
 import org.oneweek.roster.Term;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -67,7 +69,7 @@ class MeetingController {
 		MeetingForm form = new MeetingForm();
 		form.setDay((day != null) ? day : LocalDate.now(clock));
 		Term term = access.teamTermOn(me, form.getDay());
-		form.setMemberIds(new ArrayList<>(term.memberIds()));
+		form.setMemberIds(new ArrayList<>(Ids.values(term.memberIds())));
 		form.setPlace(messages.getMessage("diary.meeting.defaultPlace",
 				new Object[] { names.villageName(term.villageId()) }, locale));
 		return form(form, term, model);
@@ -82,7 +84,7 @@ class MeetingController {
 			return form(form, term, model);
 		}
 		try {
-			long id = meetings.record(form.toCommand(), me, clock.instant());
+			MeetingId id = meetings.record(form.toCommand(), me, clock.instant());
 			redirect.addFlashAttribute("messageKey", "diary.meeting.recorded");
 			return "redirect:/diary/meetings/" + id;
 		}
@@ -102,7 +104,7 @@ class MeetingController {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal me, Model model) {
-		MorningMeeting meeting = meetings.readable(id, me);
+		MorningMeeting meeting = meetings.readable(MeetingId.of(id), me);
 		model.addAttribute("m", meeting);
 		model.addAttribute("village", names.village(meeting.villageId()));
 		model.addAttribute("memberNames", names.of(meeting.memberIds()));
@@ -115,7 +117,7 @@ class MeetingController {
 	String link(@PathVariable long id, @RequestParam(defaultValue = "") String reference,
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
 		try {
-			meetings.linkCase(id, reference, me, clock.instant());
+			meetings.linkCase(MeetingId.of(id), reference, me, clock.instant());
 			redirect.addFlashAttribute("messageKey", "diary.case.added");
 		}
 		catch (DiaryRuleException ex) {
@@ -129,7 +131,7 @@ class MeetingController {
 	String unlink(@PathVariable long id, @RequestParam long caseId, @AuthenticationPrincipal AccountPrincipal me,
 			RedirectAttributes redirect) {
 		try {
-			meetings.unlinkCase(id, caseId, me, clock.instant());
+			meetings.unlinkCase(MeetingId.of(id), CaseId.of(caseId), me, clock.instant());
 			redirect.addFlashAttribute("messageKey", "diary.case.removed");
 		}
 		catch (DiaryRuleException ex) {

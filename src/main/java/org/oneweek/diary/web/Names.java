@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.oneweek.diary.DiaryNotFoundException;
 import org.oneweek.people.Member;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Members;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
@@ -29,15 +30,15 @@ class Names {
 		this.places = places;
 	}
 
-	Map<Long, String> of(Collection<Long> memberIds) {
-		Map<Long, String> names = new LinkedHashMap<>();
+	Map<MemberId, String> of(Collection<MemberId> memberIds) {
+		Map<MemberId, String> names = new LinkedHashMap<>();
 		members.members(List.copyOf(memberIds)).forEach((m) -> names.put(m.id(), m.name()));
 		return names;
 	}
 
 	/** The team in the roster's order (lead first), with names. */
 	List<Member> team(Term term) {
-		Map<Long, Member> byId = new LinkedHashMap<>();
+		Map<MemberId, Member> byId = new LinkedHashMap<>();
 		members.members(term.memberIds()).forEach((m) -> byId.put(m.id(), m));
 		return term.memberIds().stream().map(byId::get).filter((m) -> m != null).toList();
 	}
@@ -46,9 +47,8 @@ class Names {
 		return String.join("、", team(term).stream().map(Member::name).toList());
 	}
 
-	Village village(long villageId) {
-		return places.village(VillageId.of(villageId))
-			.orElseThrow(() -> new DiaryNotFoundException("village " + villageId));
+	Village village(VillageId villageId) {
+		return places.village(villageId).orElseThrow(() -> new DiaryNotFoundException("village " + villageId));
 	}
 
 	/** The villages in use, street by street. */
@@ -56,8 +56,8 @@ class Names {
 		return places.villages().stream().filter(Village::active).toList();
 	}
 
-	String villageName(long villageId) {
-		return places.village(VillageId.of(villageId)).map(Village::name).orElse("");
+	String villageName(VillageId villageId) {
+		return places.village(villageId).map(Village::name).orElse("");
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.platform.KeyedException;
 import org.oneweek.casework.CaseCategory;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.Cases;
 import org.oneweek.diary.DiaryAccess;
 import org.oneweek.diary.HandoverReports;
@@ -15,6 +16,7 @@ import org.oneweek.diary.internal.TermLookup;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Role;
 import org.oneweek.roster.Term;
+import org.oneweek.roster.TermId;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,9 +55,9 @@ class ReportController {
 
 	@GetMapping
 	String show(@PathVariable long termId, @AuthenticationPrincipal AccountPrincipal me, Model model, Locale locale) {
-		HandoverReports.Page page = reports.page(me, termId, clock.instant());
+		HandoverReports.Page page = reports.page(me, TermId.of(termId), clock.instant());
 		HandoverReports.Status status = page.status();
-		Term term = lookup.term(termId).orElseThrow();
+		Term term = lookup.term(TermId.of(termId)).orElseThrow();
 		boolean onTeam = access.onTeam(me, term);
 		model.addAttribute("r", page.report());
 		model.addAttribute("status", status);
@@ -76,7 +78,7 @@ class ReportController {
 	String notes(@PathVariable long termId, @RequestParam(required = false) @Nullable String notes,
 			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
 		return act(termId, redirect, "diary.report.notes.saved",
-				() -> reports.saveNotes(me, termId, notes, clock.instant()), "#notes");
+				() -> reports.saveNotes(me, TermId.of(termId), notes, clock.instant()), "#notes");
 	}
 
 	@PostMapping("/steps")
@@ -84,21 +86,22 @@ class ReportController {
 			@RequestParam(required = false) @Nullable String text, @AuthenticationPrincipal AccountPrincipal me,
 			RedirectAttributes redirect) {
 		return act(termId, redirect, "diary.report.nextStep.saved",
-				() -> reports.saveNextStep(me, termId, caseId, text, clock.instant()), "#case-" + caseId);
+				() -> reports.saveNextStep(me, TermId.of(termId), CaseId.of(caseId), text, clock.instant()),
+				"#case-" + caseId);
 	}
 
 	@PostMapping("/handover")
 	String handOver(@PathVariable long termId, @AuthenticationPrincipal AccountPrincipal me,
 			RedirectAttributes redirect) {
-		return act(termId, redirect, "diary.report.handedOver", () -> reports.handOver(me, termId, clock.instant()),
-				"");
+		return act(termId, redirect, "diary.report.handedOver",
+				() -> reports.handOver(me, TermId.of(termId), clock.instant()), "");
 	}
 
 	@PostMapping("/acknowledge")
 	String acknowledge(@PathVariable long termId, @AuthenticationPrincipal AccountPrincipal me,
 			RedirectAttributes redirect) {
 		return act(termId, redirect, "diary.report.acknowledgedDone",
-				() -> reports.acknowledge(me, termId, clock.instant()), "");
+				() -> reports.acknowledge(me, TermId.of(termId), clock.instant()), "");
 	}
 
 	private String act(long termId, RedirectAttributes redirect, String done, Runnable action, String anchor) {

@@ -6,12 +6,15 @@ import java.time.Clock;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.people.Account;
+import org.oneweek.people.AccountId;
 import org.oneweek.people.Accounts;
 import org.oneweek.people.ApiTokens;
 import org.oneweek.people.DuplicateUsernameException;
 import org.oneweek.people.InvalidPasswordException;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Members;
 import org.oneweek.people.Role;
+import org.oneweek.people.UnitId;
 import org.oneweek.people.Units;
 import org.oneweek.people.web.PeopleForms.AccountForm;
 import org.oneweek.places.Places;
@@ -78,7 +81,7 @@ class AccountAdminController {
 		if (form.getRoles() != null) {
 			boolean needsMember = form.getRoles().contains(Role.SECRETARY)
 					|| form.getRoles().contains(Role.TROUBLESHOOTER);
-			if (needsMember && (form.getMemberId() == null || members.member(form.getMemberId()).isEmpty())) {
+			if (needsMember && Ids.given(form.getMemberId(), MemberId::of).flatMap(members::member).isEmpty()) {
 				result.rejectValue("memberId", "people.account.memberRequired");
 			}
 			if (form.getRoles().contains(Role.COMMITTEE)
@@ -86,7 +89,7 @@ class AccountAdminController {
 				result.rejectValue("villageId", "people.account.villageRequired");
 			}
 			if (form.getRoles().contains(Role.UNIT)
-					&& (form.getUnitId() == null || units.unit(form.getUnitId()).isEmpty())) {
+					&& Ids.given(form.getUnitId(), UnitId::of).flatMap(units::unit).isEmpty()) {
 				result.rejectValue("unitId", "people.account.unitRequired");
 			}
 		}
@@ -109,12 +112,13 @@ class AccountAdminController {
 	@PostMapping("/{id}/enabled")
 	String setEnabled(@PathVariable long id, @RequestParam boolean enabled, Principal principal,
 			RedirectAttributes redirect) {
-		Account account = accounts.account(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Account account = accounts.account(AccountId.of(id))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (account.username().equalsIgnoreCase(principal.getName()) && !enabled) {
 			redirect.addFlashAttribute("errorKey", "people.account.cannotDisableSelf");
 			return "redirect:/accounts";
 		}
-		accounts.setEnabled(id, enabled, principal.getName());
+		accounts.setEnabled(AccountId.of(id), enabled, principal.getName());
 		redirect.addFlashAttribute("messageKey", "common.saved");
 		return "redirect:/accounts";
 	}
@@ -122,9 +126,9 @@ class AccountAdminController {
 	@PostMapping("/{id}/password")
 	String resetPassword(@PathVariable long id, @RequestParam(required = false) @Nullable String password,
 			Principal principal, RedirectAttributes redirect) {
-		accounts.account(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		accounts.account(AccountId.of(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		try {
-			accounts.resetPassword(id, password, principal.getName());
+			accounts.resetPassword(AccountId.of(id), password, principal.getName());
 			redirect.addFlashAttribute("messageKey", "password.reset");
 		}
 		catch (InvalidPasswordException ex) {
@@ -136,9 +140,9 @@ class AccountAdminController {
 	/** An account's API tokens, to revoke one that was lost or is misused. */
 	@GetMapping("/{id}/tokens")
 	String tokens(@PathVariable long id, Model model) {
-		model.addAttribute("account",
-				accounts.account(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
-		model.addAttribute("tokens", tokens.of(id));
+		model.addAttribute("account", accounts.account(AccountId.of(id))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		model.addAttribute("tokens", tokens.of(AccountId.of(id)));
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("zone", clock.getZone());
 		return "people/listApiTokens";
@@ -147,7 +151,7 @@ class AccountAdminController {
 	@PostMapping("/{id}/tokens/{tokenId}/revoke")
 	String revokeToken(@PathVariable long id, @PathVariable long tokenId, Principal principal,
 			RedirectAttributes redirect) {
-		if (!tokens.revoke(tokenId, id, principal.getName())) {
+		if (!tokens.revoke(tokenId, AccountId.of(id), principal.getName())) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		redirect.addFlashAttribute("messageKey", "account.tokens.revoked");

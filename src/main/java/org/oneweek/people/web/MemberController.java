@@ -1,11 +1,13 @@
 package org.oneweek.people.web;
 
 import java.security.Principal;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.people.DuplicatePhoneException;
 import org.oneweek.people.Member;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.MemberManagement;
 import org.oneweek.people.Members;
 import org.oneweek.people.web.PeopleForms.MemberForm;
@@ -54,13 +56,14 @@ class MemberController {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
-		Member member = members.member(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Member member = members.member(MemberId.of(id))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("member", member);
-		model.addAttribute("unavailability", members.unavailability(id));
+		model.addAttribute("unavailability", members.unavailability(MemberId.of(id)));
 		model.addAttribute("homeTownship",
-				Ids.given(member.homeTownshipId(), TownshipId::of).flatMap(places::township).orElse(null));
+				Optional.ofNullable(member.homeTownshipId()).flatMap(places::township).orElse(null));
 		model.addAttribute("homeVillage",
-				Ids.given(member.homeVillageId(), VillageId::of).flatMap(places::village).orElse(null));
+				Optional.ofNullable(member.homeVillageId()).flatMap(places::village).orElse(null));
 		if (!model.containsAttribute("unavailabilityForm")) {
 			model.addAttribute("unavailabilityForm", new UnavailabilityForm(null, null, null));
 		}
@@ -79,7 +82,7 @@ class MemberController {
 		checkPlaces(form, result);
 		if (!result.hasErrors()) {
 			try {
-				long id = management.create(form.toCommand(), principal.getName());
+				MemberId id = management.create(form.toCommand(), principal.getName());
 				redirect.addFlashAttribute("messageKey", "common.saved");
 				return "redirect:/members/" + id;
 			}
@@ -92,7 +95,8 @@ class MemberController {
 
 	@GetMapping("/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
-		Member member = members.member(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Member member = members.member(MemberId.of(id))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("form", MemberForm.of(member));
 		return form(model, id);
 	}
@@ -100,11 +104,11 @@ class MemberController {
 	@PostMapping("/{id}/edit")
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") MemberForm form, BindingResult result,
 			Model model, Principal principal, RedirectAttributes redirect) {
-		members.member(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		members.member(MemberId.of(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		checkPlaces(form, result);
 		if (!result.hasErrors()) {
 			try {
-				management.update(id, form.toCommand(), principal.getName());
+				management.update(MemberId.of(id), form.toCommand(), principal.getName());
 				redirect.addFlashAttribute("messageKey", "common.saved");
 				return "redirect:/members/" + id;
 			}
@@ -119,14 +123,14 @@ class MemberController {
 	String addUnavailability(@PathVariable long id,
 			@Valid @ModelAttribute("unavailabilityForm") UnavailabilityForm form, BindingResult result, Model model,
 			Principal principal, RedirectAttributes redirect) {
-		members.member(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		members.member(MemberId.of(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (!result.hasErrors() && form.getTo().isBefore(form.getFrom())) {
 			result.rejectValue("to", "people.unavailability.order");
 		}
 		if (result.hasErrors()) {
 			return show(id, model);
 		}
-		management.addUnavailability(id, form.toCommand(), principal.getName());
+		management.addUnavailability(MemberId.of(id), form.toCommand(), principal.getName());
 		redirect.addFlashAttribute("messageKey", "common.saved");
 		return "redirect:/members/" + id;
 	}
@@ -134,7 +138,7 @@ class MemberController {
 	@PostMapping("/{id}/unavailability/{entry}/remove")
 	String removeUnavailability(@PathVariable long id, @PathVariable long entry, Principal principal,
 			RedirectAttributes redirect) {
-		management.removeUnavailability(id, entry, principal.getName());
+		management.removeUnavailability(MemberId.of(id), entry, principal.getName());
 		redirect.addFlashAttribute("messageKey", "common.removed");
 		return "redirect:/members/" + id;
 	}

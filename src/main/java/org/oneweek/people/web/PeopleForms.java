@@ -16,10 +16,15 @@ import org.oneweek.people.ApiTokens;
 import org.oneweek.people.CreateAccount;
 import org.oneweek.people.CreateUnit;
 import org.oneweek.people.Member;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.PeopleRules;
 import org.oneweek.people.Role;
 import org.oneweek.people.SaveMember;
+import org.oneweek.people.UnitId;
 import org.oneweek.places.PlaceRules;
+import org.oneweek.places.TownshipId;
+import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 
 /**
  * What a person fills in to create or change members, units and accounts. Mutable beans,
@@ -166,8 +171,8 @@ final class PeopleForms {
 		}
 
 		SaveMember toCommand() {
-			return new SaveMember(name, gender, birthYear, retired, phone, homeTownshipId, homeVillageId, skills, notes,
-					active);
+			return new SaveMember(name, gender, birthYear, retired, phone, Ids.nullable(homeTownshipId, TownshipId::of),
+					Ids.nullable(homeVillageId, VillageId::of), skills, notes, active);
 		}
 
 		static MemberForm empty() {
@@ -175,8 +180,8 @@ final class PeopleForms {
 		}
 
 		static MemberForm of(Member m) {
-			return new MemberForm(m.name(), m.gender(), m.birthYear(), m.retired(), m.phone(), m.homeTownshipId(),
-					m.homeVillageId(), m.skills(), m.notes(), m.active());
+			return new MemberForm(m.name(), m.gender(), m.birthYear(), m.retired(), m.phone(),
+					Ids.value(m.homeTownshipId()), Ids.value(m.homeVillageId()), m.skills(), m.notes(), m.active());
 		}
 
 	}
@@ -397,7 +402,8 @@ final class PeopleForms {
 		}
 
 		CreateAccount toCommand() {
-			return new CreateAccount(username, displayName, roles, memberId, villageId, unitId, password);
+			return new CreateAccount(username, displayName, roles, Ids.nullable(memberId, MemberId::of),
+					Ids.nullable(villageId, VillageId::of), Ids.nullable(unitId, UnitId::of), password);
 		}
 
 	}

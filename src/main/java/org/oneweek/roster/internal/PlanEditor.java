@@ -8,8 +8,10 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.people.Member;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Members;
 import org.oneweek.platform.AuditLog;
+import org.oneweek.platform.Ids;
 import org.oneweek.roster.RosterConflictException;
 import org.oneweek.roster.Terms;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,7 +87,7 @@ public class PlanEditor {
 	@Transactional
 	public void assign(Slot slot, long memberId, String actor) {
 		terms.changed();
-		if (!members.member(memberId).map(Member::active).orElse(false)) {
+		if (!Ids.given(memberId, MemberId::of).flatMap(members::member).map(Member::active).orElse(false)) {
 			throw new RosterConflictException("roster.assign.unknownMember");
 		}
 		Held held = hold(slot);

@@ -20,6 +20,7 @@ import org.oneweek.people.Unavailability;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.VillageSchedule;
 import org.oneweek.roster.VillageSchedules;
@@ -113,13 +114,14 @@ public class PlanningProblems {
 			}
 		}
 		for (VillageSchedule schedule : schedules.all()) {
-			Village village = villages.get(schedule.villageId());
+			Village village = villages.get(schedule.villageId().value());
 			if (village == null || !village.active()) {
 				continue;
 			}
 			for (LocalDate monday : range.weeks()) {
 				if (schedule.needsTeamIn(monday)) {
-					byVillage.computeIfAbsent(schedule.villageId(), (v) -> new TreeMap<>()).putIfAbsent(monday, null);
+					byVillage.computeIfAbsent(schedule.villageId().value(), (v) -> new TreeMap<>())
+						.putIfAbsent(monday, null);
 				}
 			}
 		}
@@ -186,7 +188,7 @@ public class PlanningProblems {
 		for (Unavailability unavailable : members.unavailableBetween(windowFrom, windowTo.plusDays(6))) {
 			LocalDate from = unavailable.from();
 			LocalDate to = unavailable.to();
-			Set<Integer> weeks = away.computeIfAbsent(unavailable.memberId(), (m) -> new HashSet<>());
+			Set<Integer> weeks = away.computeIfAbsent(unavailable.memberId().value(), (m) -> new HashSet<>());
 			LocalDate start = max(Weeks.mondayOf(from), windowFrom);
 			LocalDate end = min(Weeks.mondayOf(to), windowTo);
 			for (LocalDate monday = start; !monday.isAfter(end); monday = monday.plusWeeks(1)) {
@@ -223,10 +225,13 @@ public class PlanningProblems {
 			});
 		Map<Long, Candidate> candidates = new LinkedHashMap<>();
 		// by id, so that the solver is given the members in the same order on every load
-		for (Member member : members.all().stream().sorted(Comparator.comparingLong(Member::id)).toList()) {
-			long id = member.id();
+		for (Member member : members.all()
+			.stream()
+			.sorted(Comparator.comparingLong((Member m) -> m.id().value()))
+			.toList()) {
+			long id = member.id().value();
 			candidates.put(id,
-					new Candidate(id, member.name(), member.homeTownshipId(), member.active(),
+					new Candidate(id, member.name(), Ids.value(member.homeTownshipId()), member.active(),
 							away.getOrDefault(id, Set.of()), preferred.getOrDefault(id, Set.of()),
 							firstTerm.getOrDefault(id, Candidate.NEVER), settings.maxTermsPerQuarter(),
 							settings.spreadWeeks(), partners.getOrDefault(id, Map.of())));

@@ -16,10 +16,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Member;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Members;
 import org.oneweek.places.Places;
 import org.oneweek.places.Township;
+import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
 import org.oneweek.roster.RosterNotices;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
@@ -50,7 +53,7 @@ class MyRosterController {
 
 	/** A term or duty as the member sees it. */
 	record Duty(String key, boolean troubleshooter, LocalDate weekStart, String week, @Nullable Village village,
-			Township township, List<Member> team, @Nullable Long leadId, @Nullable Member troubleshooterMember,
+			Township township, List<Member> team, @Nullable MemberId leadId, @Nullable Member troubleshooterMember,
 			List<Village> area) {
 
 		public LocalDate weekEnd() {
@@ -91,7 +94,7 @@ class MyRosterController {
 
 	@GetMapping("/my/roster")
 	String show(@AuthenticationPrincipal AccountPrincipal me, Model model) {
-		Long memberId = me.memberId();
+		MemberId memberId = me.memberId();
 		LocalDate today = LocalDate.now(clock);
 		model.addAttribute("today", today);
 		if (memberId == null) {
@@ -118,8 +121,8 @@ class MyRosterController {
 		model.addAttribute("upcoming", upcoming);
 		model.addAttribute("past", past.stream().limit(PAST_SHOWN).toList());
 		model.addAttribute("notices", notices.open(memberId));
-		model.addAttribute("preferences", preferences.upcoming(memberId, today));
-		model.addAttribute("calendar", calendars.has(memberId));
+		model.addAttribute("preferences", preferences.upcoming(memberId.value(), today));
+		model.addAttribute("calendar", calendars.has(memberId.value()));
 		return "roster/showMyRoster";
 	}
 
@@ -127,7 +130,7 @@ class MyRosterController {
 	String addPreference(@AuthenticationPrincipal AccountPrincipal me,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate week,
 			RedirectAttributes redirect) {
-		long memberId = member(me);
+		long memberId = member(me).value();
 		if (week == null || !preferences.add(memberId, week, LocalDate.now(clock))) {
 			redirect.addFlashAttribute("errorKey", "roster.preferences.invalid");
 		}
@@ -141,7 +144,7 @@ class MyRosterController {
 	String removePreference(@AuthenticationPrincipal AccountPrincipal me,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate week,
 			RedirectAttributes redirect) {
-		long memberId = member(me);
+		long memberId = member(me).value();
 		if (week != null) {
 			preferences.remove(memberId, week);
 			redirect.addFlashAttribute("messageKey", "common.removed");
@@ -152,7 +155,7 @@ class MyRosterController {
 	@PostMapping("/my/roster/calendar")
 	String newCalendar(@AuthenticationPrincipal AccountPrincipal me, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		String token = calendars.issue(member(me));
+		String token = calendars.issue(member(me).value());
 		String url = ServletUriComponentsBuilder.fromContextPath(request)
 			.path("/calendar/{token}.ics")
 			.buildAndExpand(token)
@@ -165,7 +168,7 @@ class MyRosterController {
 
 	@PostMapping("/my/roster/calendar/revoke")
 	String revokeCalendar(@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
-		calendars.revoke(member(me));
+		calendars.revoke(member(me).value());
 		redirect.addFlashAttribute("messageKey", "roster.calendar.revoked");
 		return "redirect:/my/roster";
 	}
@@ -193,7 +196,7 @@ class MyRosterController {
 		if (owner.isEmpty()) {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
 		}
-		long memberId = owner.get();
+		MemberId memberId = MemberId.of(owner.get());
 		Names names = names();
 		Member member = names.members.get(memberId);
 		LocalDate from = LocalDate.now(clock).minusWeeks(26);
@@ -205,11 +208,11 @@ class MyRosterController {
 			}
 			Duty duty = duty(term, names);
 			String village = (duty.village() != null) ? duty.village().name() : "";
-			String role = Long.valueOf(memberId).equals(duty.leadId())
-					? messages.getMessage("roster.calendar.lead", null, locale) : "";
+			String role = memberId.equals(duty.leadId()) ? messages.getMessage("roster.calendar.lead", null, locale)
+					: "";
 			String team = duty.team()
 				.stream()
-				.map((m) -> m.name() + (Long.valueOf(m.id()).equals(duty.leadId())
+				.map((m) -> m.name() + (m.id().equals(duty.leadId())
 						? "(" + messages.getMessage("home.lead", null, locale) + ")" : "") + " " + m.phone())
 				.collect(Collectors.joining("\n"));
 			StringBuilder description = new StringBuilder(
@@ -227,8 +230,8 @@ class MyRosterController {
 									Optional.ofNullable(duty.village().committeePhone()).orElse("") },
 							locale));
 			}
-			calendar.event("term-" + term.id() + "@oneweek", calendars.sequence(false, term.id()), term.weekStart(),
-					term.weekEnd(),
+			calendar.event("term-" + term.id() + "@oneweek", calendars.sequence(false, term.id().value()),
+					term.weekStart(), term.weekEnd(),
 					messages.getMessage("roster.calendar.termSummary", new Object[] { village, role }, locale),
 					description.toString(), (duty.village() != null && duty.village().address() != null)
 							? duty.village().address() : duty.township().name() + village);
@@ -253,9 +256,9 @@ class MyRosterController {
 
 	private Duty duty(Term term, Names names) {
 		Village village = names.villages.get(term.villageId());
-		Township township = names.townships.get(village.townshipId().value());
+		Township township = names.townships.get(village.townshipId());
 		List<Member> team = term.memberIds().stream().map(names.members::get).toList();
-		Member troubleshooter = terms.dutyOfTownship(township.id().value(), term.weekStart())
+		Member troubleshooter = terms.dutyOfTownship(township.id(), term.weekStart())
 			.map((d) -> names.members.get(d.memberId()))
 			.orElse(null);
 		return new Duty("t" + term.id(), false, term.weekStart(), term.week(), village, township, team, term.leadId(),
@@ -273,8 +276,8 @@ class MyRosterController {
 				null, township, List.of(), null, names.members.get(duty.memberId()), area);
 	}
 
-	private static long member(AccountPrincipal me) {
-		Long memberId = me.memberId();
+	private static MemberId member(AccountPrincipal me) {
+		MemberId memberId = me.memberId();
 		if (memberId == null) {
 			throw new org.springframework.security.access.AccessDeniedException("no member");
 		}
@@ -283,11 +286,12 @@ class MyRosterController {
 
 	private Names names() {
 		return new Names(members.all().stream().collect(Collectors.toMap(Member::id, Function.identity())),
-				places.villages().stream().collect(Collectors.toMap((v) -> v.id().value(), Function.identity())),
-				places.townships().stream().collect(Collectors.toMap((t) -> t.id().value(), Function.identity())));
+				places.villages().stream().collect(Collectors.toMap(Village::id, Function.identity())),
+				places.townships().stream().collect(Collectors.toMap(Township::id, Function.identity())));
 	}
 
-	private record Names(Map<Long, Member> members, Map<Long, Village> villages, Map<Long, Township> townships) {
+	private record Names(Map<MemberId, Member> members, Map<VillageId, Village> villages,
+			Map<TownshipId, Township> townships) {
 
 	}
 

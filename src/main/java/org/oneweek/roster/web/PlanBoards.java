@@ -106,7 +106,9 @@ class PlanBoards {
 	/** The board, its reads from three modules in one read-only transaction. */
 	@Transactional(readOnly = true)
 	Board board(PlanRange range, @Nullable Long townshipFilter, PlanReview.Review review) {
-		Map<Long, Member> people = members.all().stream().collect(Collectors.toMap(Member::id, Function.identity()));
+		Map<Long, Member> people = members.all()
+			.stream()
+			.collect(Collectors.toMap((m) -> m.id().value(), Function.identity()));
 		Map<Long, Village> villages = places.villages()
 			.stream()
 			.collect(Collectors.toMap((v) -> v.id().value(), Function.identity()));
@@ -143,7 +145,7 @@ class PlanBoards {
 					.toList()) {
 					StoredTerm term = terms.get(village.id() + "@" + monday);
 					boolean needed = village.active() && allSchedules.stream()
-						.anyMatch((s) -> s.villageId() == village.id().value() && s.needsTeamIn(monday));
+						.anyMatch((s) -> s.villageId().equals(village.id()) && s.needsTeamIn(monday));
 					if (term == null && !needed) {
 						continue;
 					}
@@ -155,7 +157,7 @@ class PlanBoards {
 							seats.add(new BoardSeat(Slot.seat(term.id(), memberId), member,
 									Objects.equals(term.lead(), memberId), flags.contains(memberId + "@" + week),
 									member != null && member.homeTownshipId() != null
-											&& member.homeTownshipId() == township.id().value()));
+											&& township.id().equals(member.homeTownshipId())));
 						}
 						while (seats.size() < RosterConstraints.TEAM_SIZE) {
 							seats.add(new BoardSeat(Slot.seat(term.id(), null), null, false, true, false));
@@ -186,7 +188,7 @@ class PlanBoards {
 					Member member = people.get(stored.memberId());
 					duty = new BoardDuty(stored.id(), member, stored.published(), stored.pinned(),
 							Slot.duty(stored.id(), stored.memberId()), flags.contains(stored.memberId() + "@" + week),
-							member.homeTownshipId() != null && member.homeTownshipId() == township.id().value());
+							township.id().equals(member.homeTownshipId()));
 					if (stored.published()) {
 						published++;
 					}
@@ -242,7 +244,7 @@ class PlanBoards {
 			return List.of();
 		}
 		Set<Long> busy = roster.busyIn(week);
-		return members.all().stream().filter(Member::active).filter((m) -> !busy.contains(m.id())).toList();
+		return members.all().stream().filter(Member::active).filter((m) -> !busy.contains(m.id().value())).toList();
 	}
 
 }

@@ -14,10 +14,13 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.people.Member;
+import org.oneweek.people.MemberId;
 import org.oneweek.people.Members;
 import org.oneweek.places.Places;
 import org.oneweek.places.Township;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.RosterConflictException;
 import org.oneweek.roster.VillageSchedule;
@@ -83,7 +86,7 @@ class RosterAdminController {
 
 	@GetMapping("/schedules")
 	String schedules(Model model) {
-		Map<Long, List<VillageSchedule>> byVillage = schedules.all()
+		Map<VillageId, List<VillageSchedule>> byVillage = schedules.all()
 			.stream()
 			.collect(Collectors.groupingBy(VillageSchedule::villageId));
 		List<TownshipRows> rows = places.townships()
@@ -91,7 +94,7 @@ class RosterAdminController {
 			.map((t) -> new TownshipRows(t,
 					places.villagesOf(t.id())
 						.stream()
-						.map((v) -> new VillageRow(v, byVillage.getOrDefault(v.id().value(), List.of())))
+						.map((v) -> new VillageRow(v, byVillage.getOrDefault(v.id(), List.of())))
 						.toList()))
 			.toList();
 		model.addAttribute("rows", rows);
@@ -110,7 +113,9 @@ class RosterAdminController {
 			return "redirect:/roster/schedules";
 		}
 		try {
-			schedules.create(village, first, last, every, principal.getName());
+			VillageId villageId = Ids.given(village, VillageId::of)
+				.orElseThrow(() -> new RosterConflictException("roster.schedule.village"));
+			schedules.create(villageId, first, last, every, principal.getName());
 			redirect.addFlashAttribute("messageKey", "common.saved");
 		}
 		catch (RosterConflictException ex) {
@@ -192,7 +197,9 @@ class RosterAdminController {
 				named.add(change.addedMemberId());
 			}
 		}
-		Map<Long, String> names = members.members(named).stream().collect(Collectors.toMap(Member::id, Member::name));
+		Map<Long, String> names = members.members(Ids.all(named, MemberId::of))
+			.stream()
+			.collect(Collectors.toMap((m) -> m.id().value(), Member::name));
 		List<ChangeRow> rows = latest.stream().map((change) -> {
 			Long village = change.villageId();
 			Long township = change.townshipId();

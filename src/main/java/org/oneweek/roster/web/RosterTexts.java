@@ -120,7 +120,7 @@ class RosterTexts {
 	}
 
 	private Names names() {
-		return new Names(members.all().stream().collect(Collectors.toMap(Member::id, Function.identity())),
+		return new Names(members.all().stream().collect(Collectors.toMap((m) -> m.id().value(), Function.identity())),
 				places.villages().stream().collect(Collectors.toMap((v) -> v.id().value(), Function.identity())),
 				places.townships().stream().collect(Collectors.toMap((t) -> t.id().value(), Function.identity())));
 	}

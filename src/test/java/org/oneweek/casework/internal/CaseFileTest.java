@@ -17,6 +17,7 @@ import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseEvent.Kind;
 import org.oneweek.casework.CaseEvents.CaseEscalated;
 import org.oneweek.casework.CaseEvents.CaseStateChanged;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.CaseLifecycle;
 import org.oneweek.casework.CaseLifecycle.Action;
 import org.oneweek.casework.CasePhoto;
@@ -25,9 +26,16 @@ import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.CaseState;
 import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Deadlines.Due;
+import org.oneweek.casework.HandoverId;
+import org.oneweek.casework.PhotoId;
 import org.oneweek.casework.Satisfaction;
 import org.oneweek.casework.Urgency;
+import org.oneweek.people.AccountId;
+import org.oneweek.people.MemberId;
+import org.oneweek.people.UnitId;
+import org.oneweek.places.TownshipId;
 import org.oneweek.places.VillageId;
+import org.oneweek.roster.TermId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,7 +50,7 @@ class CaseFileTest {
 
 	static final Instant LATER = T0.plus(Duration.ofHours(30));
 
-	static final Actor LEAD = new Actor(7L, "陈国华");
+	static final Actor LEAD = new Actor(AccountId.of(7), "陈国华");
 
 	/**
 	 * Deadlines of the test: first contact in a day, resolution in three (six if urgent).
@@ -55,14 +63,15 @@ class CaseFileTest {
 	/** A stored case in a state, with three entries on its timeline. */
 	static Case stored(long id, long village, CaseState state) {
 		boolean resolved = state == CaseState.RESOLVED || state == CaseState.CLOSED;
-		return new Case(id, "QX-2031-" + String.format("%05d", id), village, 2L, 11L, 11L, CaseSource.MORNING_MEETING,
-				CaseType.HELP, "OTHER", Urgency.NORMAL, "路灯不亮", null, "村口", "路灯不亮", state,
-				(state == CaseState.RECEIVED) ? null : COMMITTEE, resolved ? 100 : 40, T0, T0.plus(Duration.ofDays(1)),
-				T0.plus(Duration.ofDays(3)), resolved ? T0.plusSeconds(60) : null,
-				resolved ? T0.plusSeconds(600) : null, (state == CaseState.CLOSED) ? T0.plusSeconds(900) : null,
-				resolved ? "换了灯泡" : null, (state == CaseState.CLOSED) ? Satisfaction.SATISFIED : null,
-				(state == CaseState.MERGED) ? 99L : null, (state == CaseState.DECLINED) ? "不属本村" : null, 0, null, null,
-				null, null, 0, 7L, 3L, 3, T0.plusSeconds(900));
+		return new Case(CaseId.of(id), "QX-2031-" + String.format("%05d", id), VillageId.of(village), TownshipId.of(2),
+				TermId.of(11), TermId.of(11), CaseSource.MORNING_MEETING, CaseType.HELP, "OTHER", Urgency.NORMAL,
+				"路灯不亮", null, "村口", "路灯不亮", state, (state == CaseState.RECEIVED) ? null : COMMITTEE,
+				resolved ? 100 : 40, T0, T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(3)),
+				resolved ? T0.plusSeconds(60) : null, resolved ? T0.plusSeconds(600) : null,
+				(state == CaseState.CLOSED) ? T0.plusSeconds(900) : null, resolved ? "换了灯泡" : null,
+				(state == CaseState.CLOSED) ? Satisfaction.SATISFIED : null,
+				(state == CaseState.MERGED) ? CaseId.of(99) : null, (state == CaseState.DECLINED) ? "不属本村" : null, 0,
+				null, null, null, null, 0, AccountId.of(7), MemberId.of(3), 3, T0.plusSeconds(900));
 	}
 
 	static CaseFile file(CaseState state) {
@@ -123,8 +132,9 @@ class CaseFileTest {
 
 	@Test
 	void aNewCaseStartsReceivedWithItsDeadlinesAndTheTitleShownOnTheBoard() {
-		Intake intake = Intake.of(VillageId.of(27), 2, 11L, 11L, CaseSource.PHONE, CaseType.COMPLAINT, "ROADS",
-				Urgency.URGENT, "  进村道路坑洼  ", " ", null, null, T0, DUE, LEAD, 3L, 5L);
+		Intake intake = Intake.of(VillageId.of(27), TownshipId.of(2), TermId.of(11), TermId.of(11), CaseSource.PHONE,
+				CaseType.COMPLAINT, "ROADS", Urgency.URGENT, "  进村道路坑洼  ", " ", null, null, T0, DUE, LEAD,
+				MemberId.of(3), 5L);
 		assertThat(intake.title()).isEqualTo("进村道路坑洼");
 		assertThat(intake.publicTitle()).isEqualTo("进村道路坑洼");
 		assertThat(intake.description()).isNull();
@@ -140,22 +150,22 @@ class CaseFileTest {
 			.containsEntry("category", "ROADS")
 			.containsEntry("urgency", "URGENT");
 		assertThat(Intake
-			.of(VillageId.of(27), 2, null, null, CaseSource.PHONE, CaseType.HELP, "ROADS", Urgency.NORMAL, "坑洼", null,
-					null, " 道路维修 ", T0, DUE, LEAD, null, null)
+			.of(VillageId.of(27), TownshipId.of(2), null, null, CaseSource.PHONE, CaseType.HELP, "ROADS",
+					Urgency.NORMAL, "坑洼", null, null, " 道路维修 ", T0, DUE, LEAD, null, null)
 			.publicTitle()).isEqualTo("道路维修");
 	}
 
 	@Test
 	void aCaseWithoutATitleIsNotRecorded() {
-		assertThatThrownBy(() -> Intake.of(VillageId.of(27), 2, null, null, CaseSource.PHONE, CaseType.HELP, "ROADS",
-				Urgency.NORMAL, "  ", null, null, null, T0, DUE, LEAD, null, null))
+		assertThatThrownBy(() -> Intake.of(VillageId.of(27), TownshipId.of(2), null, null, CaseSource.PHONE,
+				CaseType.HELP, "ROADS", Urgency.NORMAL, "  ", null, null, null, T0, DUE, LEAD, null, null))
 			.hasMessage("case.title.required");
 	}
 
 	@Test
 	void assigningWithAHigherUrgencyTightensTheDeadlinesAndRecordsTheChangeFirst() {
 		CaseFile file = file(CaseState.RECEIVED);
-		Case.Assignee unit = new Case.Assignee(AssigneeKind.UNIT, null, 4L, "区水务局");
+		Case.Assignee unit = new Case.Assignee(AssigneeKind.UNIT, null, UnitId.of(4), "区水务局");
 		file.assign(unit, Urgency.URGENT, " 需要水务局 ", null, DUE, LEAD, LATER);
 		Case c = file.toCase();
 		assertThat(c.urgency()).isEqualTo(Urgency.URGENT);
@@ -326,7 +336,7 @@ class CaseFileTest {
 		CaseFile target = CaseFile.of(stored(2, 27, CaseState.CLOSED));
 		duplicate.mergeInto(target, "同一处漏水", LEAD, LATER);
 		assertThat(duplicate.state()).isEqualTo(CaseState.MERGED);
-		assertThat(duplicate.toCase().mergedIntoId()).isEqualTo(2L);
+		assertThat(duplicate.toCase().mergedIntoId()).isEqualTo(CaseId.of(2));
 		assertThat(duplicate.changes().entries().get(0).data()).containsEntry("into", "QX-2031-00002");
 		assertThat(target.state()).isEqualTo(CaseState.CLOSED);
 		assertThat(target.changes().entries()).singleElement().satisfies((e) -> {
@@ -340,7 +350,7 @@ class CaseFileTest {
 	void anOverdueCaseGoesUpALevelAtATimeAsTheSystem() {
 		CaseFile file = file(CaseState.ASSIGNED);
 		Instant due = T0.plus(Duration.ofDays(1));
-		file.escalate("FIRST_CONTACT", 1, due, 12L, LATER);
+		file.escalate("FIRST_CONTACT", 1, due, MemberId.of(12), LATER);
 		file.escalate("RESOLUTION", 2, due, null, LATER);
 		assertThat(file.toCase().escalationLevel()).isEqualTo(2);
 		assertThat(file.changes().entries()).allSatisfy((e) -> {
@@ -368,16 +378,17 @@ class CaseFileTest {
 	@Test
 	void anOpenCasePassesToTheNextTermAndItsAcknowledgementIsRecorded() {
 		CaseFile file = file(CaseState.IN_PROGRESS);
-		file.handTo(5, 11, 12, Actor.SYSTEM, LATER);
-		file.acknowledgeHandover(5, LEAD, LATER.plusSeconds(60));
-		assertThat(file.toCase().responsibleTermId()).isEqualTo(12L);
+		file.handTo(HandoverId.of(5), TermId.of(11), TermId.of(12), Actor.SYSTEM, LATER);
+		file.acknowledgeHandover(HandoverId.of(5), LEAD, LATER.plusSeconds(60));
+		assertThat(file.toCase().responsibleTermId()).isEqualTo(TermId.of(12));
 		assertThat(file.changes().entries()).extracting(Entry::kind)
 			.containsExactly(Kind.HANDED_OVER, Kind.ACKNOWLEDGED);
 		assertThat(file.changes().entries()).noneMatch(Entry::isPublic);
 		assertThat(file.changes().entries().get(0).data()).containsEntry("fromTermId", 11L)
 			.containsEntry("toTermId", 12L);
 		for (CaseState done : List.of(CaseState.CLOSED, CaseState.MERGED, CaseState.DECLINED)) {
-			assertThatThrownBy(() -> file(done).handTo(5, 11, 12, Actor.SYSTEM, LATER))
+			assertThatThrownBy(
+					() -> file(done).handTo(HandoverId.of(5), TermId.of(11), TermId.of(12), Actor.SYSTEM, LATER))
 				.hasMessage("case.handover.notOpen");
 		}
 	}
@@ -417,7 +428,7 @@ class CaseFileTest {
 	@Test
 	void aPhotoIsAPublicEntry() {
 		CaseFile file = file(CaseState.RESOLVED);
-		file.photoAdded(31, CasePhoto.Phase.AFTER, LEAD, LATER);
+		file.photoAdded(PhotoId.of(31), CasePhoto.Phase.AFTER, LEAD, LATER);
 		assertThat(file.changes().entries()).singleElement().satisfies((e) -> {
 			assertThat(e.kind()).isEqualTo(Kind.PHOTO);
 			assertThat(e.isPublic()).isTrue();
