@@ -30,6 +30,12 @@ public class Accounts {
 			rs.getString("display_name"), roles(rs.getArray("roles")), rs.getObject("member_id", Long.class),
 			rs.getObject("village_id", Long.class), rs.getObject("unit_id", Long.class), rs.getBoolean("enabled"));
 
+	/**
+	 * A new password may not be the current one nor any of the ones before it, up to this
+	 * many.
+	 */
+	static final int PASSWORDS_REMEMBERED = 5;
+
 	private final JdbcClient jdbc;
 
 	private final PasswordEncoder passwords;
@@ -79,8 +85,18 @@ public class Accounts {
 		return create(command, actor, false);
 	}
 
+	/**
+	 * @param demo whether the account is part of the demo district; an account created by
+	 * a demo account (an Open311 key's, one an administrator of the demo adds) is too, so
+	 * that the demo still starts again on its own database afterwards
+	 */
 	@Transactional
 	public long create(CreateAccount command, String actor, boolean demo) {
+		boolean ofTheDemo = demo
+				|| jdbc.sql("select exists (select 1 from user_account where lower(username) = lower(?) and demo)")
+					.param(actor)
+					.query(Boolean.class)
+					.single();
 		String problem = PasswordPolicy.problem(command.password(), command.username());
 		if (problem != null) {
 			throw new InvalidPasswordException(problem);
@@ -94,7 +110,7 @@ public class Accounts {
 						insert into user_account (username, password_hash, display_name, roles, member_id, village_id, unit_id, demo)
 						values (?, ?, ?, ?::text[], ?, ?, ?, ?)""")
 			.params(command.username().strip(), passwords.encode(command.password()), command.displayName().strip(),
-					rolesLiteral(command.roles()), command.memberId(), command.villageId(), command.unitId(), demo)
+					rolesLiteral(command.roles()), command.memberId(), command.villageId(), command.unitId(), ofTheDemo)
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		Map<String, @Nullable Object> after = new LinkedHashMap<>();
@@ -159,6 +175,23 @@ public class Accounts {
 		if (problem != null) {
 			throw new InvalidPasswordException(problem);
 		}
+		String current = jdbc.sql("select password_hash from user_account where id = ? for update")
+			.param(accountId)
+			.query(String.class)
+			.single();
+		List<String> earlier = jdbc.sql("""
+				select password_hash from password_history where account_id = ?
+				order by replaced_at desc, id desc limit ?""")
+			.params(accountId, PASSWORDS_REMEMBERED - 1)
+			.query(String.class)
+			.list();
+		if (passwords.matches(replacement, current)
+				|| earlier.stream().anyMatch((hash) -> passwords.matches(replacement, hash))) {
+			throw new InvalidPasswordException("people.password.reused");
+		}
+		jdbc.sql("insert into password_history (account_id, password_hash) values (?, ?)")
+			.params(accountId, current)
+			.update();
 		jdbc.sql("update user_account set password_hash = ?, password_changed_at = now() where id = ?")
 			.params(passwords.encode(replacement), accountId)
 			.update();
