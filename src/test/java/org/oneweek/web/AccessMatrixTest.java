@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -245,11 +245,18 @@ class AccessMatrixTest {
 		return tests.stream();
 	}
 
+	/**
+	 * Per row, the values used by requests expected to be refused: they change nothing.
+	 */
+	private final Map<String, Map<String, String>> refusedValues = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private void check(Row row, String role, String expected) throws Exception {
 		World world = world();
-		String example = world.resolve(row.example());
+		boolean refusal = "✗".equals(expected) || "404".equals(expected);
+		String example = world.resolve(row.example(), refusal
+				? refusedValues.computeIfAbsent(row.route(), (r) -> new LinkedHashMap<>()) : new LinkedHashMap<>());
 		boolean write = !example.startsWith("GET ") && !example.startsWith("HEAD ");
-		MockHttpServletRequestBuilder request = request(example);
+		AbstractMockHttpServletRequestBuilder<?> request = request(example);
 		AccountPrincipal who = world.people.get(role);
 		if (who != null) {
 			request.with(user(who));
@@ -292,11 +299,20 @@ class AccessMatrixTest {
 		}
 	}
 
-	/** "METHOD /path?query" (for POST the query is the form) or "METHOD /path {json}". */
-	private static MockHttpServletRequestBuilder request(String example) {
+	/**
+	 * "METHOD /path?query" (for POST the query is the form), "METHOD /path {json}", or
+	 * "POST /path?query @part" (multipart, with a small JPEG as the part).
+	 */
+	static AbstractMockHttpServletRequestBuilder<?> request(String example) {
 		int space = example.indexOf(' ');
 		String method = example.substring(0, space);
 		String rest = example.substring(space + 1);
+		String file = null;
+		int at = rest.indexOf(" @");
+		if (at >= 0) {
+			file = rest.substring(at + 2).strip();
+			rest = rest.substring(0, at);
+		}
 		String json = null;
 		int body = rest.indexOf(" {");
 		if (body >= 0) {
@@ -311,8 +327,12 @@ class AccessMatrixTest {
 			query = rest.substring(q + 1);
 		}
 		boolean post = !"GET".equals(method) && !"ANY".equals(method);
-		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request("ANY".equals(method) ? "GET" : method,
-				java.net.URI.create(path + ((query != null && !post) ? "?" + query : "")));
+		java.net.URI uri = java.net.URI.create(path + ((query != null && !post) ? "?" + query : ""));
+		AbstractMockHttpServletRequestBuilder<?> request = (file != null)
+				? MockMvcRequestBuilders.multipart(uri)
+					.file(new org.springframework.mock.web.MockMultipartFile(file, "photo.jpg", "image/jpeg",
+							TestImages.jpeg()))
+				: MockMvcRequestBuilders.request("ANY".equals(method) ? "GET" : method, uri);
 		if (post && query != null) {
 			for (String pair : query.split("&")) {
 				int eq = pair.indexOf('=');
@@ -377,11 +397,11 @@ class AccessMatrixTest {
 			people.put("secretary-ended",
 					principalOfMember(jdbc.sql("""
 							select tm.member_id from term t join term_member tm on tm.term_id = t.id
-							where t.week_start = ? and t.village_id = ? and not exists (
+							where t.week_start < ? and t.village_id = ? and not exists (
 							  select 1 from term t2 join term_member m2 on m2.term_id = t2.id
 							  where m2.member_id = tm.member_id and t2.week_start = ?)
-							order by tm.member_id limit 1""")
-						.params(monday.minusWeeks(1), dj, monday)
+							order by t.week_start desc, tm.member_id limit 1""")
+						.params(monday, dj, monday)
 						.query(Long.class)
 						.single(), "SECRETARY"));
 			people.put("troubleshooter", fixtures.principal("troubleshooter"));
@@ -416,11 +436,11 @@ class AccessMatrixTest {
 						.params(dj, monday)
 						.query(Long.class)
 						.single()));
-			values.put("ended-term",
-					() -> String.valueOf(jdbc.sql("select id from term where village_id = ? and week_start = ?")
-						.params(dj, monday.minusWeeks(1))
-						.query(Long.class)
-						.single()));
+			values.put("ended-term", () -> String.valueOf(jdbc
+				.sql("select id from term where village_id = ? and week_start < ? order by week_start desc limit 1")
+				.params(dj, monday)
+				.query(Long.class)
+				.single()));
 			values.put("handover", () -> String
 				.valueOf(jdbc.sql("select coalesce(max(id), 0) from case_handover").query(Long.class).single()));
 			values.put("member",
@@ -437,10 +457,9 @@ class AccessMatrixTest {
 			}
 		}
 
-		String resolve(String example) {
+		String resolve(String example, Map<String, String> made) {
 			Matcher m = Pattern.compile("\\{([a-z-]+)}").matcher(example);
 			StringBuilder out = new StringBuilder();
-			Map<String, String> made = new LinkedHashMap<>();
 			while (m.find()) {
 				String name = m.group(1);
 				Supplier<String> value = values.get(name);
