@@ -162,7 +162,7 @@ public class Enlistments {
 
 	private Case workable(String reference, AccountPrincipal me, Instant now) {
 		Case c = cases.byReference(reference).orElseThrow(() -> new CaseNotFoundException(reference));
-		if (access.permission(me, c, LocalDate.ofInstant(now, zone)) != CaseAccess.Permission.FULL) {
+		if (!access.permission(me, c, LocalDate.ofInstant(now, zone)).allows(CaseAccess.Operation.ENLIST)) {
 			throw new CaseAccessDeniedException(reference);
 		}
 		return c;

@@ -22,40 +22,125 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who may do what with a case, decided on the server for every record (shared/DESIGN.md):
- * a secretary works on the cases of the term's village during the term and afterwards
- * only reads what they recorded; the troubleshooter works on the cases of their area in
- * their duty week; the committee on its village's cases; a unit on the cases referred to
- * it; the organization department on everything.
+ * Who may do what with a case, decided on the server for every record (shared/DESIGN.md;
+ * the whole table is in docs/SECURITY.md, "Cases: who may do what"): the organization
+ * department everything; a secretary works on the cases of the term's village during the
+ * term and afterwards only reads what they recorded or their team held; the
+ * troubleshooter works on the urgent and emergency cases of their street in their duty
+ * week, and on cases assigned to them, and reads the street's other cases; the village
+ * committee reads its village's cases, records new ones, notes progress, adds photos and
+ * enlists villagers, and works on the cases assigned to the committee; a unit works on
+ * the cases referred to it. Only the organization department records that funding was
+ * approved (the district grants it), and only the team (the term's secretaries, the
+ * troubleshooter on an urgent case, the department) assigns, closes, reopens, declines or
+ * merges a case.
  */
 @Component
 public class CaseAccess {
 
-	/** What a person may do with one case. */
-	public enum Permission {
+	/** What one may do to a case. */
+	public enum Operation {
 
-		/** Nothing: not even that the case exists beyond its number. */
-		NONE,
 		/** Read the case and its timeline. */
-		READ,
-		/** Work on a case referred to one's unit: progress, notes, photos, resolution. */
-		UNIT,
-		/** Every action. */
-		FULL;
+		READ(null),
+		/** Assign (or reassign) it, change its urgency. */
+		ASSIGN(CaseLifecycle.Action.ASSIGN),
+		/** The responsible person starts work. */
+		START(CaseLifecycle.Action.START),
+		/** A progress note, public or internal, with a percentage. */
+		NOTE(null),
+		/** A photo, before or after. */
+		PHOTO(null),
+		/** Solved, with the result. */
+		RESOLVE(CaseLifecycle.Action.RESOLVE),
+		/** Closed after the callback. */
+		CLOSE(CaseLifecycle.Action.CLOSE),
+		/** Opened again. */
+		REOPEN(CaseLifecycle.Action.REOPEN),
+		/** Declined with a reason. */
+		DECLINE(CaseLifecycle.Action.DECLINE),
+		/** Merged into another case of the village. */
+		MERGE(CaseLifecycle.Action.MERGE),
+		/** Money asked for. */
+		REQUEST_FUNDING(null),
+		/** Money granted, recorded with who approved it. */
+		APPROVE_FUNDING(null),
+		/** Villagers enlisted to help (the bulletin's tasks for villagers). */
+		ENLIST(null);
 
-		public boolean canRead() {
-			return this != NONE;
+		private final CaseLifecycle.@Nullable Action action;
+
+		Operation(CaseLifecycle.@Nullable Action action) {
+			this.action = action;
 		}
 
-		public boolean canWork() {
-			return this == UNIT || this == FULL;
+		/** The lifecycle action this operation is, if it changes the case's state. */
+		public CaseLifecycle.@Nullable Action action() {
+			return action;
+		}
+
+		public static Operation of(CaseLifecycle.Action action) {
+			for (Operation operation : values()) {
+				if (operation.action == action) {
+					return operation;
+				}
+			}
+			throw new IllegalArgumentException(action.name());
 		}
 
 	}
 
-	/** What a unit may do with a case referred to it. */
-	static final Set<CaseLifecycle.Action> UNIT_ACTIONS = EnumSet.of(CaseLifecycle.Action.START,
-			CaseLifecycle.Action.RESOLVE);
+	/** What a person may do with one case: one row of the table in docs/SECURITY.md. */
+	public enum Permission {
+
+		/** Nothing: not even that the case exists beyond its number. */
+		NONE(),
+		/** Read the case and its timeline. */
+		READ(Operation.READ),
+		/** A unit, on a case referred to it: progress, notes, photos, resolution. */
+		UNIT(Operation.READ, Operation.START, Operation.NOTE, Operation.PHOTO, Operation.RESOLVE),
+		/** The village committee on its village's cases: progress, photos, villagers. */
+		COMMITTEE(Operation.READ, Operation.NOTE, Operation.PHOTO, Operation.ENLIST),
+		/**
+		 * The village committee on a case assigned to the committee: it also works on it.
+		 */
+		COMMITTEE_ASSIGNED(Operation.READ, Operation.NOTE, Operation.PHOTO, Operation.ENLIST, Operation.START,
+				Operation.RESOLVE),
+		/** The team on the case: every action but recording an approval of funding. */
+		TEAM(EnumSet.complementOf(EnumSet.of(Operation.APPROVE_FUNDING))),
+		/** The organization department: every action. */
+		FULL(EnumSet.allOf(Operation.class));
+
+		private final EnumSet<Operation> operations;
+
+		Permission(Operation... operations) {
+			this.operations = EnumSet.noneOf(Operation.class);
+			this.operations.addAll(List.of(operations));
+		}
+
+		Permission(EnumSet<Operation> operations) {
+			this.operations = EnumSet.copyOf(operations);
+		}
+
+		public boolean allows(Operation operation) {
+			return operations.contains(operation);
+		}
+
+		/** What this permission allows, for pages and tests. */
+		public Set<Operation> operations() {
+			return EnumSet.copyOf(operations);
+		}
+
+		public boolean canRead() {
+			return allows(Operation.READ);
+		}
+
+		/** Whether one may work on the case at all (a note at least). */
+		public boolean canWork() {
+			return allows(Operation.NOTE);
+		}
+
+	}
 
 	private final Terms terms;
 
@@ -93,23 +178,35 @@ public class CaseAccess {
 		if (me.has(Role.ORG_ADMIN)) {
 			return Permission.FULL;
 		}
-		if (me.has(Role.COMMITTEE) && c.villageId().equals(me.villageId())) {
-			return Permission.FULL;
-		}
 		if (s.term() != null && s.term().villageId().equals(c.villageId())) {
-			return Permission.FULL;
+			return Permission.TEAM;
 		}
-		if (s.duty() != null && s.duty().townshipId().equals(c.townshipId())) {
-			return Permission.FULL;
+		if (s.duty() != null && s.duty().townshipId().equals(c.townshipId())
+				&& (c.urgency().goesToTroubleshooter() || assignedTo(c, s.duty().memberId()))) {
+			return Permission.TEAM;
+		}
+		if (me.has(Role.COMMITTEE) && c.villageId().equals(me.villageId())) {
+			return (c.assignee() != null && c.assignee().kind() == AssigneeKind.COMMITTEE)
+					? Permission.COMMITTEE_ASSIGNED : Permission.COMMITTEE;
 		}
 		if (me.has(Role.UNIT) && me.unitId() != null && c.assignee() != null
 				&& me.unitId().equals(c.assignee().unitId())) {
 			return Permission.UNIT;
 		}
+		if (s.duty() != null && s.duty().townshipId().equals(c.townshipId())) {
+			// the street's other cases: the troubleshooter sees them, the team works on
+			// them
+			return Permission.READ;
+		}
 		if (readsAfterwards(s, c)) {
 			return Permission.READ;
 		}
 		return Permission.NONE;
+	}
+
+	private static boolean assignedTo(Case c, MemberId memberId) {
+		return c.assignee() != null && c.assignee().kind() == AssigneeKind.TROUBLESHOOTER
+				&& memberId.equals(c.assignee().memberId());
 	}
 
 	/** Whether the person may start a new case in the village today. */

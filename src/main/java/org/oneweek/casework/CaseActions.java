@@ -10,7 +10,7 @@ import org.oneweek.casework.CaseCommands.AddNote;
 import org.oneweek.casework.CaseCommands.AssignCase;
 import org.oneweek.casework.CaseCommands.CloseCase;
 import org.oneweek.casework.CaseCommands.ResolveCase;
-import org.oneweek.casework.CaseLifecycle.Action;
+import org.oneweek.casework.CaseAccess.Operation;
 import org.oneweek.casework.internal.CaseFile;
 import org.oneweek.casework.internal.CaseStore;
 import org.oneweek.people.AccountPrincipal;
@@ -53,8 +53,11 @@ public class CaseActions {
 
 	private final ZoneId zone;
 
-	CaseActions(CaseChanges changes, CaseStore store, Cases cases, Deadlines deadlines, Places places, Terms terms,
-			Members members, Units units, Clock clock) {
+	private final CaseAccess access;
+
+	CaseActions(CaseAccess access, CaseChanges changes, CaseStore store, Cases cases, Deadlines deadlines,
+			Places places, Terms terms, Members members, Units units, Clock clock) {
+		this.access = access;
 		this.changes = changes;
 		this.store = store;
 		this.cases = cases;
@@ -69,7 +72,12 @@ public class CaseActions {
 	/** Assigns (or reassigns) a case, and raises or lowers its urgency if asked. */
 	@Transactional
 	public void assign(String reference, AssignCase command, AccountPrincipal me, Instant now) {
-		CaseFile file = changes.open(reference, me, now, Action.ASSIGN).file();
+		// villagers enlisted by the committee may be made responsible by it
+		// (docs/SECURITY.md)
+		CaseFile file = changes
+			.open(reference, me, now, Operation.ASSIGN,
+					(command.kind() == AssigneeKind.GROUP) ? Operation.ENLIST : Operation.ASSIGN)
+			.file();
 		Case.Assignee assignee = assignee(file.toCase(), command, LocalDate.ofInstant(now, zone));
 		file.assign(assignee, command.urgency(), command.reason(), null, deadlines::due, Actor.of(me), now);
 		store.save(file);
@@ -113,7 +121,7 @@ public class CaseActions {
 	/** The responsible person has contacted the villager and started work. */
 	@Transactional
 	public void start(String reference, @Nullable String note, AccountPrincipal me, Instant now) {
-		CaseFile file = changes.open(reference, me, now, Action.START).file();
+		CaseFile file = changes.open(reference, me, now, Operation.START).file();
 		file.start(note, Actor.of(me), now);
 		store.save(file);
 	}
@@ -124,7 +132,7 @@ public class CaseActions {
 		if (command.text() == null && command.progress() == null) {
 			throw new CaseRuleException("case.note.empty");
 		}
-		CaseFile file = changes.open(reference, me, now, null).file();
+		CaseFile file = changes.open(reference, me, now, Operation.NOTE).file();
 		file.note(command.text(), command.isPublic(), command.progress(), Actor.of(me), now);
 		store.save(file);
 	}
@@ -135,7 +143,7 @@ public class CaseActions {
 		if (command.result() == null) {
 			throw new CaseRuleException("case.resolve.resultRequired");
 		}
-		CaseFile file = changes.open(reference, me, now, Action.RESOLVE).file();
+		CaseFile file = changes.open(reference, me, now, Operation.RESOLVE).file();
 		file.resolve(command.result(), Actor.of(me), now);
 		store.save(file);
 	}
@@ -146,7 +154,7 @@ public class CaseActions {
 		if (command.satisfaction() == null) {
 			throw new CaseRuleException("case.close.satisfactionRequired");
 		}
-		CaseFile file = changes.open(reference, me, now, Action.CLOSE).file();
+		CaseFile file = changes.open(reference, me, now, Operation.CLOSE).file();
 		file.close(command.satisfaction(), command.comment(), Actor.of(me), now);
 		store.save(file);
 	}
@@ -157,7 +165,7 @@ public class CaseActions {
 	@Transactional
 	public void reopen(String reference, @Nullable String reason, AccountPrincipal me, Instant now) {
 		requireReason(reason);
-		CaseFile file = changes.open(reference, me, now, Action.REOPEN).file();
+		CaseFile file = changes.open(reference, me, now, Operation.REOPEN).file();
 		file.reopen(reason, deadlines::due, Actor.of(me), now);
 		store.save(file);
 	}
@@ -166,20 +174,27 @@ public class CaseActions {
 	@Transactional
 	public void decline(String reference, @Nullable String reason, AccountPrincipal me, Instant now) {
 		requireReason(reason);
-		CaseFile file = changes.open(reference, me, now, Action.DECLINE).file();
+		CaseFile file = changes.open(reference, me, now, Operation.DECLINE).file();
 		file.decline(reason, Actor.of(me), now);
 		store.save(file);
 	}
 
 	/** A duplicate of another case: merged into it, and the other case notes it. */
 	@Transactional
-	public void merge(String reference, String intoReference, @Nullable String reason, AccountPrincipal me,
+	public void merge(String reference, @Nullable String intoReference, @Nullable String reason, AccountPrincipal me,
 			Instant now) {
+		if (intoReference == null || intoReference.isBlank()) {
+			throw new CaseRuleException("casework.merge.targetRequired");
+		}
 		Case into = cases.byReference(intoReference)
 			.orElseThrow(() -> new CaseRuleException("case.merge.unknownTarget", intoReference));
-		CaseFile file = changes.open(reference, me, now, Action.MERGE).file();
+		CaseFile file = changes.open(reference, me, now, Operation.MERGE).file();
 		// the case refuses itself as the target before anything is written
 		CaseFile target = store.lock(into.id());
+		if (!access.permission(me, target.toCase(), LocalDate.ofInstant(now, zone)).canWork()) {
+			// the target's timeline gets an entry too: one must be able to write there
+			throw new CaseAccessDeniedException(intoReference);
+		}
 		file.mergeInto(target, reason, Actor.of(me), now);
 		store.save(file);
 		store.save(target);

@@ -5,9 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.CaseAccess.Permission;
-import org.oneweek.casework.CaseLifecycle.Action;
+import org.oneweek.casework.CaseAccess.Operation;
 import org.oneweek.casework.internal.CaseFile;
 import org.oneweek.casework.internal.CaseStore;
 import org.oneweek.people.AccountPrincipal;
@@ -39,23 +38,29 @@ class CaseChanges {
 	}
 
 	/**
-	 * @param action the lifecycle action asked for, or null for a note, a photo, funding
+	 * @param operation what the person asks to do
 	 * @throws CaseNotFoundException when there is no such case
 	 * @throws CaseAccessDeniedException when the person may not do this to the case
 	 * @throws CaseRuleException when the case's state does not allow the action
 	 */
-	Opened open(String reference, AccountPrincipal me, Instant now, @Nullable Action action) {
+	Opened open(String reference, AccountPrincipal me, Instant now, Operation operation) {
+		return open(reference, me, now, operation, operation);
+	}
+
+	/**
+	 * As {@link #open(String, AccountPrincipal, Instant, Operation)}, allowed to one who
+	 * may do the operation or the other one that also covers it (the committee making the
+	 * villagers it enlisted responsible assigns the case as part of enlisting them).
+	 */
+	Opened open(String reference, AccountPrincipal me, Instant now, Operation operation, Operation orAlso) {
 		CaseFile file = store.lock(reference);
 		Case c = file.toCase();
 		Permission permission = access.permission(me, c, LocalDate.ofInstant(now, zone));
-		if (!permission.canWork()) {
+		if (!permission.allows(operation) && !permission.allows(orAlso)) {
 			throw new CaseAccessDeniedException(reference);
 		}
-		if (permission == Permission.UNIT && action != null && !CaseAccess.UNIT_ACTIONS.contains(action)) {
-			throw new CaseAccessDeniedException(reference);
-		}
-		if (action != null) {
-			CaseLifecycle.next(c.state(), action);
+		if (operation.action() != null) {
+			CaseLifecycle.next(c.state(), operation.action());
 		}
 		return new Opened(file, permission);
 	}

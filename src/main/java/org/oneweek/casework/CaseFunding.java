@@ -2,8 +2,7 @@ package org.oneweek.casework;
 
 import java.time.Instant;
 
-import org.oneweek.casework.CaseAccess.Permission;
-import org.oneweek.casework.CaseChanges.Opened;
+import org.oneweek.casework.CaseAccess.Operation;
 import org.oneweek.casework.CaseCommands.ApproveFunding;
 import org.oneweek.casework.CaseCommands.RequestFunding;
 import org.oneweek.casework.internal.CaseFile;
@@ -13,8 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Money for a case: asked for by whoever works on it, granted (with who approved it and
- * from which source) only by those with every right on the case.
+ * Money for a case: asked for by the team working on it, and its approval (who approved
+ * it, from which source) recorded only by the organization department, since the district
+ * grants it (docs/SECURITY.md).
  */
 @Service
 public class CaseFunding {
@@ -31,7 +31,7 @@ public class CaseFunding {
 	/** Money asked for (from the street, the district, a fund). */
 	@Transactional
 	public void request(String reference, RequestFunding command, AccountPrincipal me, Instant now) {
-		CaseFile file = changes.open(reference, me, now, null).file();
+		CaseFile file = changes.open(reference, me, now, Operation.REQUEST_FUNDING).file();
 		file.requestFunding(command.amount(), command.source(), command.note(), Actor.of(me), now);
 		store.save(file);
 	}
@@ -42,11 +42,7 @@ public class CaseFunding {
 		if (command.approvedBy() == null || command.source() == null) {
 			throw new CaseRuleException("case.funding.approverRequired");
 		}
-		Opened opened = changes.open(reference, me, now, null);
-		if (opened.permission() != Permission.FULL) {
-			throw new CaseAccessDeniedException(reference);
-		}
-		CaseFile file = opened.file();
+		CaseFile file = changes.open(reference, me, now, Operation.APPROVE_FUNDING).file();
 		file.approveFunding(command.amount(), command.source(), command.approvedBy(), command.note(), Actor.of(me),
 				now);
 		store.save(file);

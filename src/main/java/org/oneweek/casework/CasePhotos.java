@@ -33,7 +33,7 @@ public class CasePhotos {
 	@Transactional
 	public PhotoId add(String reference, CasePhoto.Phase phase, byte[] content, AccountPrincipal me, Instant now) {
 		PhotoSanitizer.Clean clean = PhotoSanitizer.clean(content);
-		CaseFile file = changes.open(reference, me, now, null).file();
+		CaseFile file = changes.open(reference, me, now, CaseAccess.Operation.PHOTO).file();
 		PhotoId photoId = store.insertPhoto(file.id(), phase.name(), clean.contentType(), content, clean.publicCopy(),
 				me.accountId(), now);
 		file.photoAdded(photoId, phase, Actor.of(me), now);

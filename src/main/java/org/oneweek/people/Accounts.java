@@ -34,6 +34,12 @@ public class Accounts {
 			Ids.nullable(rs.getObject("village_id", Long.class), VillageId::of),
 			Ids.nullable(rs.getObject("unit_id", Long.class), UnitId::of), rs.getBoolean("enabled"));
 
+	/**
+	 * A new password may not be the current one nor any of the ones before it, up to this
+	 * many.
+	 */
+	static final int PASSWORDS_REMEMBERED = 5;
+
 	private final JdbcClient jdbc;
 
 	private final PasswordEncoder passwords;
@@ -83,8 +89,18 @@ public class Accounts {
 		return create(command, actor, false);
 	}
 
+	/**
+	 * @param demo whether the account is part of the demo district; an account created by
+	 * a demo account (an Open311 key's, one an administrator of the demo adds) is too, so
+	 * that the demo still starts again on its own database afterwards
+	 */
 	@Transactional
 	public AccountId create(CreateAccount command, String actor, boolean demo) {
+		boolean ofTheDemo = demo
+				|| jdbc.sql("select exists (select 1 from user_account where lower(username) = lower(?) and demo)")
+					.param(actor)
+					.query(Boolean.class)
+					.single();
 		String problem = PasswordPolicy.problem(command.password(), command.username());
 		if (problem != null) {
 			throw new InvalidPasswordException(problem);
@@ -99,7 +115,7 @@ public class Accounts {
 						values (?, ?, ?, ?::text[], ?, ?, ?, ?)""")
 			.params(command.username().strip(), passwords.encode(command.password()), command.displayName().strip(),
 					rolesLiteral(command.roles()), Ids.value(command.memberId()), Ids.value(command.villageId()),
-					Ids.value(command.unitId()), demo)
+					Ids.value(command.unitId()), ofTheDemo)
 			.update(keys, "id");
 		AccountId id = AccountId.of(keys.getKeyAs(Long.class));
 		Map<String, @Nullable Object> after = new LinkedHashMap<>();
@@ -164,6 +180,23 @@ public class Accounts {
 		if (problem != null) {
 			throw new InvalidPasswordException(problem);
 		}
+		String current = jdbc.sql("select password_hash from user_account where id = ? for update")
+			.param(accountId.value())
+			.query(String.class)
+			.single();
+		List<String> earlier = jdbc.sql("""
+				select password_hash from password_history where account_id = ?
+				order by replaced_at desc, id desc limit ?""")
+			.params(accountId.value(), PASSWORDS_REMEMBERED - 1)
+			.query(String.class)
+			.list();
+		if (passwords.matches(replacement, current)
+				|| earlier.stream().anyMatch((hash) -> passwords.matches(replacement, hash))) {
+			throw new InvalidPasswordException("people.password.reused");
+		}
+		jdbc.sql("insert into password_history (account_id, password_hash) values (?, ?)")
+			.params(accountId.value(), current)
+			.update();
 		jdbc.sql("update user_account set password_hash = ?, password_changed_at = now() where id = ?")
 			.params(passwords.encode(replacement), accountId.value())
 			.update();

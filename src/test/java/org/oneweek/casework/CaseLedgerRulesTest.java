@@ -227,7 +227,7 @@ class CaseLedgerRulesTest {
 						CaseEvent.Kind.HANDED_OVER, CaseEvent.Kind.ACKNOWLEDGED);
 			// the third team works on it; the first team only reads what it recorded
 			assertThat(access.permission(third.lead(), c, third.monday().plusDays(1)))
-				.isEqualTo(CaseAccess.Permission.FULL);
+				.isEqualTo(CaseAccess.Permission.TEAM);
 			assertThat(access.permission(first.lead(), c, third.monday().plusDays(1)))
 				.isEqualTo(CaseAccess.Permission.READ);
 		}

@@ -3,9 +3,13 @@ package org.oneweek.demo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
+import org.oneweek.bulletin.Open311Keys;
+import org.oneweek.people.Accounts;
+import org.oneweek.people.CreateAccount;
 import org.oneweek.people.Member;
 import org.oneweek.people.Members;
 import org.oneweek.people.Role;
@@ -52,6 +56,12 @@ class DemoDataTest {
 
 	@Autowired
 	PasswordEncoder passwords;
+
+	@Autowired
+	Open311Keys keys;
+
+	@Autowired
+	Accounts accounts;
 
 	@Test
 	void theDistrictHasThreeStreetsOfFourVillagesAndThirtyNineMembers() {
@@ -142,6 +152,19 @@ class DemoDataTest {
 		finally {
 			jdbc.sql("delete from user_account where username = 'real-admin'").update();
 		}
+	}
+
+	@Test
+	@Transactional
+	void startsAgainAfterTheDemosAdministratorCreatedAnOpen311Key() {
+		// as in runningAgainAddsNothingTwice: what earlier tests made counts as the
+		// demo's
+		jdbc.sql("update user_account set demo = true where not demo").update();
+		keys.create("区 12345 热线（测试）", "admin", clock.instant());
+		accounts.create(new CreateAccount("demo-made-" + System.nanoTime() % 100000, "组织部新同事", Set.of(Role.ORG_ADMIN),
+				null, null, null, "water-lily-bridge"), "admin");
+		demo.run(null);
+		assertThat(jdbc.sql("select count(*) from user_account where not demo").query(Long.class).single()).isZero();
 	}
 
 	@Test

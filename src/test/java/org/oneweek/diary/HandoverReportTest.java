@@ -155,7 +155,8 @@ class HandoverReportTest {
 		money.setSource("区财政");
 		money.setApprovedBy("区政府");
 		funding.request(road, money.toRequest(), lead, at(tuesday, 16));
-		funding.approve(road, money.toApproval(), lead, at(tuesday.plusDays(2), 11));
+		// the district approved it: the organization department records that
+		funding.approve(road, money.toApproval(), fixtures.principal("admin"), at(tuesday.plusDays(2), 11));
 		actions.decline(parking, "已由交警设置标志", lead, at(tuesday, 17));
 		// nobody contacted the villager about the garbage (due Wednesday evening), nor
 		// about the ditch the week before

@@ -1,5 +1,8 @@
 package org.oneweek.people;
 
+import java.util.List;
+import java.util.Set;
+
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +20,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -44,6 +48,9 @@ class SecurityTest {
 
 	@Autowired
 	PasswordEncoder passwords;
+
+	@Autowired
+	Accounts accounts;
 
 	@AfterEach
 	void forgetFailures() {
@@ -166,12 +173,59 @@ class SecurityTest {
 	@Test
 	void passwordPolicyAcceptsEightToOneHundredTwentyEightCharacters() {
 		assertThat(PasswordPolicy.problem("short77", "x")).isEqualTo("password.tooShort");
-		assertThat(PasswordPolicy.problem("eight888", "x")).isNull();
+		assertThat(PasswordPolicy.problem("river8ox", "x")).isNull();
 		assertThat(PasswordPolicy.problem("一周书记驻村一周", "x")).isNull();
-		assertThat(PasswordPolicy.problem("a".repeat(64), "x")).isNull();
-		assertThat(PasswordPolicy.problem("a".repeat(128), "x")).isNull();
-		assertThat(PasswordPolicy.problem("a".repeat(129), "x")).isEqualTo("password.tooLong");
+		assertThat(PasswordPolicy.problem("ab1".repeat(21), "x")).isEqualTo("people.password.common");
+		assertThat(PasswordPolicy.problem("东江村的石桥栏杆".repeat(16), "x")).isNull();
+		assertThat(PasswordPolicy.problem("东江村的石桥栏杆".repeat(16) + "!", "x")).isEqualTo("password.tooLong");
 		assertThat(PasswordPolicy.problem("Secretary", "secretary")).isEqualTo("password.sameAsUsername");
+	}
+
+	@Test
+	void commonAndRegularPasswordsAreRefused() {
+		assertThat(PasswordPolicy.commonCount()).isGreaterThan(10_000);
+		for (String common : List.of("password", "12345678", "Password", "iloveyou", "qwertyuiop", "1qaz2wsx",
+				"aaaaaaaa", "12121212", "abcdefgh", "87654321", "一二一二一二一二", "oneweek2026", "OneWeek!!")) {
+			assertThat(PasswordPolicy.problem(common, "x")).as(common).isEqualTo("people.password.common");
+		}
+		assertThat(PasswordPolicy.problem("zhouwb2026", "zhouwb")).isEqualTo("people.password.common");
+		assertThat(PasswordPolicy.problem("河边的柳树发芽了", "x")).isNull();
+		assertThat(PasswordPolicy.problem("correct horse battery staple", "x")).isNull();
+	}
+
+	@Test
+	void theCurrentAndRecentPasswordsAreNotTakenAgain() {
+		String username = "reuse-" + System.nanoTime() % 1_000_000;
+		AccountId id = accounts.create(
+				new CreateAccount(username, "复用测试", Set.of(Role.SECRETARY), null, null, null, "first-river-stone"),
+				"test");
+		assertThatThrownBy(() -> accounts.changeOwnPassword(id, "first-river-stone", "first-river-stone"))
+			.hasMessage("people.password.reused");
+		accounts.changeOwnPassword(id, "first-river-stone", "second-willow-path");
+		accounts.changeOwnPassword(id, "second-willow-path", "third-stone-bridge");
+		assertThatThrownBy(() -> accounts.changeOwnPassword(id, "third-stone-bridge", "first-river-stone"))
+			.hasMessage("people.password.reused");
+		assertThatThrownBy(() -> accounts.resetPassword(id, "second-willow-path", "admin"))
+			.hasMessage("people.password.reused");
+		accounts.resetPassword(id, "fourth-quiet-field", "admin");
+	}
+
+	@Test
+	void theRememberMeCookieIsSameSiteAndSecureOverHttps() throws Exception {
+		for (boolean https : new boolean[] { false, true }) {
+			Cookie rememberMe = mvc
+				.perform(post("/login").secure(https)
+					.with(csrf())
+					.param("username", "unit")
+					.param("password", "oneweek-demo")
+					.param("remember-me", "on"))
+				.andReturn()
+				.getResponse()
+				.getCookie("remember-me");
+			assertThat(rememberMe).isNotNull();
+			assertThat(rememberMe.getAttribute("SameSite")).isEqualTo("Lax");
+			assertThat(rememberMe.getSecure()).isEqualTo(https);
+		}
 	}
 
 	@Test

@@ -62,6 +62,11 @@ public class WebClient {
 		return post(action, form);
 	}
 
+	/** Sends a request of one's own with this client's cookies. */
+	public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return http.send(request.header("Accept", ACCEPT).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	public HttpResponse<String> login(String username, String password) throws Exception {
 		HttpResponse<String> response = submit("/login", "/login", Map.of("username", username, "password", password));
 		if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("error")) {
@@ -91,7 +96,7 @@ public class WebClient {
 		cookies.getCookieStore().add(uri("/"), cookie);
 	}
 
-	static String csrf(String html) {
+	public static String csrf(String html) {
 		Matcher matcher = CSRF.matcher(html);
 		if (!matcher.find()) {
 			throw new IllegalStateException("no CSRF token on the page");

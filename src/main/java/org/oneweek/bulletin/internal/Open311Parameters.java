@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.DateTimeException;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.platform.web.BoundedDates;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -80,7 +82,15 @@ public record Open311Parameters(MultiValueMap<String, String> values) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		String value = text.strip();
+		Instant instant = parse(name, text.strip(), endOfDay, zone);
+		if (!BoundedDates.withinRange(instant)) {
+			throw new Open311Exception(HttpStatus.BAD_REQUEST, name + " must be a date between the years "
+					+ BoundedDates.FIRST_YEAR + " and " + BoundedDates.LAST_YEAR + ".");
+		}
+		return instant;
+	}
+
+	private static Instant parse(String name, String value, boolean endOfDay, ZoneId zone) {
 		try {
 			return OffsetDateTime.parse(value).toInstant();
 		}
@@ -97,7 +107,7 @@ public record Open311Parameters(MultiValueMap<String, String> values) {
 			LocalDate day = LocalDate.parse(value);
 			return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeException ex) {
 			throw new Open311Exception(HttpStatus.BAD_REQUEST,
 					name + " is not a date and time in the w3 format (e.g. 2026-03-02T00:00:00+08:00).");
 		}

@@ -67,7 +67,9 @@ class BoardController {
 	ResponseEntity<byte[]> board(@PathVariable String code,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
 			HttpServletRequest request, HttpServletResponse response, Locale locale) {
-		String key = code.toUpperCase(Locale.ROOT) + "|" + locale.toLanguageTag();
+		// the page holds the site's address (its QR link): one entry per address, so no
+		// request can put another address into what others are served
+		String key = cacheKey(code, locale, pages.baseUrl());
 		BoardCache.Rendered known = cache.known(key);
 		long villageId = (known != null) ? known.villageId()
 				: boards.village(code)
@@ -95,6 +97,11 @@ class BoardController {
 				.build();
 		}
 		return ok.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(rendered.body());
+	}
+
+	/** A rendered board's key in the cache: village, language and the site's address. */
+	static String cacheKey(String code, Locale locale, String baseUrl) {
+		return code.toUpperCase(Locale.ROOT) + "|" + locale.toLanguageTag() + "|" + baseUrl;
 	}
 
 	/** The poster for the village's notice board: A4 or A3, dated and numbered. */

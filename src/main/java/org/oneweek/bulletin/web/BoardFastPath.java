@@ -15,6 +15,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.oneweek.bulletin.internal.BoardCache;
+import org.oneweek.platform.web.PublicAddress;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -37,9 +38,12 @@ class BoardFastPath extends OncePerRequestFilter {
 
 	private final LocaleResolver locales;
 
-	BoardFastPath(BoardCache cache, LocaleResolver locales) {
+	private final PublicAddress address;
+
+	BoardFastPath(BoardCache cache, LocaleResolver locales, PublicAddress address) {
 		this.cache = cache;
 		this.locales = locales;
+		this.address = address;
 	}
 
 	@Override
@@ -53,7 +57,7 @@ class BoardFastPath extends OncePerRequestFilter {
 			return;
 		}
 		Locale locale = locales.resolveLocale(request);
-		String key = board.group(1).toUpperCase(Locale.ROOT) + "|" + locale.toLanguageTag();
+		String key = BoardController.cacheKey(board.group(1), locale, address.baseUrl(request));
 		BoardCache.Answer answer = cache.fresh(key);
 		if (answer == null) {
 			chain.doFilter(request, response);

@@ -112,7 +112,10 @@ class Open311Controller {
 
 	/** The spec's error document, in the format the path asks for. */
 	static ResponseEntity<String> error(HttpServletRequest request, HttpStatus status, String description) {
-		boolean asJson = request.getRequestURI().endsWith(".json");
+		return error(request.getRequestURI().endsWith(".json"), status, description);
+	}
+
+	static ResponseEntity<String> error(boolean asJson, HttpStatus status, String description) {
 		Map<String, Object> error = Open311Documents.map("code", status.value(), "description", description);
 		Items errors = new Items("error", List.of(error));
 		String body = asJson ? Open311Documents.json(errors, JsonMapper.builder().build())

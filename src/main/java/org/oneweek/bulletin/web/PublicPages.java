@@ -8,12 +8,11 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.oneweek.bulletin.BulletinProperties;
+import org.oneweek.platform.web.PublicAddress;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
@@ -31,7 +30,7 @@ class PublicPages {
 	private static final Pattern REFERENCE = Pattern
 		.compile("^\\s*([A-Za-z]{2,6})\\s*[-‐－—_ ]?\\s*(\\d{4})\\s*[-‐－—_ ]?\\s*(\\d{1,9})\\s*$");
 
-	private final BulletinProperties properties;
+	private final PublicAddress address;
 
 	private final SpringTemplateEngine templates;
 
@@ -39,21 +38,20 @@ class PublicPages {
 
 	private final ConversionService conversions;
 
-	PublicPages(BulletinProperties properties, SpringTemplateEngine templates, ApplicationContext context,
+	PublicPages(PublicAddress address, SpringTemplateEngine templates, ApplicationContext context,
 			@Qualifier("mvcConversionService") ConversionService mvcConversionService) {
-		this.properties = properties;
+		this.address = address;
 		this.templates = templates;
 		this.context = context;
 		this.conversions = mvcConversionService;
 	}
 
-	/** The site's address as villagers reach it, without a trailing slash. */
+	/**
+	 * The site's address as villagers reach it, without a trailing slash: configured,
+	 * never taken from the request's headers ({@link PublicAddress}).
+	 */
 	String baseUrl() {
-		String configured = properties.publicUrl();
-		if (configured != null && !configured.isBlank()) {
-			return configured.strip().replaceAll("/+$", "");
-		}
-		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		return address.baseUrl();
 	}
 
 	String boardUrl(String villageCode) {

@@ -108,7 +108,7 @@ class CaseApiController {
 	}
 
 	/** Merging into another case. */
-	record MergeBody(String into, @Nullable String reason) {
+	record MergeBody(@Nullable String into, @Nullable String reason) {
 
 	}
 

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.AssigneeKind;
 import org.oneweek.casework.Case;
+import org.oneweek.casework.CaseAccess.Operation;
 import org.oneweek.casework.CaseAccess.Permission;
 import org.oneweek.casework.CaseAccess.Standing;
 import org.oneweek.casework.CaseAccess;
@@ -121,13 +122,9 @@ class CaseController {
 		model.addAttribute("permission", permission.name());
 		model.addAttribute("overdue", c.isOverdue(clock.instant()));
 		Set<Action> actions = CaseLifecycle.actions(c.state());
-		if (permission == Permission.UNIT) {
-			actions.retainAll(Set.of(Action.START, Action.RESOLVE));
-		}
-		else if (permission != Permission.FULL) {
-			actions.clear();
-		}
+		actions.removeIf((action) -> !permission.allows(Operation.of(action)));
 		model.addAttribute("actions", actions.stream().map(Action::name).toList());
+		model.addAttribute("may", permission.operations().stream().map(Operation::name).toList());
 		if (access.canSeeReporter(standing, c)) {
 			model.addAttribute("reporter", cases.reporter(c.id()).orElse(null));
 			model.addAttribute("mayOpenOriginals", true);
@@ -142,7 +139,7 @@ class CaseController {
 		if (c.mergedIntoId() != null) {
 			cases.byId(c.mergedIntoId()).ifPresent((into) -> model.addAttribute("mergedInto", into.reference()));
 		}
-		if (permission == Permission.FULL) {
+		if (permission.allows(Operation.ASSIGN)) {
 			Term term = terms.ofVillage(c.villageId(), today()).orElse(null);
 			model.addAttribute("teamMembers", (term != null) ? members.members(term.memberIds()) : List.of());
 			model.addAttribute("units", units.all());

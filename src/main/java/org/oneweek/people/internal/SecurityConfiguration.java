@@ -57,7 +57,10 @@ class SecurityConfiguration {
 		services.setParameter("remember-me");
 		services.setCookieName("remember-me");
 		services.setTokenValiditySeconds(14 * 24 * 3600);
-		services.setUseSecureCookie(false);
+		// Secure whenever the request came over HTTPS (directly, or from a trusted proxy
+		// that
+		// said so); never sent along with another site's requests
+		services.setCookieCustomizer((cookie) -> cookie.setAttribute("SameSite", "Lax"));
 		return services;
 	}
 

@@ -23,6 +23,7 @@ import org.oneweek.places.Township;
 import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
+import org.oneweek.platform.web.PublicAddress;
 import org.oneweek.roster.RosterNotices;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
@@ -42,7 +43,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A member's own roster: next terms and duties with the team and the village, the weeks
@@ -80,8 +80,11 @@ class MyRosterController {
 
 	private final Clock clock;
 
+	private final PublicAddress address;
+
 	MyRosterController(Terms terms, Places places, Members members, RosterNotices notices, Preferences preferences,
-			Calendars calendars, MessageSource messages, Clock clock) {
+			Calendars calendars, MessageSource messages, Clock clock, PublicAddress address) {
+		this.address = address;
 		this.terms = terms;
 		this.places = places;
 		this.members = members;
@@ -156,10 +159,8 @@ class MyRosterController {
 	String newCalendar(@AuthenticationPrincipal AccountPrincipal me, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		String token = calendars.issue(member(me).value());
-		String url = ServletUriComponentsBuilder.fromContextPath(request)
-			.path("/calendar/{token}.ics")
-			.buildAndExpand(token)
-			.toUriString();
+		// the address a phone will call, from configuration, never from the Host header
+		String url = address.baseUrl(request) + "/calendar/" + token + ".ics";
 		redirect.addFlashAttribute("calendarUrl", url);
 		redirect.addFlashAttribute("webcalUrl", url.replaceFirst("^https?://", "webcal://"));
 		redirect.addFlashAttribute("messageKey", "roster.calendar.created");
