@@ -205,8 +205,12 @@ public class HandoverReports {
 	 * in this term
 	 */
 	@Transactional
-	public void saveNextStep(AccountPrincipal me, TermId termId, CaseId caseId, @Nullable String text, Instant now) {
+	public void saveNextStep(AccountPrincipal me, TermId termId, @Nullable CaseId caseId, @Nullable String text,
+			Instant now) {
 		Term term = writable(me, termId);
+		if (caseId == null) {
+			throw new DiaryRuleException("diary.report.notOpenCase");
+		}
 		Instant start = DiaryRules.startOf(term.weekStart(), zone);
 		Instant end = DiaryRules.startOf(term.weekEnd().plusDays(1), zone);
 		if (termCases(term).stream()

@@ -85,9 +85,8 @@ class ReportController {
 	String step(@PathVariable long termId, @RequestParam long caseId,
 			@RequestParam(required = false) @Nullable String text, @AuthenticationPrincipal AccountPrincipal me,
 			RedirectAttributes redirect) {
-		return act(termId, redirect, "diary.report.nextStep.saved",
-				() -> reports.saveNextStep(me, TermId.of(termId), CaseId.of(caseId), text, clock.instant()),
-				"#case-" + caseId);
+		return act(termId, redirect, "diary.report.nextStep.saved", () -> reports.saveNextStep(me, TermId.of(termId),
+				caseId > 0 ? CaseId.of(caseId) : null, text, clock.instant()), "#case-" + caseId);
 	}
 
 	@PostMapping("/handover")
