@@ -17,8 +17,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -32,8 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.oneweek.web.Browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Faults under intake load, against the application running as a process of its own on a
@@ -45,6 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>PostgreSQL is restarted under load, {@code oneweek.faults.pg-restarts} times (2, or
  * 6), alternately as in a crash (immediate) and cleanly (fast): the application must
  * answer a new intake within 5 s of the server being back, by itself;
+ * <li>two instances on the one database behind nginx (Debian's, skipped where it is not
+ * installed unless ONEWEEK_REQUIRE_BROWSER=true, as in CI), one killed mid-load: a
+ * signed-in session goes on on the other, the scheduled escalation job escalates each
+ * overdue deadline once while both run it and after one is gone.
  * </ol>
  * After each, every case the clients were answered 201 for is in the ledger exactly once,
  * under the reference they were given, with its first event; reference numbers are
@@ -76,6 +85,10 @@ class FaultsTest {
 	private PrivatePostgres postgres;
 
 	private ApplicationProcess first;
+
+	private ApplicationProcess second;
+
+	private Nginx proxy;
 
 	private String token;
 
@@ -110,8 +123,13 @@ class FaultsTest {
 		for (IntakeLoad load : loads) {
 			load.close();
 		}
-		if (first != null) {
-			first.close();
+		if (proxy != null) {
+			proxy.close();
+		}
+		for (ApplicationProcess instance : new ApplicationProcess[] { first, second }) {
+			if (instance != null) {
+				instance.close();
+			}
 		}
 		if (postgres != null) {
 			postgres.close();
@@ -169,6 +187,179 @@ class FaultsTest {
 				+ "restart %s ms", PG_RESTARTS, load.acknowledged(), load.outcomes, figures.lost(),
 				figures.duplicated(), recoveries);
 		assertThat(recoveries).allSatisfy((ms) -> assertThat(ms).isLessThan(5000));
+	}
+
+	@Test
+	@Order(3)
+	void twoInstancesBehindNginxShareSessionsRunJobsOnceAndNumberCasesUniquely() throws Exception {
+		assumeTrue(Nginx.binary().isPresent() || "true".equals(System.getenv("ONEWEEK_REQUIRE_BROWSER")),
+				"Debian's nginx is not installed (apt-get install nginx): the two-instance test needs it");
+		if (!first.alive()) {
+			first.start(START);
+		}
+		second = application("b");
+		log("started %s in %d ms", second.name(), second.start(START).toMillis());
+		proxy = Nginx.start(work.resolve("nginx"), List.of(first.port(), second.port()));
+
+		// a browser session signed in through nginx is served by both instances
+		Session session = signIn(proxy.base(), "secretary");
+		Set<Integer> servedBy = new HashSet<>();
+		for (int i = 0; i < 6; i++) {
+			servedBy.add(signedIn(session));
+		}
+		assertThat(servedBy).as("instances that served the signed-in session")
+			.containsExactlyInAnyOrder(first.port(), second.port());
+
+		// intake through nginx: two signed-in sessions (cookie and CSRF token) and a
+		// token
+		Session other = signIn(proxy.base(), "secretary");
+		Supplier<Map<String, String>> bearer = () -> Map.of("Authorization", "Bearer " + token);
+		IntakeLoad load = new IntakeLoad(proxy.base(), run + ".two", villageId, PAUSE,
+				List.of(session::headers, other::headers, bearer));
+		loads.add(load);
+		assertThat(load.awaitMore(15, Duration.ofSeconds(60))).as("intakes through nginx").isTrue();
+
+		// cases made overdue while both instances run the escalation job every 2 s, ...
+		List<String> overdue = new ArrayList<>(makeOverdue(load, 0, 10));
+		awaitEscalated(overdue);
+		int[] escalatedBefore = { escalationsLogged(first), escalationsLogged(second) };
+		// ... then instance a is killed mid-load, and more are made overdue for b alone
+		Thread.sleep(ThreadLocalRandom.current().nextLong(500));
+		first.kill();
+		assertThat(load.awaitMore(15, Duration.ofSeconds(60))).as("intakes through nginx after a was killed").isTrue();
+		for (int i = 0; i < 3; i++) {
+			assertThat(signedIn(session)).as("the session after a was killed").isEqualTo(second.port());
+			assertThat(signedIn(other)).as("the other session after a was killed").isEqualTo(second.port());
+		}
+		overdue.addAll(makeOverdue(load, 10, 10));
+		awaitEscalated(overdue);
+		load.stop(Duration.ofSeconds(60));
+
+		Figures figures = verifyLedger();
+		try (Connection db = postgres.connect()) {
+			assertThat(count(db, "select count(*) from (select 1 from case_event where kind = 'ESCALATED' "
+					+ "group by case_id, data ->> 'deadline', data ->> 'level', data ->> 'due' having count(*) > 1) d"))
+				.as("deadlines escalated twice")
+				.isZero();
+			try (PreparedStatement sql = db.prepareStatement("select count(*) from case_event e join case_file f "
+					+ "on f.id = e.case_id where e.kind = 'ESCALATED' and f.reference = any(?)")) {
+				sql.setArray(1, db.createArrayOf("text", overdue.toArray()));
+				try (ResultSet rs = sql.executeQuery()) {
+					rs.next();
+					assertThat(rs.getInt(1)).as("escalations of the cases made overdue").isEqualTo(overdue.size());
+				}
+			}
+		}
+		log("two instances behind nginx, a SIGKILLed mid-load: acknowledged %d cases (%s), lost %d, duplicated %d; "
+				+ "the session served by %s, then by b alone; %d overdue cases escalated once each (while both "
+				+ "ran, a escalated %d and b %d deadlines)", load.acknowledged(), load.outcomes, figures.lost(),
+				figures.duplicated(), servedBy, overdue.size(), escalatedBefore[0], escalatedBefore[1]);
+	}
+
+	/** A browser session: its cookie and its CSRF token. */
+	record Session(String cookie, String csrf) {
+
+		Map<String, String> headers() {
+			return Map.of("Cookie", "SESSION=" + cookie, "X-CSRF-TOKEN", csrf);
+		}
+
+	}
+
+	/** Signs in through the login form, as a browser does. */
+	private Session signIn(URI base, String username) throws IOException, InterruptedException {
+		HttpResponse<String> page = http.send(HttpRequest.newBuilder(base.resolve("/login?lang=zh-CN")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		String cookie = sessionCookie(page).orElseThrow();
+		String form = "username=" + username + "&password=" + Browser.DEMO_PASSWORD + "&_csrf="
+				+ URLEncoder.encode(csrf(page.body()), StandardCharsets.UTF_8);
+		HttpResponse<String> login = http.send(HttpRequest.newBuilder(base.resolve("/login"))
+			.header("Cookie", "SESSION=" + cookie)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(login.statusCode()).as("sign-in").isEqualTo(302);
+		assertThat(login.headers().firstValue("Location").orElse("")).as("sign-in").doesNotContain("error");
+		cookie = sessionCookie(login).orElse(cookie);
+		HttpResponse<String> signedIn = http.send(
+				HttpRequest.newBuilder(base.resolve("/cases/new")).header("Cookie", "SESSION=" + cookie).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.statusCode()).as("the new case form after signing in").isEqualTo(200);
+		return new Session(cookie, csrf(signedIn.body()));
+	}
+
+	/** The port of the instance that served a signed-in page to the session. */
+	private int signedIn(Session session) throws IOException, InterruptedException {
+		HttpResponse<String> page = http.send(HttpRequest.newBuilder(proxy.base().resolve("/cases/new"))
+			.header("Cookie", "SESSION=" + session.cookie())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).as("a signed-in page (a redirect would be to the login)").isEqualTo(200);
+		String upstream = page.headers().firstValue("X-Upstream").orElseThrow();
+		return Integer.parseInt(upstream.substring(upstream.lastIndexOf(':') + 1));
+	}
+
+	private static Optional<String> sessionCookie(HttpResponse<?> response) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((c) -> c.startsWith("SESSION="))
+			.map((c) -> c.substring("SESSION=".length(), c.contains(";") ? c.indexOf(';') : c.length()))
+			.findFirst();
+	}
+
+	private static String csrf(String html) {
+		Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(m.find()).as("a CSRF token in the page").isTrue();
+		return m.group(1);
+	}
+
+	/** Makes acknowledged cases of the load overdue for their first contact. */
+	private List<String> makeOverdue(IntakeLoad load, int skip, int count) throws SQLException {
+		List<String> references = load.acks.stream().skip(skip).limit(count).map(IntakeLoad.Ack::reference).toList();
+		assertThat(references).hasSize(count);
+		try (Connection db = postgres.connect();
+				PreparedStatement sql = db.prepareStatement(
+						"update case_file set first_contact_due = now() - interval '1 minute' where reference = any(?)")) {
+			sql.setArray(1, db.createArrayOf("text", references.toArray()));
+			assertThat(sql.executeUpdate()).isEqualTo(count);
+		}
+		return references;
+	}
+
+	private void awaitEscalated(List<String> references) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+		int escalated = 0;
+		try (Connection db = postgres.connect();
+				PreparedStatement sql = db.prepareStatement(
+						"select count(distinct e.case_id) from case_escalation e join case_file f on f.id = e.case_id "
+								+ "where f.reference = any(?)")) {
+			sql.setArray(1, db.createArrayOf("text", references.toArray()));
+			while (System.nanoTime() < deadline) {
+				try (ResultSet rs = sql.executeQuery()) {
+					rs.next();
+					escalated = rs.getInt(1);
+				}
+				if (escalated == references.size()) {
+					return;
+				}
+				Thread.sleep(250);
+			}
+		}
+		assertThat(escalated).as("overdue cases escalated by the job").isEqualTo(references.size());
+	}
+
+	/**
+	 * Deadlines the instance's job says it escalated (its log line "Escalated n
+	 * deadlines").
+	 */
+	private static int escalationsLogged(ApplicationProcess instance) throws IOException {
+		Matcher m = Pattern.compile("Escalated (\\d+) deadlines")
+			.matcher(java.nio.file.Files.readString(instance.log(), StandardCharsets.UTF_8));
+		int total = 0;
+		while (m.find()) {
+			total += Integer.parseInt(m.group(1));
+		}
+		return total;
 	}
 
 	/** Lost: acknowledged but not in the ledger under its reference. */
@@ -261,7 +452,8 @@ class FaultsTest {
 	}
 
 	private int searchTotal(String words) throws IOException, InterruptedException {
-		URI uri = first.base().resolve("/api/v1/cases?size=1&q=" + URLEncoder.encode(words, StandardCharsets.UTF_8));
+		URI uri = (first.alive() ? first : second).base()
+			.resolve("/api/v1/cases?size=1&q=" + URLEncoder.encode(words, StandardCharsets.UTF_8));
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
 			.header("Authorization", "Bearer " + token)
 			.header("Accept", "application/json")
