@@ -175,6 +175,8 @@ class FaultsTest {
 			assertThat(probe.awaitMore(1, Duration.ofSeconds(60))).as("an intake after the restart").isTrue();
 			long recovered = probe.acks.peek().atNanos();
 			probe.stop(Duration.ofSeconds(30));
+			assertThat(probe.outcomes).as("answers while the database was away: 503, never 500")
+				.doesNotContainKey("500");
 			long millis = Duration.ofNanos(recovered - up).toMillis();
 			recoveries.add(millis);
 			log("PostgreSQL restart %d (%s): down for %d ms, first new intake answered %d ms after it was back",
@@ -187,6 +189,7 @@ class FaultsTest {
 				+ "restart %s ms", PG_RESTARTS, load.acknowledged(), load.outcomes, figures.lost(),
 				figures.duplicated(), recoveries);
 		assertThat(recoveries).allSatisfy((ms) -> assertThat(ms).isLessThan(5000));
+		assertThat(load.outcomes).as("answers while the database was away: 503, never 500").doesNotContainKey("500");
 	}
 
 	@Test

@@ -1,0 +1,42 @@
+package org.oneweek.platform.web;
+
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.TransactionSystemException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What counts as the database being away: the failures seen while PostgreSQL restarted
+ * under load (faults.FaultsTest), which were answered 500 before.
+ */
+class CommonErrorsTest {
+
+	@Test
+	void aRollbackThatFailedAfterTheConnectionWasLostIsTheDatabaseAway() {
+		TransactionSystemException failed = new TransactionSystemException("Could not roll back JDBC transaction",
+				new SQLException("This connection has been closed.", "08003"));
+		failed.initApplicationException(
+				new DataAccessResourceFailureException("terminating connection due to administrator command",
+						new SQLException("terminating connection due to administrator command", "57P01")));
+		assertThat(CommonErrors.databaseAway(failed)).isTrue();
+	}
+
+	@Test
+	void aConnectionRefusedIsTheDatabaseAway() {
+		assertThat(CommonErrors.databaseAway(new RuntimeException(new SQLException("Connection refused", "08001"))))
+			.isTrue();
+	}
+
+	@Test
+	void otherFailuresAreNot() {
+		assertThat(CommonErrors.databaseAway(new TransactionSystemException("commit failed",
+				new DataIntegrityViolationException("duplicate key", new SQLException("duplicate key", "23505")))))
+			.isFalse();
+		assertThat(CommonErrors.databaseAway(null)).isFalse();
+	}
+
+}
