@@ -1,10 +1,19 @@
 package org.oneweek.platform.web;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.RequestDispatcher;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.context.support.StaticMessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +46,22 @@ class CommonErrorsTest {
 				new DataIntegrityViolationException("duplicate key", new SQLException("duplicate key", "23505")))))
 			.isFalse();
 		assertThat(CommonErrors.databaseAway(null)).isFalse();
+	}
+
+	@Test
+	void aFilterThatMetTheDatabaseAwayIsAnswered503() {
+		StaticMessageSource messages = new StaticMessageSource();
+		messages.setUseCodeAsDefaultMessage(true);
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
+		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/api/v1/cases");
+		request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new CannotGetJdbcConnectionException(
+				"Failed to obtain JDBC Connection", new SQLException("Connection refused", "08001")));
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		Object answer = new ErrorPages(messages, List.of()).error(request, response, Locale.ENGLISH);
+		assertThat(answer).isInstanceOfSatisfying(ResponseEntity.class,
+				(entity) -> assertThat(entity.getStatusCode().value()).isEqualTo(503));
+		assertThat(response.getHeader("Retry-After")).isEqualTo("5");
 	}
 
 }
