@@ -12,6 +12,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -71,6 +74,42 @@ class CommonErrors {
 	void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setHeader("Retry-After", "5");
 		Errors.send(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "platform.error.unavailable");
+	}
+
+	/**
+	 * A transaction that could not begin, or whose statement and then rollback failed,
+	 * because the database went away in the middle (a PostgreSQL restart under load): 503
+	 * like the above, not 500. Any other failure of a transaction is the server's.
+	 */
+	@ExceptionHandler(TransactionException.class)
+	void transaction(TransactionException ex, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		if (ex instanceof CannotCreateTransactionException || databaseAway(ex)) {
+			unavailable(request, response);
+			return;
+		}
+		throw ex;
+	}
+
+	/** Whether the failure, or what caused it, is the database not being reachable. */
+	static boolean databaseAway(@org.jspecify.annotations.Nullable Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof DataAccessResourceFailureException) {
+				return true;
+			}
+			if (t instanceof TransactionSystemException failed && failed.getApplicationException() != null
+					&& failed.getApplicationException() != t && databaseAway(failed.getApplicationException())) {
+				return true;
+			}
+			if (t instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+				return true;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	private static @org.jspecify.annotations.Nullable String sqlState(Throwable ex) {

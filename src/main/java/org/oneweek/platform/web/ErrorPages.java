@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -40,9 +41,17 @@ class ErrorPages implements ErrorController {
 	}
 
 	@RequestMapping("${server.error.path:/error}")
-	Object error(HttpServletRequest request, Locale locale) {
+	Object error(HttpServletRequest request, HttpServletResponse response, Locale locale) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value) ? resolve(value) : HttpStatus.NOT_FOUND;
+		if (status == HttpStatus.INTERNAL_SERVER_ERROR
+				&& request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable ex
+				&& CommonErrors.databaseAway(ex)) {
+			// the database away while a filter read from it (a session, an API token)
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+			response.setHeader("Retry-After", "5");
+			request.setAttribute(Errors.MESSAGE_KEY, "platform.error.unavailable");
+		}
 		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String path = (failed instanceof String uri) ? uri.substring(request.getContextPath().length())
 				: request.getRequestURI().substring(request.getContextPath().length());
