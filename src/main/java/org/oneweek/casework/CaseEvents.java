@@ -36,6 +36,20 @@ public final class CaseEvents {
 	}
 
 	/**
+	 * Timeline entries were appended to a case ({@code case_event}), in order: published
+	 * for every change, the first entry of a new case included, in the transaction that
+	 * stored them, so that the transparency log appends its leaves with them or not at
+	 * all.
+	 */
+	public record CaseTimelineAppended(CaseId caseId, String reference, List<CaseEvent> entries) {
+
+		public CaseTimelineAppended {
+			entries = List.copyOf(entries);
+		}
+
+	}
+
+	/**
 	 * A deadline passed and the case went up a level (1: troubleshooter, 2: department).
 	 */
 	public record CaseEscalated(CaseId caseId, String reference, String deadline, int level) {

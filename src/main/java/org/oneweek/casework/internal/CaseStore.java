@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseCategory;
+import org.oneweek.casework.CaseEvent;
 import org.oneweek.casework.CaseEvents.CaseRecorded;
+import org.oneweek.casework.CaseEvents.CaseTimelineAppended;
 import org.oneweek.casework.CaseEvents.CaseStateChanged;
 import org.oneweek.casework.CaseId;
 import org.oneweek.casework.CaseNotFoundException;
@@ -99,7 +103,7 @@ public class CaseStore {
 		// The key is claimed first: a concurrent request with the same key waits on it
 		// until this one commits, then inserts nothing and finds this case. (Foreign keys
 		// are checked at the end of the statement, when the case exists.)
-		Case inserted = jdbc.sql("""
+		Map.Entry<Case, Long> row = jdbc.sql("""
 				with i as (select nextval('case_file_id_seq') as id),
 				k as (
 				  insert into case_idempotency (account_id, key, request_hash, case_id)
@@ -123,8 +127,9 @@ public class CaseStore {
 				  select id, :reporterName, :reporterPhone, :reporterHousehold, :consent from c where :hasReporter),
 				e as (
 				  insert into case_event (case_id, seq, kind, at, actor_id, actor_name, to_state, data, public)
-				  select id, :seq, :kind, :now, :actorId, :actorName, :state, cast(:data as jsonb), :public from c)
-				select * from c""")
+				  select id, :seq, :kind, :now, :actorId, :actorName, :state, cast(:data as jsonb), :public from c
+				  returning id)
+				select c.*, (select id from e) as first_event_id from c""")
 			.param("prefix", prefix + "-" + year + "-")
 			.param("sequence", sequence)
 			.param("village", intake.villageId().value())
@@ -160,13 +165,16 @@ public class CaseStore {
 			.param("account", (claim != null) ? claim.accountId().value() : null, Types.BIGINT)
 			.param("key", (claim != null) ? claim.key() : null, Types.VARCHAR)
 			.param("hash", (claim != null) ? claim.requestHash() : null, Types.VARCHAR)
-			.query(CaseRows.CASE)
+			.query((rs, n) -> Map.entry(CaseRows.CASE.mapRow(rs, n), rs.getLong("first_event_id")))
 			.optional()
 			.orElse(null);
-		if (inserted == null) {
+		if (row == null) {
 			return Optional.empty();
 		}
+		Case inserted = row.getKey();
 		CaseId id = inserted.id();
+		events.publishEvent(new CaseTimelineAppended(id, inserted.reference(),
+				List.of(first.toEvent(row.getValue(), id, null, CaseState.RECEIVED, null))));
 		events.publishEvent(new CaseRecorded(id, inserted.reference(), intake.villageId(), intake.townshipId(),
 				intake.urgency(), intake.source(), intake.receivedAt(), intake.meetingId()));
 		events
@@ -283,19 +291,20 @@ public class CaseStore {
 		if (updated != 1) {
 			throw new OptimisticLockingFailureException("case " + c.reference() + " changed since it was read");
 		}
-		append(c.id().value(), file.changes().entries());
+		List<CaseEvent> appended = append(c.id(), file.changes().entries());
 		if (file.searchTextChanged()) {
 			reindex(c);
 		}
+		events.publishEvent(new CaseTimelineAppended(c.id(), c.reference(), appended));
 		file.changes().events().forEach(events::publishEvent);
 		return c;
 	}
 
-	private void append(long caseId, List<Entry> entries) {
+	private List<CaseEvent> append(CaseId caseId, List<Entry> entries) {
 		List<Object[]> rows = new ArrayList<>(entries.size());
 		for (Entry e : entries) {
-			rows.add(new Object[] { caseId, e.seq(), e.kind().name(), ts(e.at()), Ids.value(e.actor().accountId()),
-					e.actor().name(), (e.from() != null) ? e.from().name() : null,
+			rows.add(new Object[] { caseId.value(), e.seq(), e.kind().name(), ts(e.at()),
+					Ids.value(e.actor().accountId()), e.actor().name(), (e.from() != null) ? e.from().name() : null,
 					(e.to() != null) ? e.to().name() : null, e.reason(), json.writeValueAsString(e.data()),
 					e.isPublic() });
 		}
@@ -307,7 +316,16 @@ public class CaseStore {
 			sql.append((i == 0) ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)");
 			params.addAll(Arrays.asList(rows.get(i)));
 		}
-		jdbc.sql(sql.toString()).params(params).update();
+		sql.append(" returning seq, id");
+		Map<Integer, Long> ids = new HashMap<>();
+		jdbc.sql(sql.toString()).params(params).query((rs) -> {
+			ids.put(rs.getInt("seq"), rs.getLong("id"));
+		});
+		List<CaseEvent> appended = new ArrayList<>(entries.size());
+		for (Entry e : entries) {
+			appended.add(e.toEvent(ids.get(e.seq()), caseId, e.from(), e.to(), e.reason()));
+		}
+		return appended;
 	}
 
 	/** Photos are rows of their own, owned by the case: the store writes them too. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Actor;
 import org.oneweek.casework.CaseEvent;
+import org.oneweek.casework.CaseId;
 import org.oneweek.casework.CaseState;
 
 /**
@@ -19,6 +20,13 @@ public record Entry(int seq, CaseEvent.Kind kind, Instant at, Actor actor, @Null
 
 	public Entry {
 		data = Map.copyOf(data);
+	}
+
+	/** The entry as stored, with its row id (as the ledger's readers see it). */
+	CaseEvent toEvent(long id, CaseId caseId, @Nullable CaseState fromState, @Nullable CaseState toState,
+			@Nullable String storedReason) {
+		return new CaseEvent(id, caseId, seq, kind, at, actor.accountId(), actor.name(), fromState, toState,
+				storedReason, data, isPublic);
 	}
 
 }

@@ -1,0 +1,86 @@
+package org.oneweek.transparency;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.oneweek.casework.CaseId;
+import org.oneweek.transparency.internal.LogStore;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads of the log: its size, roots, proofs, leaves and the leaf index of each case
+ * event. Every case event is appended by the log itself, in the transaction that records
+ * the event (the ledger's {@code CaseTimelineAppended}).
+ */
+@Service
+public class TransparencyLog {
+
+	private final LogStore store;
+
+	TransparencyLog(LogStore store) {
+		this.store = store;
+	}
+
+	/** The number of leaves committed. */
+	public long size() {
+		return store.size();
+	}
+
+	/** The root hash of the tree of the given size (at most the log's size). */
+	public byte[] root(long size) {
+		checkSize(size, size());
+		return Merkle.root(size, store);
+	}
+
+	/**
+	 * The inclusion proof of the leaf at index in the tree of the given size.
+	 * @throws LogInputException when the index is not below the size, or the size beyond
+	 * the log
+	 */
+	public List<byte[]> inclusionProof(long index, long size) {
+		checkSize(size, size());
+		if (index < 0 || index >= size) {
+			throw new LogInputException(400, "transparency.error.index", index, size);
+		}
+		return Merkle.inclusionProof(index, size, store);
+	}
+
+	/**
+	 * The consistency proof from the tree of size first to the tree of size second.
+	 * @throws LogInputException unless 0 &lt; first ≤ second ≤ the log's size
+	 */
+	public List<byte[]> consistencyProof(long first, long second) {
+		checkSize(second, size());
+		if (first <= 0 || first > second) {
+			throw new LogInputException(400, "transparency.error.sizes", first, second);
+		}
+		return Merkle.consistencyProof(first, second, store);
+	}
+
+	private static void checkSize(long size, long logSize) {
+		if (size < 0 || size > logSize) {
+			throw new LogInputException(400, "transparency.error.size", size, logSize);
+		}
+	}
+
+	/** The leaf at index, as its bytes are in the entry bundles. */
+	public Optional<byte[]> entry(long index) {
+		if (index < 0) {
+			return Optional.empty();
+		}
+		return store.entries(index, 1).stream().findFirst();
+	}
+
+	/** The entries of count consecutive leaves from index. */
+	public List<byte[]> entries(long from, int count) {
+		return new ArrayList<>(store.entries(from, count));
+	}
+
+	/** The leaf index of each logged event of a case, by the event's number (seq). */
+	public Map<Integer, Long> leafIndices(CaseId caseId) {
+		return store.indices(caseId);
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.oneweek.transparency.internal;
+
+import org.jspecify.annotations.NullMarked;

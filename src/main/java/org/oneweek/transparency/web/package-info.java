@@ -1,0 +1,4 @@
+@NullMarked
+package org.oneweek.transparency.web;
+
+import org.jspecify.annotations.NullMarked;

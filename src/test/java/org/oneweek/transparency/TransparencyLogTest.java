@@ -1,0 +1,141 @@
+package org.oneweek.transparency;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.oneweek.OneweekTest;
+import org.oneweek.casework.Case;
+import org.oneweek.casework.CaseActions;
+import org.oneweek.casework.CaseCommands.AddNote;
+import org.oneweek.casework.CaseEvent;
+import org.oneweek.casework.CaseFixtures;
+import org.oneweek.casework.CaseFixtures.Team;
+import org.oneweek.casework.CaseIntake;
+import org.oneweek.casework.Cases;
+import org.oneweek.casework.web.IntakeForm;
+import org.oneweek.transparency.internal.LogStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every case event becomes a leaf in its own transaction; leaves are gap-free and in
+ * order with many writers; the stored tree matches a recomputation from the leaves.
+ */
+@OneweekTest
+class TransparencyLogTest {
+
+	@Autowired
+	CaseIntake intake;
+
+	@Autowired
+	CaseActions actions;
+
+	@Autowired
+	Cases cases;
+
+	@Autowired
+	CaseFixtures fixtures;
+
+	@Autowired
+	TransparencyLog log;
+
+	@Autowired
+	LogStore store;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void everyEventOfACaseIsALeafWithoutItsPrivateFields() {
+		long village = fixtures.newVillage("QS");
+		Team team = fixtures.team(village, fixtures.freshMonday());
+		IntakeForm form = CaseFixtures.intake(village, "透明日志测试");
+		form.setReporterName("王秘密");
+		form.setReporterPhone("13900001111");
+		String reference = intake.record(form.toCommand(), team.lead(), team.tuesday()).reference();
+		actions.note(reference, new AddNote("内部备注：只给工作人员看", false, null), team.lead(),
+				team.tuesday().plus(Duration.ofHours(1)));
+		actions.note(reference, new AddNote("已经联系施工队", true, 30), team.lead(),
+				team.tuesday().plus(Duration.ofHours(2)));
+		Case c = cases.byReference(reference).orElseThrow();
+		List<CaseEvent> events = cases.events(c.id());
+		Map<Integer, Long> indices = log.leafIndices(c.id());
+		assertThat(indices.keySet()).containsExactlyElementsOf(events.stream().map(CaseEvent::seq).toList());
+		byte[] secret = store.secret(c.id()).orElseThrow();
+		for (CaseEvent e : events) {
+			byte[] bytes = log.entry(indices.get(e.seq())).orElseThrow();
+			String text = new String(bytes, StandardCharsets.UTF_8);
+			assertThat(text).doesNotContain("王秘密", "13900001111", "内部备注", "施工队", team.lead().displayName());
+			LeafEntry leaf = LeafEntry.parse(bytes);
+			assertThat(leaf.reference()).isEqualTo(reference);
+			assertThat(leaf.seq()).isEqualTo(e.seq());
+			assertThat(leaf.kind()).isEqualTo(e.kind().name());
+			assertThat(leaf.isPublic()).isEqualTo(e.isPublic());
+			// whoever holds the event and its key can show it is the one logged
+			assertThat(leaf.commitment())
+				.isEqualTo(PrivateFields.commitment(PrivateFields.eventKey(secret, e.seq()), e));
+		}
+		assertThat(new ArrayList<>(indices.values())).isSorted();
+	}
+
+	@Test
+	void appendsFromEightThreadsAreGapFreeAndMatchARecomputation() throws Exception {
+		long village = fixtures.newVillage("QS");
+		Team team = fixtures.team(village, fixtures.freshMonday());
+		long before = log.size();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<String>> done = new ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				for (int i = 0; i < 4; i++) {
+					int n = t * 10 + i;
+					done.add(pool.submit(() -> {
+						String ref = intake
+							.record(CaseFixtures.intake(village, "并发" + n).toCommand(), team.lead(), team.tuesday())
+							.reference();
+						actions.note(ref, new AddNote("进展" + n, true, 10), team.lead(),
+								team.tuesday().plus(Duration.ofMinutes(5)));
+						return ref;
+					}));
+				}
+			}
+			for (Future<String> f : done) {
+				f.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		long size = log.size();
+		assertThat(size).isGreaterThanOrEqualTo(before + 32 * 2);
+		assertGapFreeAndRecomputed(size);
+	}
+
+	/**
+	 * The leaves are 0 … size-1 with no gap, every case event is one, and the root
+	 * recomputed from the leaves' bytes is the stored tree's.
+	 */
+	void assertGapFreeAndRecomputed(long size) {
+		assertThat(jdbc.sql("select count(*) from tlog_leaf").query(Long.class).single()).isEqualTo(size);
+		assertThat(jdbc.sql("select coalesce(max(idx), -1) from tlog_leaf").query(Long.class).single())
+			.isEqualTo(size - 1);
+		assertThat(jdbc.sql("select count(*) from case_event").query(Long.class).single()).isEqualTo(size);
+		List<byte[]> leafHashes = jdbc.sql("select entry from tlog_leaf order by idx")
+			.query(byte[].class)
+			.list()
+			.stream()
+			.map(Merkle::leafHash)
+			.toList();
+		assertThat(log.root(size)).isEqualTo(Merkle.root(leafHashes));
+	}
+
+}
