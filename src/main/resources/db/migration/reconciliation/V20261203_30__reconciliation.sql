@@ -9,7 +9,7 @@ create table reconciliation_embedding (
     item_id      bigint not null,
     text_digest  text not null,
     model        text not null,
-    vector       real[] not null,
+    vector       bytea not null,         -- float32, little-endian, unit length
     computed_at  timestamptz not null,
     primary key (kind, item_id)
 );

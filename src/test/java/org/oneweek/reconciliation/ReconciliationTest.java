@@ -10,7 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
+import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseCommands.RecordCase;
+import org.oneweek.casework.CaseId;
+import org.oneweek.casework.CaseState;
+import org.oneweek.casework.Cases;
 import org.oneweek.casework.CaseFixtures;
 import org.oneweek.casework.CaseFixtures.Team;
 import org.oneweek.casework.CaseIntake;
@@ -63,6 +67,9 @@ class ReconciliationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Cases cases;
 
 	/** The story's week, recorded through the ledger and the diary. */
 	record Week(VillageId village, Team team, AccountPrincipal committee, LocalDate tuesday, List<Long> villagers,
@@ -218,6 +225,75 @@ class ReconciliationTest {
 				Pair.of(v(week, 1), o(other, 2)), Verdict.CONFIRMED, true, week.team().lead(), week.at(16)))
 			.isInstanceOf(ReconciliationRuleException.class)
 			.hasMessage("reconciliation.item.notThisWeek");
+	}
+
+	@Test
+	void aConfirmedPairCrossReferencesItsCasesAndTheDuplicateCanBeMerged() {
+		Week week = storyWeek();
+		AccountPrincipal lead = week.team().lead();
+		Pair garbage = Pair.of(v(week, 1), o(week, 2));
+		reconciliations.decide(week.village(), week.tuesday(), garbage, Verdict.CONFIRMED, false, lead, week.at(16));
+		assertThat(reconciliations.link(week.village(), week.tuesday(), garbage, lead, week.at(16))).isEqualTo(2);
+		Case villagers = cases.byId(CaseId.of(week.villagers().get(0))).orElseThrow();
+		Case officials = cases.byId(CaseId.of(week.officials().get(1))).orElseThrow();
+		assertThat(cases.events(villagers.id())).extracting((e) -> String.valueOf(e.get("text")))
+			.anySatisfy((note) -> assertThat(note).contains(officials.reference())
+				.contains("沿河垃圾收集点清运不及时")
+				.contains(lead.displayName()));
+		assertThat(cases.events(officials.id())).extracting((e) -> String.valueOf(e.get("text")))
+			.anySatisfy((note) -> assertThat(note).contains(villagers.reference()));
+
+		// not confirmed yet: no merge
+		assertThatThrownBy(() -> reconciliations.merge(week.village(), week.tuesday(), Pair.of(v(week, 4), o(week, 3)),
+				lead, week.at(16)))
+			.hasMessage("reconciliation.merge.notConfirmed");
+		reconciliations.merge(week.village(), week.tuesday(), garbage, lead, week.at(17));
+		assertThat(cases.byId(officials.id()).orElseThrow().state()).isEqualTo(CaseState.MERGED);
+		assertThat(cases.byId(officials.id()).orElseThrow().mergedIntoId()).isEqualTo(villagers.id());
+		// the officials still listed it, and it still matches
+		WeekReconciliation after = reconciliations.week(week.village(), week.tuesday(), lead);
+		assertThat(after.officials()).hasSize(5);
+		assertThat(after.matches()).extracting(ReconciliationTest::refs)
+			.contains(Set.of(v(week, 1), o(week, 2), f(week, 2)));
+	}
+
+	@Test
+	void anIntakeSeesTheVillagesOpenCasesThatLookLikeTheSameProblem() {
+		Week week = storyWeek();
+		AccountPrincipal lead = week.team().lead();
+		List<Reconciliations.Similar> garbage = reconciliations.similar(week.village(), "SANITATION", "河边那堆垃圾还是没人来拉走",
+				null, lead, week.at(18));
+		assertThat(garbage).isNotEmpty();
+		assertThat(garbage.get(0).c().id().value()).isEqualTo(week.villagers().get(0));
+		assertThat(garbage).allSatisfy((s) -> assertThat(s.reasons()).isNotEmpty());
+		List<Reconciliations.Similar> bridge = reconciliations.similar(week.village(), "BRIDGES", "三组石桥的栏杆晃得厉害", null,
+				lead, week.at(18));
+		assertThat(bridge).isNotEmpty();
+		assertThat(bridge.get(0).c().title()).contains("石桥");
+		// another village's committee sees none of this village's cases
+		assertThat(reconciliations.similar(week.village(), "SANITATION", "河边那堆垃圾还是没人来拉走", null, storyWeek().committee(),
+				week.at(18)))
+			.isEmpty();
+	}
+
+	@Test
+	void anItemWhoseTextChangedGetsAFreshEmbedding() {
+		Week week = storyWeek();
+		reconciliations.week(week.village(), week.tuesday(), week.team().lead());
+		long id = week.villagers().get(0);
+		String before = jdbc.sql("select text_digest from reconciliation_embedding where kind = 'V' and item_id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+		// as if the text had been computed from something else
+		jdbc.sql("update reconciliation_embedding set text_digest = 'stale' where kind = 'V' and item_id = ?")
+			.param(id)
+			.update();
+		reconciliations.week(week.village(), week.tuesday(), week.team().lead());
+		assertThat(jdbc.sql("select text_digest from reconciliation_embedding where kind = 'V' and item_id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo(before);
 	}
 
 }

@@ -1,7 +1,7 @@
 package org.oneweek.reconciliation.internal;
 
-import java.sql.Array;
-import java.sql.SQLException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,10 +18,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The items' embeddings in PostgreSQL ({@code reconciliation_embedding}), one per item,
- * with the digest of the text and the model they were computed from: an item whose text
- * changed, or that has none yet (it existed before this module, or the worker has not
- * come to it), gets one computed when it is needed.
+ * The items' embeddings in PostgreSQL ({@code reconciliation_embedding}, 512 float32 as
+ * bytes, read back without parsing text), one per item, with the digest of the text and
+ * the model they were computed from: an item whose text changed, or that has none yet (it
+ * existed before this module, or the worker has not come to it), gets one computed when
+ * it is needed.
  */
 @Component
 public class EmbeddingStore {
@@ -71,7 +72,7 @@ public class EmbeddingStore {
 			.query((rs) -> {
 				Item item = byKey.get(rs.getString("kind").strip() + rs.getLong("item_id"));
 				if (item != null && digest(item.text()).equals(rs.getString("text_digest"))) {
-					vectors.put(item.ref(), floats(rs.getArray("vector")));
+					vectors.put(item.ref(), floats(rs.getBytes("vector")));
 				}
 			});
 		List<Item> missing = items.stream().filter((i) -> !vectors.containsKey(i.ref())).toList();
@@ -102,18 +103,21 @@ public class EmbeddingStore {
 	}
 
 	private void save(Item item, float[] vector) {
-		Float[] boxed = new Float[vector.length];
-		for (int i = 0; i < vector.length; i++) {
-			boxed[i] = vector[i];
-		}
+		ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+		bytes.asFloatBuffer().put(vector);
 		jdbc.sql("""
 				insert into reconciliation_embedding (kind, item_id, text_digest, model, vector, computed_at)
 				values (?, ?, ?, ?, ?, ?)
 				on conflict (kind, item_id) do update set text_digest = excluded.text_digest, model = excluded.model,
 				  vector = excluded.vector, computed_at = excluded.computed_at""")
 			.params(String.valueOf(item.ref().kind().code()), item.ref().id(), digest(item.text()), SentenceModel.NAME,
-					boxed, Timestamp.from(clock.instant()))
+					bytes.array(), Timestamp.from(clock.instant()))
 			.update();
+	}
+
+	/** The embedding of a text not stored anywhere (a form being filled in). */
+	public float[] embed(String text) {
+		return SentenceModel.embed(text);
 	}
 
 	/** Whether a current embedding is stored for the item. */
@@ -126,12 +130,9 @@ public class EmbeddingStore {
 			.single() > 0;
 	}
 
-	private static float[] floats(Array array) throws SQLException {
-		Object[] values = (Object[]) array.getArray();
-		float[] floats = new float[values.length];
-		for (int i = 0; i < values.length; i++) {
-			floats[i] = ((Number) values[i]).floatValue();
-		}
+	static float[] floats(byte[] bytes) {
+		float[] floats = new float[bytes.length / Float.BYTES];
+		ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(floats);
 		return floats;
 	}
 

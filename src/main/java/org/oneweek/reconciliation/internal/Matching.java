@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -116,7 +115,7 @@ public final class Matching {
 			}
 			this.centred = c;
 			this.clues = Clues.of(candidate.text());
-			this.words = new TreeSet<>();
+			this.words = new HashSet<>();
 			for (String word : text.words(candidate.text())) {
 				if (word.codePointCount(0, word.length()) >= 2) {
 					words.add(word.toLowerCase(Locale.ROOT));
@@ -147,6 +146,63 @@ public final class Matching {
 			prepared.add(new Prepared(item, mean));
 		}
 		return prepared;
+	}
+
+	/**
+	 * The score alone, without words: for every pair of a week, most of which are not
+	 * proposed.
+	 */
+	private double quickScore(Prepared a, Prepared b) {
+		double score = dot(a.centred, b.centred);
+		String ca = a.candidate.category();
+		if (ca != null && ca.equals(b.candidate.category())) {
+			score += CATEGORY;
+		}
+		if (!a.clues.places.isEmpty() && !b.clues.places.isEmpty()) {
+			boolean shared = false;
+			boolean conflicting = false;
+			for (Map.Entry<String, Set<String>> places : a.clues.places.entrySet()) {
+				Set<String> others = b.clues.places.get(places.getKey());
+				if (others == null) {
+					continue;
+				}
+				boolean any = false;
+				for (String place : places.getValue()) {
+					if (others.contains(place)) {
+						any = true;
+						break;
+					}
+				}
+				shared |= any;
+				conflicting |= !any;
+			}
+			if (shared) {
+				score += SAME_PLACE;
+			}
+			else if (conflicting) {
+				score += OTHER_PLACE;
+			}
+		}
+		if (!a.clues.quantities.isEmpty() && !b.clues.quantities.isEmpty()) {
+			for (String quantity : a.clues.quantities) {
+				if (b.clues.quantities.contains(quantity)) {
+					score += QUANTITY;
+					break;
+				}
+			}
+		}
+		if (!a.words.isEmpty() && !b.words.isEmpty()) {
+			int common = 0;
+			Set<String> small = (a.words.size() <= b.words.size()) ? a.words : b.words;
+			Set<String> large = (small == a.words) ? b.words : a.words;
+			for (String word : small) {
+				if (large.contains(word)) {
+					common++;
+				}
+			}
+			score += WORDS * 2.0 * common / (a.words.size() + b.words.size());
+		}
+		return score;
 	}
 
 	private Scored score(Prepared a, Prepared b) {
@@ -251,8 +307,8 @@ public final class Matching {
 			index.put(prepared.get(i).candidate.ref(), i);
 		}
 		int n = prepared.size();
-		Scored[][] scores = new Scored[n][n];
-		List<Scored> candidates = new ArrayList<>();
+		double[][] scores = new double[n][n];
+		List<int[]> candidates = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
 			for (int j = i + 1; j < n; j++) {
 				Prepared a = prepared.get(i);
@@ -260,11 +316,11 @@ public final class Matching {
 				if (a.candidate.ref().kind() == b.candidate.ref().kind()) {
 					continue;
 				}
-				Scored scored = score(a, b);
-				scores[i][j] = scored;
-				scores[j][i] = scored;
-				if (scored.score() >= threshold) {
-					candidates.add(scored);
+				double score = quickScore(a, b);
+				scores[i][j] = score;
+				scores[j][i] = score;
+				if (score >= threshold) {
+					candidates.add(new int[] { i, j });
 				}
 			}
 		}
@@ -282,13 +338,13 @@ public final class Matching {
 				join(groupOf, index, groupOf.get(a), groupOf.get(b));
 			}
 		}
-		candidates.sort(Comparator.comparingDouble(Scored::score)
-			.reversed()
-			.thenComparing((Scored s) -> s.pair().left())
-			.thenComparing((Scored s) -> s.pair().right()));
-		for (Scored candidate : candidates) {
-			Set<ItemRef> ga = groupOf.get(index.get(candidate.pair().left()));
-			Set<ItemRef> gb = groupOf.get(index.get(candidate.pair().right()));
+		// best first; ties in the order of the items, so a run is repeatable
+		candidates.sort(Comparator.comparingDouble((int[] c) -> -scores[c[0]][c[1]])
+			.thenComparingInt((int[] c) -> c[0])
+			.thenComparingInt((int[] c) -> c[1]));
+		for (int[] candidate : candidates) {
+			Set<ItemRef> ga = groupOf.get(candidate[0]);
+			Set<ItemRef> gb = groupOf.get(candidate[1]);
 			if (ga == gb || !joinable(ga, gb, index, scores, refused, threshold)) {
 				continue;
 			}
@@ -309,21 +365,21 @@ public final class Matching {
 					if (members.get(i).kind() == members.get(j).kind()) {
 						continue;
 					}
-					pairs.add(Objects.requireNonNull(scores[index.get(members.get(i))][index.get(members.get(j))]));
+					pairs.add(score(prepared.get(index.get(members.get(i))), prepared.get(index.get(members.get(j)))));
 				}
 			}
 		}
 		return new Outcome(groups, pairs);
 	}
 
-	private static boolean joinable(Set<ItemRef> a, Set<ItemRef> b, Map<ItemRef, Integer> index, Scored[][] scores,
+	private static boolean joinable(Set<ItemRef> a, Set<ItemRef> b, Map<ItemRef, Integer> index, double[][] scores,
 			Set<Pair> refused, double threshold) {
 		for (ItemRef x : a) {
 			for (ItemRef y : b) {
 				if (x.kind() == y.kind() || refused.contains(Pair.of(x, y))) {
 					return false;
 				}
-				if (scores[index.get(x)][index.get(y)].score() < threshold / 2) {
+				if (scores[index.get(x)][index.get(y)] < threshold / 2) {
 					return false;
 				}
 			}

@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
  * the officials' list and inspections (morning meetings, walk-ins, phone, follow-ups,
  * Open311), merged duplicates left out;</li>
  * <li>the officials' list: cases of source "officials' list" received in the week or the
- * week before (the committee enters its list before the team arrives);</li>
+ * week before (the committee enters its list before the team arrives), also once merged
+ * into the villager's case they matched;</li>
  * <li>findings: the findings of the inspections of the village's term that week. A
  * finding linked to a villager's case is already a match, made by the person who linked
  * it.</li>
@@ -63,7 +64,7 @@ public class WeekItems {
 	}
 
 	/** The lists, and the matches already made by linking a finding to a case. */
-	public record Lists(List<Item> items, List<Pair> linked, Optional<Term> term) {
+	public record Lists(List<Item> items, List<Pair> linked, Optional<Term> term, Map<Long, Inspection> walks) {
 
 		public List<Item> of(ItemKind kind) {
 			return items.stream().filter((i) -> i.kind() == kind).toList();
@@ -77,13 +78,13 @@ public class WeekItems {
 		Instant officialsFrom = monday.minusWeeks(1).atStartOfDay(zone).toInstant();
 		List<Item> items = new ArrayList<>();
 		for (Case c : cases.receivedInVillage(villageId, officialsFrom, to)) {
-			if (c.state() == CaseState.MERGED) {
-				continue;
-			}
 			if (c.source() == CaseSource.OFFICIALS_LIST) {
+				// merged into the villager's case it matched, it is still on the
+				// officials' list
 				items.add(item(ItemKind.OFFICIAL, c));
 			}
-			else if (!NOT_VILLAGERS.contains(c.source()) && !c.receivedAt().isBefore(from)) {
+			else if (c.state() != CaseState.MERGED && !NOT_VILLAGERS.contains(c.source())
+					&& !c.receivedAt().isBefore(from)) {
 				items.add(item(ItemKind.VILLAGER, c));
 			}
 		}
@@ -91,10 +92,12 @@ public class WeekItems {
 		items.stream().filter((i) -> i.kind() == ItemKind.VILLAGER).forEach((i) -> villagerByCase.put(i.caseId(), i));
 		Optional<Term> term = terms.ofVillage(villageId, monday);
 		List<Pair> linked = new ArrayList<>();
+		Map<Long, Inspection> walks = new HashMap<>();
 		if (term.isPresent()) {
 			List<Finding> findings = new ArrayList<>();
 			for (Inspection inspection : inspections.ofTerm(term.get().id())) {
 				findings.addAll(inspection.findings());
+				inspection.findings().forEach((f) -> walks.put(f.id(), inspection));
 			}
 			List<CaseId> caseIds = findings.stream().map(Finding::caseId).filter((id) -> id != null).toList();
 			Map<CaseId, Case> findingCases = new HashMap<>();
@@ -111,7 +114,7 @@ public class WeekItems {
 				}
 			}
 		}
-		return new Lists(items, linked, term);
+		return new Lists(items, linked, term, walks);
 	}
 
 	/** One case as an item of a list, by id (for the embedding worker). */
@@ -121,6 +124,11 @@ public class WeekItems {
 
 	static ItemKind kindOf(CaseSource source) {
 		return (source == CaseSource.OFFICIALS_LIST) ? ItemKind.OFFICIAL : ItemKind.VILLAGER;
+	}
+
+	/** A case as a villager's problem (or the officials' item it is), for comparing. */
+	public static Item caseItem(Case c) {
+		return item(kindOf(c.source()), c);
 	}
 
 	static Item item(ItemKind kind, Case c) {

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.Case;
+import org.oneweek.casework.CaseAccess;
+import org.oneweek.casework.Cases;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.MemberId;
 import org.oneweek.people.Role;
@@ -51,8 +54,14 @@ class ReconciliationController {
 
 	private final Clock clock;
 
+	private final Cases cases;
+
+	private final CaseAccess caseAccess;
+
 	ReconciliationController(Reconciliations reconciliations, Places places, Terms terms, ReconciliationTexts texts,
-			Clock clock) {
+			Clock clock, Cases cases, CaseAccess caseAccess) {
+		this.cases = cases;
+		this.caseAccess = caseAccess;
 		this.reconciliations = reconciliations;
 		this.places = places;
 		this.terms = terms;
@@ -156,6 +165,9 @@ class ReconciliationController {
 			Verdict v = parseVerdict(verdict);
 			Pair pair = Pair.of(ItemRef.parse(left), ItemRef.parse(right));
 			reconciliations.decide(village, monday, pair, v, manual, me, clock.instant());
+			if (v == Verdict.CONFIRMED) {
+				reconciliations.link(village, monday, pair, me, clock.instant());
+			}
 			redirect.addFlashAttribute("messageKey",
 					manual ? "reconciliation.paired" : "reconciliation.decided." + v.name());
 		}
@@ -164,6 +176,69 @@ class ReconciliationController {
 			redirect.addFlashAttribute("errorArgs", ex.arguments());
 		}
 		return "redirect:" + weekUrl(village, monday) + (manual ? "#by-hand" : "#proposals");
+	}
+
+	/** The duplicate case of a confirmed pair merged into the villager's case. */
+	@PostMapping("/villages/{villageId}/merge")
+	String merge(@PathVariable long villageId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
+			@RequestParam(required = false) @Nullable String left,
+			@RequestParam(required = false) @Nullable String right, @AuthenticationPrincipal AccountPrincipal me,
+			RedirectAttributes redirect) {
+		VillageId village = VillageId.of(villageId);
+		LocalDate monday = Weeks.mondayOf((day != null) ? day : LocalDate.now(clock));
+		try {
+			if (left == null || right == null || left.isBlank() || right.isBlank()) {
+				throw new KeyedException("reconciliation.pair.twoItems");
+			}
+			if (!reconciliations.canDecide(village, monday, me)) {
+				throw new org.springframework.security.access.AccessDeniedException("merge in village " + villageId);
+			}
+			reconciliations.merge(village, monday, Pair.of(ItemRef.parse(left), ItemRef.parse(right)), me,
+					clock.instant());
+			redirect.addFlashAttribute("messageKey", "reconciliation.merge.done");
+		}
+		catch (KeyedException ex) {
+			redirect.addFlashAttribute("errorKey", ex.messageKey());
+			redirect.addFlashAttribute("errorArgs", ex.arguments());
+		}
+		return "redirect:" + weekUrl(village, monday) + "#proposals";
+	}
+
+	/**
+	 * "Is it one of these?": the village's open cases that look like the problem being
+	 * recorded (a fragment for the intake form, loaded as one types) or like a case just
+	 * received (on its page).
+	 */
+	@GetMapping("/similar")
+	String similar(@RequestParam(required = false) @Nullable Long villageId,
+			@RequestParam(required = false) @Nullable String category,
+			@RequestParam(required = false) @Nullable String title,
+			@RequestParam(required = false) @Nullable String description,
+			@RequestParam(required = false) @Nullable String reference, @AuthenticationPrincipal AccountPrincipal me,
+			Model model, Locale locale) {
+		java.util.List<Reconciliations.Similar> similar = java.util.List.of();
+		if (reference != null && !reference.isBlank()) {
+			Case c = cases.byReference(reference.strip()).orElse(null);
+			if (c != null && caseAccess.permission(me, c, LocalDate.now(clock)).canRead()) {
+				similar = reconciliations.similar(c.villageId(), c.category(), join(c.title(), c.description()), c.id(),
+						me, clock.instant());
+			}
+		}
+		else if (villageId != null && villageId > 0 && title != null && !title.isBlank()) {
+			String text = join(title.length() > 200 ? title.substring(0, 200) : title,
+					(description != null && description.length() > 2000) ? description.substring(0, 2000)
+							: description);
+			similar = reconciliations.similar(VillageId.of(villageId), category, text, null, me, clock.instant());
+		}
+		model.addAttribute("similar", similar);
+		model.addAttribute("say", texts.in(locale));
+		return "reconciliation/similar :: similar";
+	}
+
+	private static String join(String title, @Nullable String description) {
+		return (description == null || description.isBlank()) ? title.strip()
+				: title.strip() + "。" + description.strip();
 	}
 
 	private static Verdict parseVerdict(@Nullable String verdict) {
