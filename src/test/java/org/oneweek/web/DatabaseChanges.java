@@ -10,12 +10,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * application (those made by later migrations too, as long as they exist when
  * {@link #install} runs): each inserted, updated or deleted row leaves its table's name
  * in {@code test_row_change}. Sessions and the event registry are left out: every
- * signed-in request touches the former, and the latter follows the real changes.
+ * signed-in request touches the former, and the latter follows the real changes. So are
+ * the reconciliation's stored embeddings: a cache of what the model computes from the
+ * items' texts, filled when a page first needs one.
  */
 public final class DatabaseChanges {
 
 	static final Set<String> UNWATCHED = Set.of("spring_session", "spring_session_attributes", "event_publication",
-			"event_publication_archive", "flyway_schema_history", "test_row_change");
+			"event_publication_archive", "flyway_schema_history", "test_row_change", "reconciliation_embedding");
 
 	private final JdbcClient jdbc;
 

@@ -1,0 +1,90 @@
+package org.oneweek.reconciliation.internal;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.oneweek.casework.CaseEvents.CaseRecorded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Computes a new case's embedding after its intake has committed, on a thread of its own,
+ * so an intake waits for nothing (the listener only hands the id over). It listens after
+ * completion rather than through the event publication registry, which would write rows
+ * with every intake; a case whose intake rolled back is simply not found, and an id lost
+ * in a restart or a full queue gets its embedding when a reconciliation first needs it.
+ * The model is warmed in the background when the application is ready.
+ */
+@Component
+class EmbeddingWorker {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddingWorker.class);
+
+	private final WeekItems items;
+
+	private final EmbeddingStore store;
+
+	private final boolean enabled;
+
+	private final boolean warm;
+
+	private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+			new ArrayBlockingQueue<>(10_000), (runnable) -> {
+				Thread thread = new Thread(runnable, "reconciliation-embeddings");
+				thread.setDaemon(true);
+				thread.setPriority(Thread.MIN_PRIORITY);
+				return thread;
+			}, new ThreadPoolExecutor.DiscardPolicy());
+
+	EmbeddingWorker(WeekItems items, EmbeddingStore store,
+			@Value("${oneweek.reconciliation.embed-after-record:true}") boolean enabled,
+			@Value("${oneweek.reconciliation.warm-model:true}") boolean warm) {
+		this.items = items;
+		this.store = store;
+		this.enabled = enabled;
+		this.warm = warm;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void warm() {
+		if (warm) {
+			SentenceModel.warm();
+		}
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION)
+	void on(CaseRecorded recorded) {
+		if (enabled) {
+			executor.execute(() -> embed(recorded));
+		}
+	}
+
+	private void embed(CaseRecorded recorded) {
+		try {
+			items.caseItem(recorded.caseId()).ifPresent(store::ensure);
+		}
+		catch (RuntimeException ex) {
+			log.warn("No embedding for case {} yet: {}", recorded.caseId(), ex.toString());
+		}
+	}
+
+	/** Waits until the ids handed over so far are done (tests, orderly shutdown). */
+	boolean awaitIdle(long millis) throws InterruptedException {
+		long until = System.currentTimeMillis() + millis;
+		while (System.currentTimeMillis() < until) {
+			if (executor.getQueue().isEmpty() && executor.getActiveCount() == 0) {
+				return true;
+			}
+			Thread.sleep(20);
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,254 @@
+package org.oneweek.reconciliation.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.Case;
+import org.oneweek.casework.CaseAccess;
+import org.oneweek.casework.Cases;
+import org.oneweek.people.AccountPrincipal;
+import org.oneweek.people.MemberId;
+import org.oneweek.people.Role;
+import org.oneweek.places.Places;
+import org.oneweek.places.TownshipId;
+import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
+import org.oneweek.platform.KeyedException;
+import org.oneweek.platform.Weeks;
+import org.oneweek.reconciliation.ItemRef;
+import org.oneweek.reconciliation.Pair;
+import org.oneweek.reconciliation.Reconciliations;
+import org.oneweek.reconciliation.Verdict;
+import org.oneweek.reconciliation.WeekReconciliation;
+import org.oneweek.roster.Term;
+import org.oneweek.roster.Terms;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A village's week reconciled: the team reviews the proposals (confirm, reject), pairs
+ * items by hand, and prints the report.
+ */
+@Controller
+@RequestMapping("/reconciliation")
+class ReconciliationController {
+
+	private final Reconciliations reconciliations;
+
+	private final Places places;
+
+	private final Terms terms;
+
+	private final ReconciliationTexts texts;
+
+	private final Clock clock;
+
+	private final Cases cases;
+
+	private final CaseAccess caseAccess;
+
+	ReconciliationController(Reconciliations reconciliations, Places places, Terms terms, ReconciliationTexts texts,
+			Clock clock, Cases cases, CaseAccess caseAccess) {
+		this.cases = cases;
+		this.caseAccess = caseAccess;
+		this.reconciliations = reconciliations;
+		this.places = places;
+		this.terms = terms;
+		this.texts = texts;
+		this.clock = clock;
+	}
+
+	/** One's own: the term's village this week, the committee's village, the district. */
+	@GetMapping
+	String mine(@AuthenticationPrincipal AccountPrincipal me) {
+		LocalDate today = LocalDate.now(clock);
+		MemberId memberId = me.memberId();
+		if (memberId != null && me.has(Role.SECRETARY)) {
+			Term term = terms.ofMember(memberId, today).orElse(null);
+			if (term != null) {
+				return "redirect:" + weekUrl(term.villageId(), today);
+			}
+		}
+		VillageId village = me.villageId();
+		if (village != null && me.has(Role.COMMITTEE)) {
+			return "redirect:" + weekUrl(village, today);
+		}
+		if (me.has(Role.ORG_ADMIN)) {
+			return "redirect:/reconciliation/district";
+		}
+		return "reconciliation/noWeek";
+	}
+
+	static String weekUrl(VillageId village, LocalDate day) {
+		return UriComponentsBuilder.fromPath("/reconciliation/villages/{village}")
+			.queryParam("day", Weeks.mondayOf(day))
+			.buildAndExpand(village.value())
+			.toUriString();
+	}
+
+	@GetMapping("/villages/{villageId}")
+	String showWeek(@PathVariable long villageId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
+			@AuthenticationPrincipal AccountPrincipal me, Model model, Locale locale) {
+		fill(villageId, day, me, model, locale);
+		return "reconciliation/showWeek";
+	}
+
+	@GetMapping("/villages/{villageId}/report")
+	String showReport(@PathVariable long villageId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
+			@AuthenticationPrincipal AccountPrincipal me, Model model, Locale locale) {
+		fill(villageId, day, me, model, locale);
+		return "reconciliation/showReport";
+	}
+
+	private WeekReconciliation fill(long villageId, @Nullable LocalDate day, AccountPrincipal me, Model model,
+			Locale locale) {
+		VillageId village = VillageId.of(villageId);
+		Village v = places.village(village)
+			.orElseThrow(() -> new org.oneweek.platform.UnknownIdException("village", villageId));
+		LocalDate monday = Weeks.mondayOf((day != null) ? day : LocalDate.now(clock));
+		WeekReconciliation week = reconciliations.week(village, monday, me);
+		model.addAttribute("village", v);
+		model.addAttribute("r", week);
+		model.addAttribute("monday", monday);
+		model.addAttribute("previousWeek", monday.minusWeeks(1));
+		model.addAttribute("nextWeek", monday.plusWeeks(1));
+		model.addAttribute("canDecide", reconciliations.canDecide(village, monday, me));
+		model.addAttribute("say", texts.in(locale));
+		return week;
+	}
+
+	/** The district's blind spots per village, street and category over weeks. */
+	@GetMapping("/district")
+	String showDistrict(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
+			@RequestParam(required = false, defaultValue = "4") int weeks,
+			@RequestParam(required = false) @Nullable Long township, @AuthenticationPrincipal AccountPrincipal me,
+			Model model, Locale locale) {
+		LocalDate until = (day != null) ? day : LocalDate.now(clock);
+		TownshipId street = (township != null && township > 0) ? TownshipId.of(township) : null;
+		model.addAttribute("spots", reconciliations.blindSpots(until, weeks, street, me));
+		model.addAttribute("weekCount", Math.max(1, Math.min(weeks, 26)));
+		model.addAttribute("townships", places.townships());
+		model.addAttribute("township", street);
+		model.addAttribute("day", Weeks.mondayOf(until));
+		model.addAttribute("say", texts.in(locale));
+		return "reconciliation/showDistrict";
+	}
+
+	@PostMapping("/villages/{villageId}/decisions")
+	String decide(@PathVariable long villageId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
+			@RequestParam(required = false) @Nullable String left,
+			@RequestParam(required = false) @Nullable String right,
+			@RequestParam(required = false) @Nullable String verdict,
+			@RequestParam(required = false, defaultValue = "false") boolean manual,
+			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
+		VillageId village = VillageId.of(villageId);
+		LocalDate monday = Weeks.mondayOf((day != null) ? day : LocalDate.now(clock));
+		try {
+			if (left == null || right == null || left.isBlank() || right.isBlank()) {
+				throw new KeyedException("reconciliation.pair.twoItems");
+			}
+			Verdict v = parseVerdict(verdict);
+			Pair pair = Pair.of(ItemRef.parse(left), ItemRef.parse(right));
+			reconciliations.decide(village, monday, pair, v, manual, me, clock.instant());
+			if (v == Verdict.CONFIRMED) {
+				reconciliations.link(village, monday, pair, me, clock.instant());
+			}
+			redirect.addFlashAttribute("messageKey",
+					manual ? "reconciliation.paired" : "reconciliation.decided." + v.name());
+		}
+		catch (KeyedException ex) {
+			redirect.addFlashAttribute("errorKey", ex.messageKey());
+			redirect.addFlashAttribute("errorArgs", ex.arguments());
+		}
+		return "redirect:" + weekUrl(village, monday) + (manual ? "#by-hand" : "#proposals");
+	}
+
+	/** The duplicate case of a confirmed pair merged into the villager's case. */
+	@PostMapping("/villages/{villageId}/merge")
+	String merge(@PathVariable long villageId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
+			@RequestParam(required = false) @Nullable String left,
+			@RequestParam(required = false) @Nullable String right, @AuthenticationPrincipal AccountPrincipal me,
+			RedirectAttributes redirect) {
+		VillageId village = VillageId.of(villageId);
+		LocalDate monday = Weeks.mondayOf((day != null) ? day : LocalDate.now(clock));
+		try {
+			if (left == null || right == null || left.isBlank() || right.isBlank()) {
+				throw new KeyedException("reconciliation.pair.twoItems");
+			}
+			if (!reconciliations.canDecide(village, monday, me)) {
+				throw new org.springframework.security.access.AccessDeniedException("merge in village " + villageId);
+			}
+			reconciliations.merge(village, monday, Pair.of(ItemRef.parse(left), ItemRef.parse(right)), me,
+					clock.instant());
+			redirect.addFlashAttribute("messageKey", "reconciliation.merge.done");
+		}
+		catch (KeyedException ex) {
+			redirect.addFlashAttribute("errorKey", ex.messageKey());
+			redirect.addFlashAttribute("errorArgs", ex.arguments());
+		}
+		return "redirect:" + weekUrl(village, monday) + "#proposals";
+	}
+
+	/**
+	 * "Is it one of these?": the village's open cases that look like the problem being
+	 * recorded (a fragment for the intake form, loaded as one types) or like a case just
+	 * received (on its page).
+	 */
+	@GetMapping("/similar")
+	String similar(@RequestParam(required = false) @Nullable Long villageId,
+			@RequestParam(required = false) @Nullable String category,
+			@RequestParam(required = false) @Nullable String title,
+			@RequestParam(required = false) @Nullable String description,
+			@RequestParam(required = false) @Nullable String reference, @AuthenticationPrincipal AccountPrincipal me,
+			Model model, Locale locale) {
+		java.util.List<Reconciliations.Similar> similar = java.util.List.of();
+		if (reference != null && !reference.isBlank()) {
+			Case c = cases.byReference(reference.strip()).orElse(null);
+			if (c != null && caseAccess.permission(me, c, LocalDate.now(clock)).canRead()) {
+				similar = reconciliations.similar(c.villageId(), c.category(), join(c.title(), c.description()), c.id(),
+						me, clock.instant());
+			}
+		}
+		else if (villageId != null && villageId > 0 && title != null && !title.isBlank()) {
+			String text = join(title.length() > 200 ? title.substring(0, 200) : title,
+					(description != null && description.length() > 2000) ? description.substring(0, 2000)
+							: description);
+			similar = reconciliations.similar(VillageId.of(villageId), category, text, null, me, clock.instant());
+		}
+		model.addAttribute("similar", similar);
+		model.addAttribute("say", texts.in(locale));
+		return "reconciliation/similar :: similar";
+	}
+
+	private static String join(String title, @Nullable String description) {
+		return (description == null || description.isBlank()) ? title.strip()
+				: title.strip() + "。" + description.strip();
+	}
+
+	private static Verdict parseVerdict(@Nullable String verdict) {
+		if ("CONFIRMED".equals(verdict)) {
+			return Verdict.CONFIRMED;
+		}
+		if ("REJECTED".equals(verdict)) {
+			return Verdict.REJECTED;
+		}
+		throw new KeyedException("reconciliation.verdict.unknown");
+	}
+
+}
