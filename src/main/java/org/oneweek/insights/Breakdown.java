@@ -1,9 +1,9 @@
 package org.oneweek.insights;
 
 /**
- * How figures are grouped: by a place, a category, a type, the unit or member
- * responsible, the team (term) that received the case, or the period it was received in
- * (weeks from Monday, in the district's time zone).
+ * How figures are grouped: by a place, a category, a type, the unit referred to, the
+ * member who recorded (heard) the case, the team (term) that received it, or the period
+ * it was received in (weeks from Monday, in the district's time zone).
  */
 public enum Breakdown {
 

@@ -167,7 +167,7 @@ public class Insights {
 		return places.villages();
 	}
 
-	private Scope scope(MetricFilter filter, Instant now) {
+	Scope scope(MetricFilter filter, Instant now) {
 		return new Scope(filter, (filter.district() != null) ? townshipsOf(filter) : null, zone, now);
 	}
 

@@ -1,20 +1,15 @@
 package org.oneweek.insights;
 
-/**
- * A request for figures that cannot be answered as asked (a period ending before it
- * starts, an unknown grouping); its message is a message key, answered as 400.
- */
-public class InsightsException extends RuntimeException {
+import org.oneweek.platform.KeyedException;
 
-	private final Object[] arguments;
+/**
+ * A request that cannot be answered as asked (a period ending before it starts, a
+ * callback on a case not awaiting one); its message is a message key, answered as 400.
+ */
+public class InsightsException extends KeyedException {
 
 	public InsightsException(String messageKey, Object... arguments) {
-		super(messageKey);
-		this.arguments = arguments.clone();
-	}
-
-	public Object[] arguments() {
-		return arguments.clone();
+		super(messageKey, arguments);
 	}
 
 }

@@ -38,6 +38,12 @@ public enum Measure {
 	 * contact), now.
 	 */
 	OVERDUE,
+	/**
+	 * Overdue, by how long: since the earliest deadline passed (first contact while not
+	 * contacted, else resolution) less than a day, one to seven days, seven to thirty,
+	 * more.
+	 */
+	OVERDUE_UNDER_DAY, OVERDUE_UNDER_WEEK, OVERDUE_UNDER_MONTH, OVERDUE_LONGER,
 	/** Reopened at least once. */
 	REOPENED,
 	/** Escalated at least once (to the troubleshooter or the department). */

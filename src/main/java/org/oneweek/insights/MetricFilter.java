@@ -16,8 +16,8 @@ import org.oneweek.roster.TermId;
  * period is by the day the case was received, {@code from} and {@code to} both included,
  * in the district's time zone.
  *
- * @param member cases the member recorded or is responsible for
- * @param term cases the term (a week's team) received or holds
+ * @param member cases the member recorded (heard)
+ * @param term cases the term (a week's team) received
  * @param unit cases referred to the unit
  */
 public record MetricFilter(@Nullable DistrictId district, @Nullable TownshipId township, @Nullable VillageId village,

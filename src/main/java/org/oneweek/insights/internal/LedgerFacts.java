@@ -30,12 +30,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one read model of insights that reads the ledger's tables ({@code case_file},
- * {@code case_escalation}) directly: figures over a district's cases are set-based
- * aggregates ({@code count(*) filter (where …)}, percentiles) that the ledger's per-case
- * API cannot answer at province scale without moving every case into memory
- * (ARCHITECTURE.md, "Read models that join across modules"). It only reads. Every figure
- * and its drill-down use the same condition from {@link #CONDITIONS}, so a number and the
- * list behind it cannot disagree.
+ * {@code case_escalation}) directly (joined with insights' own {@code callback_attempt}):
+ * figures over a district's cases are set-based aggregates
+ * ({@code count(*) filter (where …)}, percentiles) that the ledger's per-case API cannot
+ * answer at province scale without moving every case into memory (ARCHITECTURE.md, "Read
+ * models that join across modules"). It only reads. Every figure and its drill-down use
+ * the same condition from {@link #CONDITIONS}, so a number and the list behind it cannot
+ * disagree.
  */
 @Component
 public class LedgerFacts {
@@ -67,6 +68,13 @@ public class LedgerFacts {
 		m.put(Measure.UNSATISFIED, "c.state = :closedState and c.satisfaction = 'UNSATISFIED'");
 		m.put(Measure.OVERDUE, "c.state = any(:active) and (c.resolution_due < :now "
 				+ "or (c.first_contact_at is null and c.first_contact_due < :now))");
+		String overdue = m.get(Measure.OVERDUE);
+		String since = "(case when c.first_contact_at is null then least(c.first_contact_due, c.resolution_due) "
+				+ "else c.resolution_due end)";
+		m.put(Measure.OVERDUE_UNDER_DAY, overdue + " and " + since + " >= :dayAgo");
+		m.put(Measure.OVERDUE_UNDER_WEEK, overdue + " and " + since + " < :dayAgo and " + since + " >= :weekAgo");
+		m.put(Measure.OVERDUE_UNDER_MONTH, overdue + " and " + since + " < :weekAgo and " + since + " >= :monthAgo");
+		m.put(Measure.OVERDUE_LONGER, overdue + " and " + since + " < :monthAgo");
 		m.put(Measure.REOPENED, "c.reopened_count > 0");
 		m.put(Measure.ESCALATED, "exists (select 1 from case_escalation e where e.case_id = c.id)");
 		m.put(Measure.FUNDING_REQUESTED, "c.funding_requested is not null");
@@ -113,6 +121,20 @@ public class LedgerFacts {
 				+ ") order by c.received_at, c.id limit :limit";
 		params.put("limit", limit);
 		return jdbc.sql(sql).params(params).query((rs, n) -> CaseId.of(rs.getLong(1))).list();
+	}
+
+	/**
+	 * Callback attempts on the cases in scope (insights' own table joined with the
+	 * ledger's): attempts, attempts that reached the villager, cases tried.
+	 */
+	public long[] callbackAttempts(Scope scope) {
+		Map<String, Object> params = new HashMap<>();
+		String sql = "select count(*), count(*) filter (where a.reached), count(distinct a.case_id) "
+				+ "from callback_attempt a join case_file c on c.id = a.case_id where " + where(scope, params);
+		return jdbc.sql(sql)
+			.params(params)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
+			.single();
 	}
 
 	private static String aggregates() {
@@ -163,7 +185,7 @@ public class LedgerFacts {
 			case CATEGORY -> "c.category";
 			case TYPE -> "c.case_type";
 			case UNIT -> "c.assignee_unit_id::text";
-			case MEMBER -> "c.assignee_member_id::text";
+			case MEMBER -> "c.recorded_by_member::text";
 			case TEAM -> "c.received_term_id::text";
 			case WEEK -> "to_char(date_trunc('week', c.received_at at time zone :zone), 'YYYY-MM-DD')";
 			case MONTH -> "to_char(date_trunc('month', c.received_at at time zone :zone), 'YYYY-MM')";
@@ -176,6 +198,9 @@ public class LedgerFacts {
 		MetricFilter f = scope.filter();
 		List<String> and = new ArrayList<>();
 		params.put("now", Timestamp.from(scope.now()));
+		params.put("dayAgo", Timestamp.from(scope.now().minus(java.time.Duration.ofDays(1))));
+		params.put("weekAgo", Timestamp.from(scope.now().minus(java.time.Duration.ofDays(7))));
+		params.put("monthAgo", Timestamp.from(scope.now().minus(java.time.Duration.ofDays(30))));
 		params.put("declined", CaseState.DECLINED.name());
 		params.put("resolvedState", CaseState.RESOLVED.name());
 		params.put("closedState", CaseState.CLOSED.name());
@@ -208,11 +233,11 @@ public class LedgerFacts {
 			params.put("unit", f.unit().value());
 		}
 		if (f.member() != null) {
-			and.add("(c.assignee_member_id = :member or c.recorded_by_member = :member)");
+			and.add("c.recorded_by_member = :member");
 			params.put("member", f.member().value());
 		}
 		if (f.term() != null) {
-			and.add("(c.received_term_id = :term or c.responsible_term_id = :term)");
+			and.add("c.received_term_id = :term");
 			params.put("term", f.term().value());
 		}
 		if (f.from() != null) {

@@ -15,12 +15,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * a number or a day) is the request's fault: 400, in the person's language, as a page or
  * a problem detail.
  */
-@ControllerAdvice(assignableTypes = { InsightsApiController.class })
+@ControllerAdvice(assignableTypes = { InsightsApiController.class, InsightsController.class, CallbackController.class })
 class InsightsErrors {
 
 	@ExceptionHandler(InsightsException.class)
 	void refused(InsightsException ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
-		Errors.send(request, response, HttpServletResponse.SC_BAD_REQUEST, ex.getMessage());
+		Errors.send(request, response, HttpServletResponse.SC_BAD_REQUEST, ex.messageKey());
 	}
 
 	@ExceptionHandler(BindException.class)
