@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * a number or a day) is the request's fault: 400, in the person's language, as a page or
  * a problem detail.
  */
-@ControllerAdvice(assignableTypes = { InsightsApiController.class, InsightsController.class, CallbackController.class })
+@ControllerAdvice(assignableTypes = { InsightsApiController.class, InsightsController.class, CallbackController.class,
+		InsightsExportController.class, MonthlyReportController.class })
 class InsightsErrors {
 
 	@ExceptionHandler(InsightsException.class)
