@@ -103,6 +103,14 @@ class CaseExportsAndPhotosTest {
 					found = true;
 					assertThat(sheet.getRow(r).getCell(3).getStringCellValue()).isEqualTo("陈**");
 					assertThat(sheet.getRow(r).getCell(4).getStringCellValue()).isEqualTo("138****5678");
+					// the day received and the deadline are dates, not text
+					for (int column : new int[] { 2, 10 }) {
+						org.apache.poi.ss.usermodel.Cell day = sheet.getRow(r).getCell(column);
+						assertThat(day.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+						assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(day)).isTrue();
+						assertThat(day.getLocalDateTimeCellValue().toLocalDate())
+							.isAfter(java.time.LocalDate.of(2020, 1, 1));
+					}
 				}
 			}
 			assertThat(found).isTrue();

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -137,7 +136,7 @@ class CaseListController {
 	@GetMapping("/export.csv")
 	ResponseEntity<byte[]> exportCsv(@ModelAttribute("params") SearchParams params, BindingResult unconvertible,
 			@AuthenticationPrincipal AccountPrincipal me, Locale locale) {
-		List<List<String>> rows = exportRows(params, me, locale);
+		List<List<Object>> rows = exportRows(params, me, locale);
 		return download(CaseExports.csv(headings(locale), rows), "csv",
 				new MediaType("text", "csv", StandardCharsets.UTF_8));
 	}
@@ -145,12 +144,12 @@ class CaseListController {
 	@GetMapping("/export.xlsx")
 	ResponseEntity<byte[]> exportXlsx(@ModelAttribute("params") SearchParams params, BindingResult unconvertible,
 			@AuthenticationPrincipal AccountPrincipal me, Locale locale) {
-		List<List<String>> rows = exportRows(params, me, locale);
+		List<List<Object>> rows = exportRows(params, me, locale);
 		return download(CaseExports.xlsx(texts.msg("case.export.title", locale), headings(locale), rows), "xlsx",
 				MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
 	}
 
-	private List<List<String>> exportRows(SearchParams params, AccountPrincipal me, Locale locale) {
+	private List<List<Object>> exportRows(SearchParams params, AccountPrincipal me, Locale locale) {
 		Instant now = clock.instant();
 		Standing standing = access.standing(me, LocalDate.ofInstant(now, clock.getZone()));
 		return ledgerRows(inquiries.all(params.toSearch(), standing, now), standing, locale);
@@ -176,7 +175,8 @@ class CaseListController {
 			.toList();
 	}
 
-	private List<List<String>> ledgerRows(List<Case> rows, Standing standing, Locale locale) {
+	/** The ledger's rows: dates as days (date cells in .xlsx), the rest as text. */
+	private List<List<Object>> ledgerRows(List<Case> rows, Standing standing, Locale locale) {
 		Predicate<Case> mayKnow = access.reporterVisibility(standing);
 		Map<CaseId, Case.Reporter> reporters = cases.reporters(rows.stream().map(Case::id).toList());
 		Map<VillageId, String> villages = places.villages()
@@ -186,21 +186,20 @@ class CaseListController {
 			.stream()
 			.collect(Collectors.toMap(CaseCategory::code, (c) -> c.name(locale)));
 		ZoneId zone = clock.getZone();
-		DateTimeFormatter date = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-		List<List<String>> result = new ArrayList<>();
+		List<List<Object>> result = new ArrayList<>();
 		for (Case c : rows) {
 			Case.Reporter reporter = reporters.get(c.id());
 			boolean known = mayKnow.test(c);
 			String name = (reporter == null) ? "" : known ? nonNull(reporter.name()) : reporter.maskedName();
 			String phone = (reporter == null) ? "" : known ? nonNull(reporter.phone()) : reporter.maskedPhone();
 			result.add(List.of(c.reference(), villages.getOrDefault(c.villageId(), ""),
-					date.format(c.receivedAt().atZone(zone)), name, phone, c.title(),
+					c.receivedAt().atZone(zone).toLocalDate(), name, phone, c.title(),
 					categories.getOrDefault(c.category(), c.category()), texts.msg("case.type." + c.type(), locale),
 					texts.msg("case.urgency.short." + c.urgency(), locale),
 					(c.assignee() != null)
 							? texts.msg("case.assignee." + c.assignee().kind(), locale) + " " + c.assignee().name()
 							: "",
-					date.format(c.resolutionDue().atZone(zone)), texts.msg("case.state." + c.state(), locale),
+					c.resolutionDue().atZone(zone).toLocalDate(), texts.msg("case.state." + c.state(), locale),
 					nonNull(c.result()),
 					(c.satisfaction() != null) ? texts.msg("case.satisfaction." + c.satisfaction(), locale) : ""));
 		}

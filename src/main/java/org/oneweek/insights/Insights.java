@@ -1,0 +1,257 @@
+package org.oneweek.insights;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.Case;
+import org.oneweek.casework.CaseCategory;
+import org.oneweek.casework.CaseId;
+import org.oneweek.casework.Cases;
+import org.oneweek.diary.DiaryCompliance;
+import org.oneweek.diary.DiaryCompliance.Tally;
+import org.oneweek.insights.internal.LedgerFacts;
+import org.oneweek.insights.internal.LedgerFacts.Scope;
+import org.oneweek.people.Member;
+import org.oneweek.people.MemberId;
+import org.oneweek.people.Members;
+import org.oneweek.people.Unit;
+import org.oneweek.people.UnitId;
+import org.oneweek.people.Units;
+import org.oneweek.places.Places;
+import org.oneweek.places.Township;
+import org.oneweek.places.TownshipId;
+import org.oneweek.places.Village;
+import org.oneweek.places.VillageId;
+import org.oneweek.roster.Term;
+import org.oneweek.roster.TermId;
+import org.oneweek.roster.Terms;
+import org.oneweek.platform.Weeks;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The figures of the program for the organization department: for any filter, the counts
+ * of every {@link Measure}, the rates and times ({@link Figures}), grouped by a
+ * {@link Breakdown}, and the cases behind each number.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Insights {
+
+	/** No drill-down lists more cases than this at once. */
+	public static final int MAX_CASES = 2000;
+
+	private final LedgerFacts facts;
+
+	private final Cases cases;
+
+	private final Places places;
+
+	private final Units units;
+
+	private final Members members;
+
+	private final Terms terms;
+
+	private final DiaryCompliance compliance;
+
+	private final InsightsProperties properties;
+
+	private final ZoneId zone;
+
+	Insights(LedgerFacts facts, Cases cases, Places places, Units units, Members members, Terms terms,
+			DiaryCompliance compliance, InsightsProperties properties, Clock clock) {
+		this.facts = facts;
+		this.cases = cases;
+		this.places = places;
+		this.units = units;
+		this.members = members;
+		this.terms = terms;
+		this.compliance = compliance;
+		this.properties = properties;
+		this.zone = clock.getZone();
+	}
+
+	public ZoneId zone() {
+		return zone;
+	}
+
+	public InsightsProperties properties() {
+		return properties;
+	}
+
+	/** The figures of every case the filter takes in, now. */
+	public Figures figures(MetricFilter filter, Instant now) {
+		return facts.figures(scope(filter, now), properties).withPopulation(population(villagesIn(filter)));
+	}
+
+	/** One row of a breakdown: the group's value, its name, and its figures. */
+	public record Row(String key, String label, Figures figures) {
+
+	}
+
+	/** The figures of each group, in the order of the groups' values. */
+	public List<Row> breakdown(MetricFilter filter, Breakdown by, Instant now, Locale locale) {
+		Map<String, Figures> rows = facts.breakdown(scope(filter, now), by, properties);
+		Function<String, String> label = labels(by, rows.keySet(), locale);
+		Map<String, Long> populations = populations(by, filter);
+		List<Row> result = new ArrayList<>();
+		rows.forEach((key, figures) -> result.add(new Row(key, label.apply(key),
+				figures.withPopulation(populations.isEmpty() ? null : populations.get(key)))));
+		return result;
+	}
+
+	/**
+	 * The cases a number counts, oldest first: exactly those, up to {@link #MAX_CASES}.
+	 */
+	public List<Case> cases(MetricFilter filter, Measure measure, Instant now) {
+		List<CaseId> ids = facts.cases(scope(filter, now), measure, MAX_CASES);
+		Map<CaseId, Case> byId = cases.byIds(ids).stream().collect(Collectors.toMap(Case::id, (c) -> c));
+		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+	}
+
+	/** The ids of the cases a number counts, oldest first. */
+	public List<CaseId> caseIds(MetricFilter filter, Measure measure, Instant now, int limit) {
+		return facts.cases(scope(filter, now), measure, Math.min(limit, MAX_CASES));
+	}
+
+	/**
+	 * Diaries required and written by the teams in scope (by place, member and team; not
+	 * by category or type, which diaries have not), over the filter's weeks, or the last
+	 * 13 weeks when it has none; at most {@link DiaryCompliance#MAX_WEEKS}.
+	 */
+	public Tally diaryCompliance(MetricFilter filter, Instant now) {
+		LocalDate today = LocalDate.ofInstant(now, zone);
+		LocalDate to = (filter.to() != null && filter.to().isBefore(today)) ? filter.to() : today;
+		LocalDate from = (filter.from() != null) ? filter.from() : Weeks.mondayOf(to).minusWeeks(12);
+		if (to.isBefore(from)) {
+			return Tally.NONE;
+		}
+		java.util.Set<VillageId> villages = villagesIn(filter).stream().map(Village::id).collect(Collectors.toSet());
+		boolean everyVillage = filter.village() == null && filter.township() == null && filter.district() == null;
+		return DiaryCompliance.total(compliance.between(from, to, now)
+			.stream()
+			.filter((row) -> everyVillage || villages.contains(row.term().villageId()))
+			.filter((row) -> filter.member() == null || row.memberId().equals(filter.member()))
+			.filter((row) -> filter.term() == null || row.term().id().equals(filter.term()))
+			.toList());
+	}
+
+	/** The villages a filter's places take in (every village when it names none). */
+	public List<Village> villagesIn(MetricFilter filter) {
+		if (filter.village() != null) {
+			return places.village(filter.village()).stream().toList();
+		}
+		if (filter.township() != null) {
+			return places.villagesOf(filter.township());
+		}
+		if (filter.district() != null) {
+			List<Village> villages = new ArrayList<>();
+			for (TownshipId t : townshipsOf(filter)) {
+				villages.addAll(places.villagesOf(t));
+			}
+			return villages;
+		}
+		return places.villages();
+	}
+
+	Scope scope(MetricFilter filter, Instant now) {
+		return new Scope(filter, (filter.district() != null) ? townshipsOf(filter) : null, zone, now);
+	}
+
+	private List<TownshipId> townshipsOf(MetricFilter filter) {
+		return places.townships()
+			.stream()
+			.filter((t) -> t.districtId().equals(filter.district()))
+			.map(Township::id)
+			.toList();
+	}
+
+	private static @Nullable Long population(Collection<Village> villages) {
+		long sum = 0;
+		boolean any = false;
+		for (Village v : villages) {
+			if (v.population() != null) {
+				sum += v.population();
+				any = true;
+			}
+		}
+		return any ? sum : null;
+	}
+
+	private Map<String, Long> populations(Breakdown by, MetricFilter filter) {
+		if (by != Breakdown.VILLAGE && by != Breakdown.TOWNSHIP) {
+			return Map.of();
+		}
+		Map<String, Long> sums = new HashMap<>();
+		for (Village v : villagesIn(filter)) {
+			if (v.population() != null) {
+				String key = (by == Breakdown.VILLAGE) ? v.id().toString() : v.townshipId().toString();
+				sums.merge(key, v.population().longValue(), Long::sum);
+			}
+		}
+		return sums;
+	}
+
+	private Function<String, String> labels(Breakdown by, Collection<String> keys, Locale locale) {
+		boolean zh = !"en".equals(locale.getLanguage());
+		Map<String, String> names = new HashMap<>();
+		switch (by) {
+			case VILLAGE ->
+				places.villages(ids(keys, VillageId::of)).forEach((v) -> names.put(v.id().toString(), v.name()));
+			case TOWNSHIP -> places.townships().forEach((t) -> names.put(t.id().toString(), t.name()));
+			case CATEGORY -> {
+				for (CaseCategory c : cases.categories()) {
+					names.put(c.code(), zh ? c.nameZh() : c.nameEn());
+				}
+			}
+			case UNIT -> {
+				for (Unit u : units.all()) {
+					names.put(u.id().toString(), u.name());
+				}
+			}
+			case MEMBER -> {
+				for (Member m : members.members(ids(keys, MemberId::of))) {
+					names.put(m.id().toString(), m.name());
+				}
+			}
+			case TEAM -> {
+				for (String key : keys) {
+					Optional<Term> term = parse(key).flatMap((id) -> terms.byId(TermId.of(id)));
+					term.ifPresent((t) -> names.put(key,
+							places.village(t.villageId()).map(Village::name).orElse("") + " " + t.week()));
+				}
+			}
+			default -> {
+			}
+		}
+		return (key) -> names.getOrDefault(key, key);
+	}
+
+	private static <T> List<T> ids(Collection<String> keys, java.util.function.LongFunction<T> id) {
+		return keys.stream().map(Insights::parse).flatMap(Optional::stream).map(id::apply).toList();
+	}
+
+	private static Optional<Long> parse(String key) {
+		try {
+			long value = Long.parseLong(key);
+			return (value > 0) ? Optional.of(value) : Optional.empty();
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+}

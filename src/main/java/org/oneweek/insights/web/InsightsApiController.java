@@ -1,0 +1,116 @@
+package org.oneweek.insights.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.oneweek.diary.DiaryCompliance.Tally;
+import org.oneweek.insights.Figures;
+import org.oneweek.insights.Insights;
+import org.oneweek.insights.Measure;
+import org.oneweek.insights.MetricFilter;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The figures as JSON for other systems (the district's reporting, a spreadsheet), for
+ * the organization department's accounts and their API tokens.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/insights", produces = "application/json")
+@Tag(name = "insights", description = "The program's figures (三率 and more)")
+@SecurityRequirement(name = "token")
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "session")
+@PreAuthorize("hasRole('ORG_ADMIN')")
+class InsightsApiController {
+
+	private final Insights insights;
+
+	private final Clock clock;
+
+	InsightsApiController(Insights insights, Clock clock) {
+		this.insights = insights;
+		this.clock = clock;
+	}
+
+	@GetMapping("/metrics")
+	@Operation(summary = "The figures of the cases a filter takes in", description = """
+			Cases are those received in the period (from and to are days, both included, in the
+			district's time zone) in the places named, merged duplicates left out; no parameter means
+			the whole district and all time. Rates are fractions from 0 to 1, null when nothing can be
+			judged yet. contactRate: first contact within its deadline, over cases not declined whose
+			first contact was made or is past due. resolutionRate: resolved within the deadline, over
+			cases not declined that are resolved or past due. satisfactionRate: (satisfied + 0.9 ×
+			basically satisfied) over the callbacks made. composite: 0.1 × contact + 0.5 × resolution +
+			0.4 × satisfaction (configurable), the weights of rates that are null spread over the
+			others. A reopened case is judged on its current round. Hours are from reception.""")
+	MetricsJson metrics(@ParameterObject @ModelAttribute FilterParams params) {
+		MetricFilter filter = params.toFilter();
+		Instant now = clock.instant();
+		Figures f = insights.figures(filter, now);
+		Tally diaries = insights.diaryCompliance(filter, now);
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (Measure m : Measure.values()) {
+			counts.put(camel(m), f.count(m));
+		}
+		return new MetricsJson(params.query(), f.cases(), f.contactRate(), f.resolutionRate(), f.satisfactionRate(),
+				f.composite(), counts, f.contactHoursMedian(), f.contactHoursP90(), f.resolutionHoursMedian(),
+				f.resolutionHoursP90(), f.fundingRequested(), f.fundingApproved(), f.population(),
+				f.perThousandResidents(),
+				new DiaryJson(diaries.expected(), diaries.written(),
+						(diaries.expected() == 0) ? null : (double) diaries.written() / diaries.expected()),
+				new WeightsJson(insights.properties().contactWeight(), insights.properties().resolutionWeight(),
+						insights.properties().satisfactionWeight(), insights.properties().basicallySatisfiedWeight()));
+	}
+
+	static String camel(Measure m) {
+		StringBuilder out = new StringBuilder();
+		boolean upper = false;
+		for (char ch : m.name().toLowerCase(Locale.ROOT).toCharArray()) {
+			if (ch == '_') {
+				upper = true;
+			}
+			else {
+				out.append(upper ? Character.toUpperCase(ch) : ch);
+				upper = false;
+			}
+		}
+		return out.toString();
+	}
+
+	/**
+	 * @param filter the parameters as understood
+	 * @param counts how many cases each measure counts (drill down with the same filter)
+	 */
+	record MetricsJson(@Parameter(description = "the filter as understood") Map<String, Object> filter, long cases,
+			@Nullable Double contactRate, @Nullable Double resolutionRate, @Nullable Double satisfactionRate,
+			@Nullable Double composite, Map<String, Long> counts, @Nullable Double contactHoursMedian,
+			@Nullable Double contactHoursP90, @Nullable Double resolutionHoursMedian,
+			@Nullable Double resolutionHoursP90, BigDecimal fundingRequested, BigDecimal fundingApproved,
+			@Nullable Long population, @Nullable Double casesPerThousandResidents, DiaryJson diaryCompliance,
+			WeightsJson weights) {
+
+	}
+
+	record DiaryJson(int expected, int written, @Nullable Double rate) {
+
+	}
+
+	record WeightsJson(double contact, double resolution, double satisfaction, double basicallySatisfied) {
+
+	}
+
+}

@@ -1,0 +1,146 @@
+package org.oneweek.insights.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.oneweek.casework.CaseType;
+import org.oneweek.casework.Cases;
+import org.oneweek.insights.Breakdown;
+import org.oneweek.insights.Callbacks;
+import org.oneweek.insights.Figures;
+import org.oneweek.insights.Insights;
+import org.oneweek.insights.Insights.Row;
+import org.oneweek.insights.Measure;
+import org.oneweek.insights.MetricFilter;
+import org.oneweek.places.Places;
+import org.oneweek.places.Village;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The organization department's dashboard: the figures of a filter with their
+ * definitions, trends, league tables of villages and streets, categories, types, units,
+ * members and overdue ageing, as tables (charts drawn over them where JavaScript runs);
+ * every number links to the cases it counts.
+ */
+@Controller
+@RequestMapping("/insights")
+@PreAuthorize("hasRole('ORG_ADMIN')")
+class InsightsController {
+
+	/** The tables of the dashboard, in order. */
+	static final List<Breakdown> TABLES = List.of(Breakdown.TOWNSHIP, Breakdown.VILLAGE, Breakdown.CATEGORY,
+			Breakdown.TYPE, Breakdown.UNIT, Breakdown.MEMBER);
+
+	private final Insights insights;
+
+	private final Callbacks callbacks;
+
+	private final Cases cases;
+
+	private final Places places;
+
+	private final Clock clock;
+
+	InsightsController(Insights insights, Callbacks callbacks, Cases cases, Places places, Clock clock) {
+		this.insights = insights;
+		this.callbacks = callbacks;
+		this.cases = cases;
+		this.places = places;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String dashboard(@ModelAttribute("filter") FilterParams params,
+			@RequestParam(defaultValue = "WEEK") Breakdown period, Model model, Locale locale) {
+		MetricFilter filter = params.toFilter();
+		Instant now = clock.instant();
+		if (!period.isPeriod()) {
+			period = Breakdown.WEEK;
+		}
+		model.addAttribute("figures", insights.figures(filter, now));
+		model.addAttribute("diaries", insights.diaryCompliance(filter, now));
+		model.addAttribute("callbackTally", callbacks.tally(filter, now));
+		model.addAttribute("period", period);
+		model.addAttribute("weights", insights.properties());
+		model.addAttribute("periods", List.of(Breakdown.WEEK, Breakdown.MONTH, Breakdown.QUARTER, Breakdown.YEAR));
+		model.addAttribute("trend", insights.breakdown(filter, period, now, locale));
+		Map<Breakdown, List<Row>> tables = new java.util.LinkedHashMap<>();
+		for (Breakdown by : TABLES) {
+			tables.put(by, table(filter, by, now, locale));
+		}
+		model.addAttribute("tables", tables);
+		model.addAttribute("links", new DrillLinks(params));
+		model.addAttribute("fmt", Format.INSTANCE);
+		model.addAttribute("headline", List.of(Measure.CASES, Measure.OVERDUE, Measure.REOPENED, Measure.ESCALATED,
+				Measure.DECLINED, Measure.AWAITING_CALLBACK, Measure.CALLBACKS));
+		model.addAttribute("ageing", List.of(Measure.OVERDUE_UNDER_DAY, Measure.OVERDUE_UNDER_WEEK,
+				Measure.OVERDUE_UNDER_MONTH, Measure.OVERDUE_LONGER));
+		choices(model, filter);
+		return "insights/showDashboard";
+	}
+
+	/**
+	 * A breakdown as shown: places by composite (best first, the unjudged last), the
+	 * others by cases; rows without a unit, member or team left out (they are no one's).
+	 */
+	List<Row> table(MetricFilter filter, Breakdown by, Instant now, Locale locale) {
+		List<Row> rows = new java.util.ArrayList<>(
+				insights.breakdown(filter, by, now, locale).stream().filter((r) -> !r.key().isEmpty()).toList());
+		if (by == Breakdown.VILLAGE || by == Breakdown.TOWNSHIP) {
+			rows.sort(Comparator
+				.comparing((Row r) -> r.figures().composite(), Comparator.nullsLast(Comparator.reverseOrder()))
+				.thenComparing(Row::label));
+		}
+		else {
+			rows.sort(Comparator.comparingLong((Row r) -> r.figures().cases()).reversed().thenComparing(Row::label));
+		}
+		return rows;
+	}
+
+	@GetMapping("/cases")
+	String drillDown(@ModelAttribute("filter") FilterParams params, @RequestParam Measure measure, Model model) {
+		MetricFilter filter = params.toFilter();
+		Instant now = clock.instant();
+		Figures figures = insights.figures(filter, now);
+		model.addAttribute("measure", measure);
+		model.addAttribute("count", figures.count(measure));
+		model.addAttribute("cases", insights.cases(filter, measure, now));
+		model.addAttribute("max", Insights.MAX_CASES);
+		model.addAttribute("now", now);
+		model.addAttribute("links", new DrillLinks(params));
+		model.addAttribute("fmt", Format.INSTANCE);
+		model.addAttribute("villageNames", villageNames(places));
+		choices(model, filter);
+		return "insights/listCases";
+	}
+
+	private void choices(Model model, MetricFilter filter) {
+		model.addAttribute("townships", places.townships());
+		List<Village> villages = (filter.township() != null) ? places.villagesOf(filter.township()) : places.villages();
+		// a province's 20,000 villages are no list to choose from: pick a street first
+		model.addAttribute("villages", (villages.size() <= 300) ? villages : List.of());
+		model.addAttribute("categories", cases.categories());
+		model.addAttribute("types", CaseType.values());
+	}
+
+	static Map<Long, String> villageNames(Places places) {
+		Map<Long, String> names = new HashMap<>();
+		for (Village v : places.villages()) {
+			names.put(v.id().value(), v.name());
+		}
+		return names;
+	}
+
+}
