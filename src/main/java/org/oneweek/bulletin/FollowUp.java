@@ -37,6 +37,11 @@ public record FollowUp(FollowUpId id, CaseId caseId, String reference, VillageId
 		CALL_BACK,
 		/** The case was reopened: assign it again and tell the team. */
 		REVIEW_REOPENED,
+		/**
+		 * The villager says a solved case is not fixed: check with the team, which
+		 * reopens it if so.
+		 */
+		DECIDE_REOPEN,
 		/** The villager says it is fixed: make the callback and close the case. */
 		CLOSE_CASE,
 		/** Add what the villager said to the case, if it matters. */
@@ -61,7 +66,9 @@ public record FollowUp(FollowUpId id, CaseId caseId, String reference, VillageId
 		}
 		return switch (kind) {
 			case CONFIRMED_FIXED -> (caseNow == CaseState.RESOLVED) ? NextAction.CLOSE_CASE : NextAction.CHECK_INFO;
-			case NOT_FIXED -> caseNow.isActive() ? NextAction.PUSH_RESPONSIBLE : NextAction.CHECK_INFO;
+			case NOT_FIXED -> caseNow.isActive() ? NextAction.PUSH_RESPONSIBLE
+					: (caseNow == CaseState.RESOLVED || caseNow == CaseState.CLOSED) ? NextAction.DECIDE_REOPEN
+							: NextAction.CHECK_INFO;
 			case INFO -> NextAction.CHECK_INFO;
 		};
 	}

@@ -7,7 +7,10 @@ public enum FollowUpKind {
 
 	/** New information (补充情况). */
 	INFO,
-	/** Still not fixed (仍未解决): reopens a resolved case for review. */
+	/**
+	 * Still not fixed (仍未解决): goes to the committee, who decide with the team whether to
+	 * reopen.
+	 */
 	NOT_FIXED,
 	/** Confirmed fixed, with satisfaction (确认已解决). */
 	CONFIRMED_FIXED

@@ -96,8 +96,10 @@ public class FollowUps {
 		limit("address", "address_hash = ?", addressHash, now, Duration.ofDays(1),
 				properties.followUpsPerAddressPerDay());
 		limit("case", "case_id = ?", c.id().value(), now, Duration.ofHours(1), properties.followUpsPerCasePerHour());
-		boolean reopened = actions.recordPublicFollowUp(c.reference(), kind.name(), kind == FollowUpKind.NOT_FIXED,
-				now);
+		actions.recordPublicFollowUp(c.reference(), kind.name(), now);
+		// a villager's word never reopens a case by itself (only staff reopen); rows from
+		// before kept the flag
+		boolean reopened = false;
 		Satisfaction satisfaction = (kind == FollowUpKind.CONFIRMED_FIXED) ? followUp.satisfaction() : null;
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql(

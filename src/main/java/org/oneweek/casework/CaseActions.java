@@ -203,18 +203,17 @@ public class CaseActions {
 	/**
 	 * A villager's follow-up through the public pages (the bulletin board): appended to
 	 * the timeline as a public entry without the villager's words or phone, which stay
-	 * private with the follow-up. "Still not fixed" on a resolved or closed case reopens
-	 * it for review. The public has no account: the entries carry {@link Actor#PUBLIC}.
+	 * private with the follow-up. It never changes the case's state: "still not fixed" on
+	 * a solved case is for the committee or the team to decide on, and only staff reopen.
+	 * The public has no account: the entry carries {@link Actor#PUBLIC}.
 	 * @param type the kind of follow-up, as the bulletin board names it
-	 * @return whether the case was reopened
 	 * @throws CaseNotFoundException when there is no such case
 	 */
 	@Transactional
-	public boolean recordPublicFollowUp(String reference, String type, boolean notFixed, Instant now) {
+	public void recordPublicFollowUp(String reference, String type, Instant now) {
 		CaseFile file = store.lock(reference);
-		boolean reopened = file.followUp(type, notFixed, deadlines::due, now);
+		file.followUp(type, now);
 		store.save(file);
-		return reopened;
 	}
 
 	private static void requireReason(@Nullable String reason) {

@@ -82,7 +82,9 @@ public class CaseInquiries {
 
 	/**
 	 * The troubleshooter's list: the open cases of their area that are urgent, escalated
-	 * or assigned to them, most urgent first.
+	 * or assigned to them. Urgent cases nobody has reached yet come first (a new urgent
+	 * case tops the list however far its deadline is), then by urgency, escalation and
+	 * deadline.
 	 */
 	public List<Case> troubleshooterList(Standing standing, int limit) {
 		if (standing.duty() == null) {
@@ -91,7 +93,9 @@ public class CaseInquiries {
 		return jdbc
 			.sql("select c.* from case_file c where c.township_id = :township and c.state = any(:active) "
 					+ "and (c.urgency <> 'NORMAL' or c.escalation_level > 0 " + "or c.assignee_member_id = :member)"
-					+ order(CaseSearch.all().byPriority()) + " limit :limit")
+					+ " order by (c.urgency <> 'NORMAL' and c.first_contact_at is null) desc, "
+					+ "case c.urgency when 'EMERGENCY' then 0 when 'URGENT' then 1 else 2 end, "
+					+ "c.escalation_level desc, c.resolution_due, c.id limit :limit")
 			.param("township", standing.duty().townshipId().value())
 			.param("active", CaseState.names(CaseState.ACTIVE))
 			.param("member", standing.duty().memberId().value())

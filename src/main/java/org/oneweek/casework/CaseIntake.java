@@ -82,6 +82,37 @@ public class CaseIntake {
 	 */
 	@Transactional
 	public Recorded record(RecordCase command, AccountPrincipal me, Instant now) {
+		return record(command, null, me, now);
+	}
+
+	/** How many reference numbers a phone holds for recording without signal. */
+	public static final int RESERVED = 10;
+
+	/**
+	 * Reference numbers for the person's phone, to give villagers while it has no signal:
+	 * the free ones they hold, topped up to {@link #RESERVED}. Only for someone who may
+	 * record a case in the village today.
+	 * @throws CaseAccessDeniedException when they may not
+	 */
+	@Transactional
+	public List<String> reserve(VillageId villageId, AccountPrincipal me, Instant now) {
+		Village village = places.village(villageId).orElseThrow(() -> new CaseRuleException("case.village.unknown"));
+		Township township = places.township(village.townshipId()).orElseThrow();
+		Standing standing = access.standing(me, LocalDate.ofInstant(now, zone));
+		if (!access.canRecordIn(standing, village.id(), township.id())) {
+			throw new CaseAccessDeniedException("reference numbers for village " + village.id());
+		}
+		District district = places.district(township.districtId()).orElseThrow();
+		return store.reserve(me.accountId(), district.casePrefix(), now.atZone(zone).getYear(), RESERVED, now);
+	}
+
+	/**
+	 * Records a case under a number reserved for the person's phone earlier, when it is
+	 * theirs and still free (a phone that recorded without signal gave it to the
+	 * villager); else under the next number.
+	 */
+	@Transactional
+	public Recorded record(RecordCase command, @Nullable String reservedReference, AccountPrincipal me, Instant now) {
 		Village village = places.village(command.village())
 			.orElseThrow(() -> new CaseRuleException("case.village.unknown"));
 		Township township = places.township(village.townshipId()).orElseThrow();
@@ -106,7 +137,8 @@ public class CaseIntake {
 		Case inserted = store
 			.insert(intake, district.casePrefix(), command.reporter(), claim,
 					store.searchTerms(intake.title(), command.description(), command.location(), category,
-							village.name()))
+							village.name()),
+					reservedReference)
 			.orElse(null);
 		if (inserted == null) {
 			return earlier(java.util.Objects.requireNonNull(claim));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +46,14 @@ public class Deadlines {
 
 	@Transactional(readOnly = true)
 	public List<DeadlineRule> rules() {
-		return jdbc.sql("select * from case_deadline_rule order by case_type, urgency").query(RULE).list();
+		// by type as the 12345 convention lists them, then by severity (一般, 紧急, 特急), not
+		// by the names' letters
+		return jdbc.sql("select * from case_deadline_rule")
+			.query(RULE)
+			.list()
+			.stream()
+			.sorted(Comparator.comparing(DeadlineRule::type).thenComparing(DeadlineRule::urgency))
+			.toList();
 	}
 
 	/** A rule, read at most every few seconds (every intake needs one). */

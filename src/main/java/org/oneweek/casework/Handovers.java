@@ -197,14 +197,18 @@ public class Handovers {
 	}
 
 	/**
-	 * Hand-overs waiting for the member's acknowledgement: to their current or next term.
+	 * Hand-overs waiting for the member's acknowledgement: to their current or a coming
+	 * term (a village's next term may be weeks ahead; its team sees what waits for it). A
+	 * hand-over of no cases asks nothing of anyone and is not shown.
 	 */
 	@Transactional(readOnly = true)
 	public List<Handover> waitingFor(MemberId member, LocalDate today) {
 		List<Handover> waiting = new ArrayList<>();
 		for (Term term : terms.allOfMember(member)) {
 			if (!term.weekEnd().isBefore(today)) {
-				handoversTo(term.id()).stream().filter((h) -> !h.acknowledged()).forEach(waiting::add);
+				handoversTo(term.id()).stream()
+					.filter((h) -> !h.acknowledged() && !h.items().isEmpty())
+					.forEach(waiting::add);
 			}
 		}
 		return waiting;

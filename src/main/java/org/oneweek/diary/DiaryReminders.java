@@ -10,6 +10,7 @@ import java.util.List;
 import org.oneweek.people.MemberId;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +31,11 @@ public class DiaryReminders {
 
 	private final ZoneId zone;
 
-	DiaryReminders(JdbcClient jdbc, Terms terms, DiaryProperties properties, TeamDays days) {
+	private final ApplicationEventPublisher events;
+
+	DiaryReminders(JdbcClient jdbc, Terms terms, DiaryProperties properties, TeamDays days,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.terms = terms;
 		this.properties = properties;
@@ -52,13 +57,18 @@ public class DiaryReminders {
 		for (Term term : terms.inWeek(today)) {
 			for (MemberId member : term.memberIds()) {
 				long memberId = member.value();
-				made += jdbc.sql("""
+				int inserted = jdbc.sql("""
 						insert into diary_notice (member_id, day, kind, created_at)
 						select ?, ?, 'MISSING', ? where not exists (
 						  select 1 from diary_entry where member_id = ? and day = ? and written)
 						on conflict do nothing""")
 					.params(memberId, today, Timestamp.from(now), memberId, today)
 					.update();
+				if (inserted > 0) {
+					// once per member and day, whichever instance inserted the row
+					events.publishEvent(new DiaryEvents.DiaryMissing(member, today));
+				}
+				made += inserted;
 			}
 		}
 		return made;

@@ -27,6 +27,7 @@ import org.oneweek.places.Township;
 import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
 import org.oneweek.platform.Weeks;
+import org.oneweek.platform.web.PublicAddress;
 import org.oneweek.roster.RosterNotices;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.Terms;
@@ -79,8 +80,11 @@ class HomeController {
 
 	private final DiaryHome diary;
 
+	private final PublicAddress publicAddress;
+
 	HomeController(Clock clock, Terms terms, Places places, Members members, Units units, CaseDashboard caseDashboard,
-			FollowUps followUps, RosterNotices notices, DiaryHome diary) {
+			FollowUps followUps, RosterNotices notices, DiaryHome diary, PublicAddress publicAddress) {
+		this.publicAddress = publicAddress;
 		this.clock = clock;
 		this.terms = terms;
 		this.places = places;
@@ -108,6 +112,7 @@ class HomeController {
 			model.addAttribute("villageCount", places.countVillages());
 			model.addAttribute("memberCount", members.count());
 			model.addAttribute("termCount", week.stream().mapToLong(TownshipWeek::covered).sum());
+			model.addAttribute("publicAddressMissing", !publicAddress.isConfigured());
 		}
 		MemberId memberId = me.memberId();
 		if (memberId != null) {

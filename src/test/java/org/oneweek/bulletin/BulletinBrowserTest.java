@@ -100,14 +100,14 @@ class BulletinBrowserTest {
 		assertFitsThePhone();
 		browser.findElement(By.id("follow-up-submit")).click();
 		assertThat(browser.findElement(By.id("sent")).getText()).isEqualTo("已收到，谢谢您");
-		assertThat(browser.findElement(By.id("reopened")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("review")).isDisplayed()).isTrue();
 		Browser.screenshot(browser, "bulletin-follow-up-sent-phone");
 
 		browser.manage().deleteAllCookies();
 		Browser.logIn(browser, port, "committee", Browser.DEMO_PASSWORD);
 		browser.findElement(By.id("follow-ups-card")).findElement(By.tagName("a")).click();
 		String queue = browser.findElement(By.tagName("main")).getText();
-		assertThat(queue).contains(planted.reference(), "仍未解决", "周四去看还是满的", "13911112222", "事项已因此重新办理");
+		assertThat(queue).contains(planted.reference(), "仍未解决", "周四去看还是满的", "13911112222", "已办结");
 		assertFitsThePhone();
 		Browser.screenshot(browser, "bulletin-committee-queue-phone");
 	}

@@ -6,10 +6,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
 import org.oneweek.bulletin.BulletinCases.Planted;
+import org.oneweek.casework.Case;
+import org.oneweek.casework.CaseActions;
+import org.oneweek.casework.CaseCommands.CloseCase;
 import org.oneweek.casework.CaseEvent;
 import org.oneweek.casework.CaseFixtures;
 import org.oneweek.casework.CaseState;
 import org.oneweek.casework.Cases;
+import org.oneweek.casework.Satisfaction;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -25,7 +30,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Villagers follow up on a case from its public page: into the committee's queue and the
- * case's timeline, reopening a resolved case, within limits that answer in words.
+ * case's timeline (never reopening a case by themselves), within limits that answer in
+ * words.
  */
 @OneweekTest
 class FollowUpTest {
@@ -46,6 +52,12 @@ class FollowUpTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CaseActions actions;
+
+	@Autowired
+	Clock clock;
 
 	static String newAddress() {
 		int n = addresses.incrementAndGet();
@@ -75,33 +87,61 @@ class FollowUpTest {
 	}
 
 	@Test
-	void stillNotFixedOnAResolvedCaseReopensItAndLandsInTheCommitteesQueue() throws Exception {
+	void anAnonymousStillNotFixedOnAClosedCaseGoesToTheCommitteeAndOnlyStaffReopen() throws Exception {
 		Planted planted = bulletinCases.record("垃圾清运不及时", false);
 		bulletinCases.resolve(planted.reference(), "已清运两车垃圾");
+		actions.close(planted.reference(), new CloseCase(Satisfaction.SATISFIED, "群众满意"), bulletinCases.secretary(),
+				clock.instant());
+		Case closed = cases.byReference(planted.reference()).orElseThrow();
 		String phone = "13" + (System.nanoTime() % 1_000_000_000L + 100_000_000L);
 		String said = "周四去看还是满的" + System.nanoTime();
 
 		send(planted.reference(), newAddress(), "NOT_FIXED", said, phone)
 			.andExpect(redirectedUrl("/c/" + planted.reference() + "/follow-up/sent"));
 
-		assertThat(cases.byReference(planted.reference()).orElseThrow().state()).isEqualTo(CaseState.REOPENED);
-		var events = cases.events(cases.byReference(planted.reference()).orElseThrow().id());
+		Case after = cases.byReference(planted.reference()).orElseThrow();
+		assertThat(after.state()).isEqualTo(CaseState.CLOSED);
+		assertThat(after.progress()).isEqualTo(closed.progress());
+		assertThat(after.satisfaction()).isEqualTo(Satisfaction.SATISFIED);
+		assertThat(after.reopenedCount()).isZero();
+		assertThat(after.resolutionDue()).isEqualTo(closed.resolutionDue());
+		var events = cases.events(after.id());
 		assertThat(events).anySatisfy((e) -> {
 			assertThat(e.kind()).isEqualTo(CaseEvent.Kind.FOLLOW_UP);
 			assertThat(e.isPublic()).isTrue();
 			assertThat(e.actorId()).isNull();
 			assertThat(e.data().toString()).doesNotContain(phone).doesNotContain(said);
 		});
-		assertThat(events).anySatisfy((e) -> assertThat(e.kind()).isEqualTo(CaseEvent.Kind.REOPENED));
+		assertThat(events).noneSatisfy((e) -> assertThat(e.kind()).isEqualTo(CaseEvent.Kind.REOPENED));
 
 		String queue = committeeQueue();
-		assertThat(queue).contains(planted.reference(), said, phone, "仍未解决", "事项已因此重新办理");
+		assertThat(queue).contains(planted.reference(), said, phone, "仍未解决").doesNotContain("事项已因此重新办理");
+
+		// the committee may not reopen it; the team may, with a reason
+		mvc.perform(post("/cases/" + planted.reference() + "/reopen").with(csrf())
+			.with(user(fixtures.principal("committee")))
+			.param("reason", "群众说仍未解决")).andExpect(status().isForbidden());
+		assertThat(cases.byReference(planted.reference()).orElseThrow().state()).isEqualTo(CaseState.CLOSED);
+		mvc.perform(post("/cases/" + planted.reference() + "/reopen").with(csrf())
+			.with(user(bulletinCases.secretary()))
+			.param("reason", "核实：仍未解决")).andExpect(status().is3xxRedirection());
+		assertThat(cases.byReference(planted.reference()).orElseThrow().state()).isEqualTo(CaseState.REOPENED);
 
 		String page = mvc.perform(get("/c/" + planted.reference()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(page).contains("群众反映：仍未解决", "重新办理").doesNotContain(phone).doesNotContain(said);
+		assertThat(page).contains("群众反映：仍未解决").doesNotContain(phone).doesNotContain(said);
+	}
+
+	@Test
+	void theNextStepForANotFixedOnASolvedCaseIsToDecideWithTheTeam() {
+		FollowUp f = new FollowUp(FollowUpId.of(1), org.oneweek.casework.CaseId.of(1), "QX-2026-00001",
+				org.oneweek.places.VillageId.of(1), FollowUpKind.NOT_FIXED, null, null, null, CaseState.CLOSED, false,
+				clock.instant(), FollowUp.State.NEW, null, null, null, null);
+		assertThat(f.nextAction(CaseState.CLOSED)).isEqualTo(FollowUp.NextAction.DECIDE_REOPEN);
+		assertThat(f.nextAction(CaseState.RESOLVED)).isEqualTo(FollowUp.NextAction.DECIDE_REOPEN);
+		assertThat(f.nextAction(CaseState.IN_PROGRESS)).isEqualTo(FollowUp.NextAction.PUSH_RESPONSIBLE);
 	}
 
 	@Test

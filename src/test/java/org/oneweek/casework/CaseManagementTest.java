@@ -48,6 +48,15 @@ class CaseManagementTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	CaseInquiries inquiries;
+
+	@Autowired
+	CaseAccess access;
+
+	@Autowired
+	java.time.Clock clock;
+
 	Team team() {
 		long village = fixtures.newVillage("HB");
 		return fixtures.team(village, fixtures.freshMonday());
@@ -225,6 +234,32 @@ class CaseManagementTest {
 		// the troubleshooter works on it in their week, though not on the village's team
 		actions.start(ref, "已到现场", troubleshooter, team.tuesday().plusSeconds(600));
 		assertThat(cases.byReference(ref).orElseThrow().state()).isEqualTo(CaseState.IN_PROGRESS);
+	}
+
+	@Test
+	void aNewUrgentCaseTopsTheTroubleshootersListAheadOfOlderOnesWithEarlierDeadlines() {
+		Team team = team();
+		AccountPrincipal troubleshooter = fixtures.troubleshooter("HB", team.monday());
+		IntakeForm older = CaseFixtures.intake(team.villageId(), "排水沟堵塞，已在处理");
+		older.setUrgency(Urgency.URGENT);
+		String first = intake.record(older.toCommand(), team.lead(), team.tuesday()).reference();
+		actions.start(first, "已到现场", troubleshooter, team.tuesday().plusSeconds(60));
+		IntakeForm normal = CaseFixtures.intake(team.villageId(), "路灯不亮");
+		String assigned = intake.record(normal.toCommand(), team.lead(), team.tuesday()).reference();
+		actions.assign(assigned, assignTo(AssigneeKind.TROUBLESHOOTER, null).toCommand(), team.lead(),
+				team.tuesday().plusSeconds(90));
+		IntakeForm bridge = CaseFixtures.intake(team.villageId(), "老石桥栏杆松动，孩子每天经过");
+		bridge.setUrgency(Urgency.URGENT);
+		String fresh = intake.record(bridge.toCommand(), team.lead(), team.tuesday().plusSeconds(3600)).reference();
+
+		List<String> list = inquiries
+			.troubleshooterList(access.standing(troubleshooter, LocalDate.ofInstant(team.tuesday(), clock.getZone())),
+					50)
+			.stream()
+			.map(Case::reference)
+			.filter((r) -> r.equals(first) || r.equals(fresh) || r.equals(assigned))
+			.toList();
+		assertThat(list).containsExactly(fresh, first, assigned);
 	}
 
 	@Test

@@ -126,6 +126,8 @@ class BoardController {
 		model.addAttribute("boardQr", QrCodes.svg(boardUrl));
 		model.addAttribute("caseQr", qr);
 		model.addAttribute("lookupUrl", pages.baseUrl() + "/c");
+		// on screen only: codes that lead to this machine are useless on a notice board
+		model.addAttribute("addressMissing", !pages.addressConfigured());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
 		return "bulletin/showPoster";
 	}

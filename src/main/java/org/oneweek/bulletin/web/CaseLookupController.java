@@ -21,6 +21,7 @@ import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseEvent;
 import org.oneweek.casework.CaseNotFoundException;
 import org.oneweek.casework.CasePhoto;
+import org.oneweek.casework.CaseState;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.PhotoId;
 import org.oneweek.casework.PublicCases;
@@ -196,7 +197,8 @@ class CaseLookupController {
 		FollowUps.Submitted submitted = followUps.submit(c.reference(), form.toCommand(), request.getRemoteAddr(),
 				clock.instant());
 		redirect.addFlashAttribute("sent", true);
-		redirect.addFlashAttribute("reopened", submitted.reopened());
+		redirect.addFlashAttribute("review", form.getKind() == FollowUpKind.NOT_FIXED
+				&& (c.state() == CaseState.RESOLVED || c.state() == CaseState.CLOSED));
 		redirect.addFlashAttribute("kind", form.getKind());
 		return "redirect:/c/" + c.reference() + "/follow-up/sent";
 	}

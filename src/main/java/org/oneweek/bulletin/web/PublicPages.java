@@ -46,6 +46,11 @@ class PublicPages {
 		this.conversions = mvcConversionService;
 	}
 
+	/** Whether the public address is configured, so that printed codes work elsewhere. */
+	boolean addressConfigured() {
+		return address.isConfigured();
+	}
+
 	/**
 	 * The site's address as villagers reach it, without a trailing slash: configured,
 	 * never taken from the request's headers ({@link PublicAddress}).

@@ -190,19 +190,14 @@ public final class CaseFile {
 
 	/**
 	 * A villager followed up through the public pages (the words stay private, with the
-	 * follow-up). "Still not fixed" on a resolved or closed case reopens it.
+	 * follow-up). Nothing else changes: even "still not fixed" on a resolved or closed
+	 * case only goes to the committee's queue, and the committee or the team decides
+	 * whether to reopen it. An anonymous message must not undo a callback, restart the
+	 * deadlines or take a solved case off the hand-over.
 	 * @param type the kind of follow-up, as the bulletin board names it
-	 * @return whether the case was reopened
 	 */
-	public boolean followUp(String type, boolean notFixed, DueDates dueDates, Instant at) {
+	public void followUp(String type, Instant at) {
 		append(CaseEvent.Kind.FOLLOW_UP, null, null, null, Map.of("type", type), true, Actor.PUBLIC, at);
-		boolean reopen = notFixed && (state == CaseState.RESOLVED || state == CaseState.CLOSED);
-		if (reopen) {
-			move(Action.REOPEN, CaseLifecycle.next(state, Action.REOPEN), null, Map.of("by", "FOLLOW_UP"), Actor.PUBLIC,
-					at);
-			restartWork(dueDates, at);
-		}
-		return reopen;
 	}
 
 	/** Work starts again: new deadlines, no result, no satisfaction, no escalation. */

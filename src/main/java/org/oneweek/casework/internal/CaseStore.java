@@ -97,6 +97,15 @@ public class CaseStore {
 	 */
 	public Optional<Case> insert(Intake intake, String prefix, Case.@Nullable Reporter reporter, @Nullable Claim claim,
 			String searchTerms) {
+		return insert(intake, prefix, reporter, claim, searchTerms, null);
+	}
+
+	/**
+	 * {@link #insert}, taking a reference number reserved for the person earlier when it
+	 * is theirs and still free (else the next number of the year, as usual).
+	 */
+	public Optional<Case> insert(Intake intake, String prefix, Case.@Nullable Reporter reporter, @Nullable Claim claim,
+			String searchTerms, @Nullable String reserved) {
 		int year = intake.receivedAt().atZone(zone).getYear();
 		String sequence = referenceSequence(prefix, year);
 		Entry first = intake.received();
@@ -110,13 +119,19 @@ public class CaseStore {
 				  select :account, :key, :hash, id from i where cast(:key as text) is not null
 				  on conflict do nothing
 				  returning case_id),
+				v as (
+				  update case_reference_reservation set case_id = (select id from i), used_at = :now
+				  where reference = :reserved and account_id = :recordedBy and case_id is null
+				    and (cast(:key as text) is null or exists (select 1 from k))
+				  returning reference),
 				c as (
 				  insert into case_file (id, reference, village_id, township_id, received_term_id, responsible_term_id,
 				    source, case_type, category, urgency, title, description, location, public_title, state,
 				    received_at, first_contact_due, resolution_due, recorded_by, recorded_by_member, last_event_seq,
 				    updated_at, search)
-				  select i.id, :prefix || (select case when n < 100000 then lpad(n::text, 5, '0') else n::text end
-				                           from nextval(cast(:sequence as regclass)) n),
+				  select i.id, coalesce((select reference from v),
+				    :prefix || (select case when n < 100000 then lpad(n::text, 5, '0') else n::text end
+				                from nextval(cast(:sequence as regclass)) n)),
 				    :village, :township, :receivedTerm, :responsibleTerm, :source, :type, :category, :urgency, :title,
 				    :description, :location, :publicTitle, :state, :now, :firstContactDue, :resolutionDue,
 				    :recordedBy, :member, :seq, :now, to_tsvector('simple', :terms)
@@ -132,6 +147,7 @@ public class CaseStore {
 				select c.*, (select id from e) as first_event_id from c""")
 			.param("prefix", prefix + "-" + year + "-")
 			.param("sequence", sequence)
+			.param("reserved", reserved, Types.VARCHAR)
 			.param("village", intake.villageId().value())
 			.param("township", intake.townshipId().value())
 			.param("receivedTerm", Ids.value(intake.receivedTermId()), Types.BIGINT)
@@ -207,6 +223,32 @@ public class CaseStore {
 			.optional()
 			.map(CaseFile::of)
 			.orElseThrow(() -> new CaseNotFoundException(String.valueOf(id)));
+	}
+
+	/**
+	 * Reference numbers for the person to give out while their phone has no signal: the
+	 * free ones they hold, topped up from the year's sequence to {@code count}.
+	 */
+	public List<String> reserve(AccountId account, String prefix, int year, int count, Instant now) {
+		String sequence = referenceSequence(prefix, year);
+		String start = prefix + "-" + year + "-";
+		List<String> free = jdbc
+			.sql("select reference from case_reference_reservation where account_id = ? and case_id is null "
+					+ "and reference like ? order by reference")
+			.params(account.value(), start + "%")
+			.query(String.class)
+			.list();
+		int missing = count - free.size();
+		if (missing > 0) {
+			jdbc.sql("""
+					insert into case_reference_reservation (reference, account_id, reserved_at)
+					select ? || case when n < 100000 then lpad(n::text, 5, '0') else n::text end, ?, ?
+					from (select nextval(cast(? as regclass)) n from generate_series(1, ?)) s""")
+				.params(start, account.value(), ts(now), sequence, missing)
+				.update();
+			return reserve(account, prefix, year, count, now);
+		}
+		return free;
 	}
 
 	/** {@link #lock(CaseId)} by reference number. */

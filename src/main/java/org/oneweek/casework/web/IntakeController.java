@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.CaseAccess.Standing;
 import org.oneweek.casework.CaseAccess;
+import org.oneweek.casework.CaseAccessDeniedException;
 import org.oneweek.casework.CaseCategory;
 import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.CasePhotos;
@@ -34,6 +36,10 @@ import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
 import org.oneweek.platform.Ids;
 import org.oneweek.roster.Terms;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,6 +49,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -72,8 +79,10 @@ class IntakeController {
 
 	private final CaseTexts texts;
 
+	private final MessageSource messages;
+
 	IntakeController(Clock clock, Cases cases, CaseIntake intake, CasePhotos photos, CaseAccess access, Places places,
-			Terms terms, Members members, CaseTexts texts) {
+			Terms terms, Members members, CaseTexts texts, MessageSource messages) {
 		this.clock = clock;
 		this.cases = cases;
 		this.intake = intake;
@@ -83,6 +92,7 @@ class IntakeController {
 		this.terms = terms;
 		this.members = members;
 		this.texts = texts;
+		this.messages = messages;
 	}
 
 	@GetMapping("/new")
@@ -137,7 +147,8 @@ class IntakeController {
 		}
 		Instant now = clock.instant();
 		try {
-			CaseIntake.Recorded recorded = intake.record(form.toCommand(), me, now);
+			CaseIntake.Recorded recorded = intake.record(form.toCommand(), blankToNull(form.getReservedReference()), me,
+					now);
 			if (photoBytes != null && !recorded.repeated()) {
 				photos.addAtIntake(recorded.id(), photoBytes, me, now);
 			}
@@ -150,6 +161,74 @@ class IntakeController {
 			model.addAttribute("errorKey", ex.messageKey());
 			return intakeForm(form, villages, me, model);
 		}
+	}
+
+	/**
+	 * Reference numbers for this phone, reserved while it has signal so that a problem
+	 * recorded without one still gets its number on the villager's slip.
+	 */
+	@PostMapping(path = "/references", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Map<String, Object> reserve(@RequestParam(required = false) @Nullable Long villageId,
+			@AuthenticationPrincipal AccountPrincipal me) {
+		VillageId village = Ids.given(villageId, VillageId::of)
+			.orElseThrow(() -> new CaseRuleException("case.village.unknown"));
+		return Map.of("references", intake.reserve(village, me, clock.instant()));
+	}
+
+	/**
+	 * An entry the phone kept while it had no signal, sent now: the intake form's fields
+	 * (its idempotency key made on the phone, and the number it gave the villager) and a
+	 * photo. Answers in JSON: the case's number, or what was wrong in the person's words
+	 * (422), so that the phone can show a refused entry with its reason. Sent twice, it
+	 * records one case with one photo.
+	 */
+	@PostMapping(path = "/outbox", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> recordFromOutbox(@Valid @ModelAttribute("form") IntakeForm form,
+			BindingResult result, @RequestParam(name = "photo", required = false) @Nullable MultipartFile photo,
+			@AuthenticationPrincipal AccountPrincipal me, Locale locale) throws IOException {
+		List<String> errors = new ArrayList<>();
+		byte[] photoBytes = (photo != null && !photo.isEmpty()) ? photo.getBytes() : null;
+		if (photoBytes != null) {
+			try {
+				PhotoSanitizer.clean(photoBytes);
+			}
+			catch (CaseRuleException ex) {
+				errors.add(texts.refusal(ex, locale));
+			}
+		}
+		if (form.getCategory() != null && cases.category(form.getCategory()).isEmpty()) {
+			errors.add(messages.getMessage("case.category.unknown", null, locale));
+		}
+		for (org.springframework.validation.FieldError error : result.getFieldErrors()) {
+			errors.add(messages.getMessage(error, locale));
+		}
+		if (form.getIdempotencyKey() == null || form.getIdempotencyKey().isBlank()) {
+			errors.add(messages.getMessage("case.outbox.noKey", null, locale));
+		}
+		if (!errors.isEmpty()) {
+			return ResponseEntity.unprocessableContent().body(Map.of("errors", errors));
+		}
+		Instant now = clock.instant();
+		try {
+			CaseIntake.Recorded recorded = intake.record(form.toCommand(), blankToNull(form.getReservedReference()), me,
+					now);
+			if (photoBytes != null && !recorded.repeated()) {
+				photos.addAtIntake(recorded.id(), photoBytes, me, now);
+			}
+			return ResponseEntity.ok(Map.of("reference", recorded.reference(), "repeated", recorded.repeated()));
+		}
+		catch (CaseRuleException ex) {
+			return ResponseEntity.unprocessableContent().body(Map.of("errors", List.of(texts.refusal(ex, locale))));
+		}
+		catch (CaseAccessDeniedException ex) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN)
+				.body(Map.of("errors", List.of(messages.getMessage("case.outbox.forbidden", null, locale))));
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	private String intakeForm(IntakeForm form, List<Village> villages, AccountPrincipal me, Model model) {

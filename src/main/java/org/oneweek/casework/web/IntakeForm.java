@@ -63,7 +63,19 @@ public final class IntakeForm {
 
 	private @Nullable Long meetingId;
 
+	// a number reserved for the phone, given to the villager while it had no signal
+	@Size(max = 40, message = "{validation.tooLong}")
+	private @Nullable String reservedReference;
+
 	public IntakeForm() {
+	}
+
+	public @Nullable String getReservedReference() {
+		return reservedReference;
+	}
+
+	public void setReservedReference(@Nullable String reservedReference) {
+		this.reservedReference = reservedReference;
 	}
 
 	public @Nullable Long getMeetingId() {

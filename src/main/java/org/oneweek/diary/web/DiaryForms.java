@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.oneweek.casework.Urgency;
 import org.oneweek.diary.DecideFinding;
 import org.oneweek.diary.DiaryEntry;
@@ -148,7 +149,10 @@ final class DiaryForms {
 	/** A morning meeting. */
 	static final class MeetingForm {
 
+		// ISO, as a date input shows it: printed in the locale's short style the browser
+		// shows an empty field, and a required empty field makes 保存 seem to do nothing
 		@NotNull(message = "{validation.required}")
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 		private @Nullable LocalDate day;
 
 		@NotBlank(message = "{validation.required}")
@@ -227,7 +231,10 @@ final class DiaryForms {
 	/** An inspection walk. */
 	static final class InspectionForm {
 
+		// ISO, as a date input shows it: printed in the locale's short style the browser
+		// shows an empty field, and a required empty field makes 保存 seem to do nothing
 		@NotNull(message = "{validation.required}")
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 		private @Nullable LocalDate day;
 
 		@NotBlank(message = "{validation.required}")

@@ -35,7 +35,8 @@ class SecurityConfiguration {
 
 	/** Pages anyone may open without signing in. */
 	static final String[] PUBLIC = { "/login", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-			"/actuator/health", "/actuator/health/**", "/error", "/board/**", "/c/**", "/open311/**", "/calendar/**" };
+			"/actuator/health", "/actuator/health/**", "/error", "/board/**", "/c/**", "/open311/**", "/calendar/**",
+			"/sw.js", "/manifest.webmanifest" };
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "

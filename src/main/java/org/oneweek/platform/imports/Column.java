@@ -24,6 +24,21 @@ public record Column(String key, boolean required, List<String> headings) {
 		return new Column(key, false, List.of(headings));
 	}
 
+	/**
+	 * The heading to show in the page's language: for English the first heading written
+	 * in Latin letters (every column has one), else the first.
+	 */
+	public String heading(Locale locale) {
+		if ("en".equals(locale.getLanguage())) {
+			for (String heading : headings) {
+				if (heading.chars().allMatch((c) -> c < 0x80)) {
+					return heading;
+				}
+			}
+		}
+		return headings.get(0);
+	}
+
 	boolean matches(String heading) {
 		String normalized = normalize(heading);
 		return headings.stream().anyMatch((h) -> normalize(h).equals(normalized));

@@ -13,7 +13,9 @@ import org.oneweek.people.Members;
 import org.oneweek.platform.AuditLog;
 import org.oneweek.platform.Ids;
 import org.oneweek.roster.RosterConflictException;
+import org.oneweek.roster.RosterEvents;
 import org.oneweek.roster.Terms;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -40,8 +42,11 @@ public class PlanEditor {
 
 	private final Members members;
 
-	PlanEditor(JdbcClient jdbc, RosterPlanner planner, PlanReview review, AuditLog audit, Terms terms,
-			Members members) {
+	private final ApplicationEventPublisher events;
+
+	PlanEditor(JdbcClient jdbc, RosterPlanner planner, PlanReview review, AuditLog audit, Terms terms, Members members,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.terms = terms;
 		this.members = members;
 		this.jdbc = jdbc;
@@ -125,7 +130,7 @@ public class PlanEditor {
 			.update();
 		if (held.published()) {
 			long change = change("LEAD", held, null, memberId, actor);
-			notify(change, held.team());
+			notify(change, "LEAD", held, held.team());
 		}
 		audit.record("roster", "t:" + termId, "lead", actor, null, Map.of("lead", memberId));
 	}
@@ -172,7 +177,7 @@ public class PlanEditor {
 			.list();
 		for (long termId : terms) {
 			Held held = hold(Slot.seat(termId, null));
-			notify(change("PUBLISHED", held, null, null, actor), held.team());
+			notify(change("PUBLISHED", held, null, null, actor), "PUBLISHED", held, held.team());
 			published++;
 		}
 		List<Long> duties = jdbc.sql("""
@@ -183,7 +188,7 @@ public class PlanEditor {
 			.list();
 		for (long dutyId : duties) {
 			Held held = hold(Slot.duty(dutyId, null));
-			notify(change("PUBLISHED", held, null, null, actor), held.team());
+			notify(change("PUBLISHED", held, null, null, actor), "PUBLISHED", held, held.team());
 			published++;
 		}
 		audit.record("roster", range.from() + ".." + range.to(), "publish", actor, null,
@@ -276,7 +281,7 @@ public class PlanEditor {
 			if (after != null) {
 				concerned.add(after);
 			}
-			notify(change, concerned);
+			notify(change, "REPLACED", held, concerned);
 		}
 	}
 
@@ -291,11 +296,15 @@ public class PlanEditor {
 		return keys.getKeyAs(Long.class);
 	}
 
-	private void notify(long change, List<Long> members) {
-		for (long member : members.stream().distinct().toList()) {
+	private void notify(long change, String kind, Held held, List<Long> members) {
+		List<Long> distinct = members.stream().distinct().toList();
+		for (long member : distinct) {
 			jdbc.sql("insert into roster_notice (member_id, change_id) values (?, ?) on conflict do nothing")
 				.params(member, change)
 				.update();
+		}
+		if (!distinct.isEmpty()) {
+			events.publishEvent(new RosterEvents.MembersNoticed(Ids.all(distinct, MemberId::of), kind, held.week()));
 		}
 	}
 

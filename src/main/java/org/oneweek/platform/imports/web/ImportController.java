@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -58,9 +59,9 @@ class ImportController {
 	}
 
 	@GetMapping("/template.csv")
-	ResponseEntity<byte[]> template(@PathVariable String kind, HttpServletRequest request) {
+	ResponseEntity<byte[]> template(@PathVariable String kind, HttpServletRequest request, Locale locale) {
 		ImportKind importKind = kind(kind, request);
-		String header = importKind.columns().stream().map((c) -> c.headings().get(0)).collect(Collectors.joining(","));
+		String header = importKind.columns().stream().map((c) -> c.heading(locale)).collect(Collectors.joining(","));
 		byte[] bom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 		byte[] text = (header + "\r\n").getBytes(StandardCharsets.UTF_8);
 		byte[] body = new byte[bom.length + text.length];
@@ -94,7 +95,8 @@ class ImportController {
 	}
 
 	@GetMapping("/{id}")
-	String preview(@PathVariable String kind, @PathVariable UUID id, Model model, HttpServletRequest request) {
+	String preview(@PathVariable String kind, @PathVariable UUID id, Model model, HttpServletRequest request,
+			Locale locale) {
 		ImportKind importKind = kind(kind, request);
 		ImportBatch batch = batches.find(id, importKind)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -104,7 +106,7 @@ class ImportController {
 		model.addAttribute("rows", batch.rows().subList(0, Math.min(PREVIEW_ROWS, batch.rows().size())));
 		model.addAttribute("errors", batch.errors().subList(0, Math.min(LISTED_ERRORS, batch.errors().size())));
 		model.addAttribute("columnHeadings",
-				importKind.columns().stream().collect(Collectors.toMap(Column::key, (c) -> c.headings().get(0))));
+				importKind.columns().stream().collect(Collectors.toMap(Column::key, (c) -> c.heading(locale))));
 		return "imports/preview";
 	}
 

@@ -1,0 +1,4 @@
+@NullMarked
+package org.oneweek.notify.internal;
+
+import org.jspecify.annotations.NullMarked;

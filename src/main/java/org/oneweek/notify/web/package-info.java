@@ -1,0 +1,4 @@
+@NullMarked
+package org.oneweek.notify.web;
+
+import org.jspecify.annotations.NullMarked;
