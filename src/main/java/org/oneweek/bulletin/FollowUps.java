@@ -73,9 +73,24 @@ public class FollowUps {
 	 */
 	@Transactional
 	public Submitted submit(String reference, SubmitFollowUp followUp, String address, Instant now) {
+		return take(reference, followUp, hash(address), true, now);
+	}
+
+	/**
+	 * Takes a villager's follow-up that another system passed on (an Open311 comment):
+	 * the key it came with answers for it, so the per-address and per-case limits of the
+	 * public pages do not apply; the same {@code requestKey} is still taken once.
+	 * @param system the system's name, counted in place of an address
+	 */
+	@Transactional
+	public Submitted submitFromSystem(String reference, SubmitFollowUp followUp, String system, Instant now) {
+		return take(reference, followUp, hash("system:" + system), false, now);
+	}
+
+	private Submitted take(String reference, SubmitFollowUp followUp, String addressHash, boolean limited,
+			Instant now) {
 		Case c = cases.byReference(reference).orElseThrow(() -> new CaseNotFoundException(reference));
 		FollowUpKind kind = followUp.kind();
-		String addressHash = hash(address);
 		// one submission at a time per address and per case, so that the counts hold
 		jdbc.sql("select pg_advisory_xact_lock(hashtext(?)), pg_advisory_xact_lock(hashtext(?))")
 			.params("bulletin-address:" + addressHash, "bulletin-case:" + c.id().value())
@@ -91,11 +106,14 @@ public class FollowUps {
 				return new Submitted(earlier.get().id(), c.reference(), earlier.get().reopened(), true);
 			}
 		}
-		limit("address", "address_hash = ?", addressHash, now, Duration.ofMinutes(10),
-				properties.followUpsPerAddressPer10Minutes());
-		limit("address", "address_hash = ?", addressHash, now, Duration.ofDays(1),
-				properties.followUpsPerAddressPerDay());
-		limit("case", "case_id = ?", c.id().value(), now, Duration.ofHours(1), properties.followUpsPerCasePerHour());
+		if (limited) {
+			limit("address", "address_hash = ?", addressHash, now, Duration.ofMinutes(10),
+					properties.followUpsPerAddressPer10Minutes());
+			limit("address", "address_hash = ?", addressHash, now, Duration.ofDays(1),
+					properties.followUpsPerAddressPerDay());
+			limit("case", "case_id = ?", c.id().value(), now, Duration.ofHours(1),
+					properties.followUpsPerCasePerHour());
+		}
 		actions.recordPublicFollowUp(c.reference(), kind.name(), now);
 		// a villager's word never reopens a case by itself (only staff reopen); rows from
 		// before kept the flag

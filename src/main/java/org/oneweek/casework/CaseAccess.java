@@ -66,7 +66,9 @@ public class CaseAccess {
 		/** Money granted, recorded with who approved it. */
 		APPROVE_FUNDING(null),
 		/** Villagers enlisted to help (the bulletin's tasks for villagers). */
-		ENLIST(null);
+		ENLIST(null),
+		/** The public title set from the request's own words, once read. */
+		PUBLISH_TITLE(null);
 
 		private final CaseLifecycle.@Nullable Action action;
 
@@ -100,12 +102,12 @@ public class CaseAccess {
 		/** A unit, on a case referred to it: progress, notes, photos, resolution. */
 		UNIT(Operation.READ, Operation.START, Operation.NOTE, Operation.PHOTO, Operation.RESOLVE),
 		/** The village committee on its village's cases: progress, photos, villagers. */
-		COMMITTEE(Operation.READ, Operation.NOTE, Operation.PHOTO, Operation.ENLIST),
+		COMMITTEE(Operation.READ, Operation.NOTE, Operation.PHOTO, Operation.ENLIST, Operation.PUBLISH_TITLE),
 		/**
 		 * The village committee on a case assigned to the committee: it also works on it.
 		 */
-		COMMITTEE_ASSIGNED(Operation.READ, Operation.NOTE, Operation.PHOTO, Operation.ENLIST, Operation.START,
-				Operation.RESOLVE),
+		COMMITTEE_ASSIGNED(Operation.READ, Operation.NOTE, Operation.PHOTO, Operation.ENLIST, Operation.PUBLISH_TITLE,
+				Operation.START, Operation.RESOLVE),
 		/** The team on the case: every action but recording an approval of funding. */
 		TEAM(EnumSet.complementOf(EnumSet.of(Operation.APPROVE_FUNDING))),
 		/** The organization department: every action. */

@@ -118,6 +118,17 @@ public class CaseActions {
 		};
 	}
 
+	/**
+	 * Makes {@code title} the case's public title: the reviewed words of a request from
+	 * another system (the village committee, the team or the department).
+	 */
+	@Transactional
+	public void publishTitle(String reference, @Nullable String title, AccountPrincipal me, Instant now) {
+		CaseFile file = changes.open(reference, me, now, Operation.PUBLISH_TITLE).file();
+		file.publishTitle(title, Actor.of(me), now);
+		store.save(file);
+	}
+
 	/** The responsible person has contacted the villager and started work. */
 	@Transactional
 	public void start(String reference, @Nullable String note, AccountPrincipal me, Instant now) {

@@ -24,7 +24,9 @@ public record CaseEvent(long id, CaseId caseId, int seq, Kind kind, Instant at, 
 		FUNDING_REQUESTED, FUNDING_APPROVED, URGENCY_CHANGED, OVERDUE, ESCALATED, HANDED_OVER, ACKNOWLEDGED,
 		MERGED_FROM,
 		/** A villager followed up through the public pages (the words stay private). */
-		FOLLOW_UP
+		FOLLOW_UP,
+		/** The request's own words were reviewed and made the public title. */
+		TITLE_PUBLISHED
 
 	}
 

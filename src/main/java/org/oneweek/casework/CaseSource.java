@@ -16,6 +16,11 @@ public enum CaseSource {
 	/** 电话 */
 	PHONE,
 	/** 来访 */
-	WALK_IN
+	WALK_IN,
+	/**
+	 * Another system through Open311 (a city app, a hotline platform): which one the
+	 * recording account says
+	 */
+	OPEN311
 
 }

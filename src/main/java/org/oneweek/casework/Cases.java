@@ -100,12 +100,17 @@ public class Cases {
 	public List<CaseEvent> events(CaseId caseId) {
 		return jdbc.sql("select * from case_event where case_id = ? order by seq")
 			.param(caseId.value())
-			.query((rs, n) -> new CaseEvent(rs.getLong("id"), CaseId.of(rs.getLong("case_id")), rs.getInt("seq"),
-					CaseEvent.Kind.valueOf(rs.getString("kind")), rs.getTimestamp("at").toInstant(),
-					Ids.nullable(rs.getObject("actor_id", Long.class), AccountId::of), rs.getString("actor_name"),
-					state(rs, "from_state"), state(rs, "to_state"), rs.getString("reason"),
-					json.readValue(rs.getString("data"), DATA), rs.getBoolean("public")))
+			.query((rs, n) -> event(rs))
 			.list();
+	}
+
+	/** A timeline entry from a row of case_event. */
+	CaseEvent event(ResultSet rs) throws SQLException {
+		return new CaseEvent(rs.getLong("id"), CaseId.of(rs.getLong("case_id")), rs.getInt("seq"),
+				CaseEvent.Kind.valueOf(rs.getString("kind")), rs.getTimestamp("at").toInstant(),
+				Ids.nullable(rs.getObject("actor_id", Long.class), AccountId::of), rs.getString("actor_name"),
+				state(rs, "from_state"), state(rs, "to_state"), rs.getString("reason"),
+				json.readValue(rs.getString("data"), DATA), rs.getBoolean("public"));
 	}
 
 	public Optional<Reporter> reporter(CaseId caseId) {

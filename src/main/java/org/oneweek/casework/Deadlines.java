@@ -113,6 +113,48 @@ public class Deadlines {
 		audit.record("working_day", day, "set", actor, null, Map.of("working", working));
 	}
 
+	/** A day of the calendar as a notice or a file gives it. */
+	public record CalendarDay(LocalDate day, boolean working, @Nullable String name) {
+
+	}
+
+	/**
+	 * Sets many days at once, all or nothing (an import of a year's schedule), noting
+	 * where they come from.
+	 */
+	@Transactional
+	public void importDays(List<CalendarDay> days, String source, String actor) {
+		for (CalendarDay d : days) {
+			jdbc.sql("""
+					insert into working_day_exception (day, working, name, source) values (?, ?, ?, ?)
+					on conflict (day) do update set working = excluded.working, name = excluded.name,
+					  source = excluded.source""").params(d.day(), d.working(), d.name(), source).update();
+		}
+		calendar = null;
+		audit.record("working_day", source, "import", actor, null, Map.of("days", days.size()));
+	}
+
+	/** The years the calendar has any holiday or worked weekend day for. */
+	@Transactional(readOnly = true)
+	public java.util.SortedSet<Integer> yearsCovered() {
+		return new java.util.TreeSet<>(
+				jdbc.sql("select distinct extract(year from day)::int from working_day_exception where not working")
+					.query(Integer.class)
+					.list());
+	}
+
+	/**
+	 * In December, the next year when the calendar has no holidays for it yet (the State
+	 * Council publishes them in November): deadlines would count its holidays as working
+	 * days.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Integer> missingNextYear(LocalDate today) {
+		int next = today.getYear() + 1;
+		return (today.getMonthValue() == 12 && !yearsCovered().contains(next)) ? java.util.Optional.of(next)
+				: java.util.Optional.empty();
+	}
+
 	@Transactional
 	public void removeException(LocalDate day, String actor) {
 		calendar = null;

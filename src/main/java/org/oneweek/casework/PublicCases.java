@@ -177,6 +177,36 @@ public class PublicCases {
 	}
 
 	/**
+	 * A public entry of a case's timeline, with the case's number and state now: an
+	 * Open311 service request update.
+	 */
+	public record PublicUpdate(CaseEvent event, String reference, CaseState state) {
+
+	}
+
+	/**
+	 * The public timeline entries of the townships' cases made between two instants (both
+	 * included), oldest first, at most {@code limit}.
+	 */
+	public List<PublicUpdate> publicUpdates(Collection<TownshipId> townshipIds, Instant from, Instant to, int limit) {
+		if (townshipIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select e.*, c.reference as case_reference, c.state as case_state
+				from case_event e join case_file c on c.id = e.case_id
+				where c.township_id in (:townships) and e.public and e.at >= :from and e.at <= :to
+				order by e.at, e.id limit :limit""")
+			.param("townships", Ids.values(townshipIds))
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.param("limit", Math.max(1, limit))
+			.query((rs, n) -> new PublicUpdate(cases.event(rs), rs.getString("case_reference"),
+					CaseState.valueOf(rs.getString("case_state"))))
+			.list();
+	}
+
+	/**
 	 * Cases of the district's townships for an outside system: by reference, category,
 	 * time received and open or closed, newest first.
 	 */

@@ -1,6 +1,7 @@
 package org.oneweek.demo;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,8 @@ import org.oneweek.places.CreateDistrict;
 import org.oneweek.places.CreateTownship;
 import org.oneweek.places.CreateVillage;
 import org.oneweek.places.DistrictId;
+import org.oneweek.places.Coordinates;
+import org.oneweek.places.Geography;
 import org.oneweek.places.PlaceManagement;
 import org.oneweek.places.Township;
 import org.oneweek.places.TownshipId;
@@ -102,9 +105,12 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final Geography geography;
+
 	DemoData(JdbcClient jdbc, TransactionTemplate transactions, PlaceManagement places, MemberManagement members,
 			Units units, Accounts accounts, RosterManagement roster, Terms terms, VillageSchedules schedules,
-			Clock clock) {
+			Clock clock, Geography geography) {
+		this.geography = geography;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.places = places;
@@ -136,6 +142,7 @@ class DemoData implements ApplicationRunner {
 			}
 			staffWeeksAroundToday();
 			scheduleVillages();
+			mapVillages();
 		});
 	}
 
@@ -191,6 +198,53 @@ class DemoData implements ApplicationRunner {
 			String username = "member" + (i + 1);
 			account(username, MEMBERS[i].split(":")[0], Set.of(Role.SECRETARY, Role.TROUBLESHOOTER), memberIds.get(i),
 					null, null);
+		}
+	}
+
+	/**
+	 * Once: the demo's villages on the map, north of the river east of 南京 (the phone
+	 * numbers' 025): each street a row of four villages, each village an irregular
+	 * octagon of about 2.5 km across, 东江村 in the north-west, streets drawn around them.
+	 */
+	private void mapVillages() {
+		if (!geography.villages().isEmpty()) {
+			return;
+		}
+		Instant now = clock.instant();
+		List<Long> townships = jdbc.sql("select id from township order by id").query(Long.class).list();
+		for (int t = 0; t < townships.size(); t++) {
+			List<Long> villages = jdbc.sql("select id from village where township_id = ? order by id")
+				.param(townships.get(t))
+				.query(Long.class)
+				.list();
+			double rowLat = 32.125 - t * 0.028;
+			for (int v = 0; v < villages.size(); v++) {
+				double lon = 118.985 + v * 0.03;
+				StringBuilder ring = new StringBuilder();
+				String first = null;
+				for (int k = 0; k < 8; k++) {
+					double angle = Math.PI * 2 * k / 8 + 0.2;
+					// a fixed wobble per village and corner, so the shapes look drawn,
+					// not stamped
+					double wobble = 0.8 + 0.2 * Math.abs(Math.sin((t * 7 + v * 3 + k) * 1.7));
+					String point = String.format(java.util.Locale.ROOT, "[%.5f,%.5f]",
+							lon + Math.cos(angle) * 0.0145 * wobble, rowLat + Math.sin(angle) * 0.0135 * wobble);
+					ring.append((k > 0) ? "," : "").append(point);
+					first = (k == 0) ? point : first;
+				}
+				ring.append(',').append(first);
+				geography.setVillage(VillageId.of(villages.get(v)), new Coordinates(rowLat, lon),
+						"{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}", ACTOR, now);
+			}
+			double west = 118.985 - 0.0155;
+			double east = 118.985 + (Math.max(1, villages.size()) - 1) * 0.03 + 0.0155;
+			double south = rowLat - 0.014;
+			double north = rowLat + 0.014;
+			String box = String.format(java.util.Locale.ROOT,
+					"{\"type\":\"Polygon\",\"coordinates\":[[[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f]]]}",
+					west, south, east, south, east, north, west, north, west, south);
+			geography.setTownship(TownshipId.of(townships.get(t)), new Coordinates(rowLat, (west + east) / 2), box,
+					ACTOR, now);
 		}
 	}
 

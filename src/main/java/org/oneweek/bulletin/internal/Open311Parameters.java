@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.places.Coordinates;
 import org.oneweek.platform.web.BoundedDates;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.LinkedMultiValueMap;
@@ -111,6 +112,24 @@ public record Open311Parameters(MultiValueMap<String, String> values) {
 			throw new Open311Exception(HttpStatus.BAD_REQUEST,
 					name + " is not a date and time in the w3 format (e.g. 2026-03-02T00:00:00+08:00).");
 		}
+	}
+
+	/** lat and long as a point, or null when neither is given. */
+	@Nullable Coordinates coordinates() {
+		String position = position();
+		if (position == null) {
+			return null;
+		}
+		String[] parts = position.split(",");
+		return new Coordinates(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
+	}
+
+	/**
+	 * Degrees as Open311 writes them: a number with at most six decimals (about 10 cm).
+	 */
+	static BigDecimal degrees(double value) {
+		BigDecimal rounded = BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+		return (rounded.scale() < 0) ? rounded.setScale(0) : rounded;
 	}
 
 	/** lat and long together, each a number in its range; or neither. */

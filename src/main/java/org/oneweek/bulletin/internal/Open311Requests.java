@@ -16,12 +16,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.bulletin.FollowUp;
+import org.oneweek.bulletin.FollowUpId;
+import org.oneweek.bulletin.FollowUpKind;
+import org.oneweek.bulletin.FollowUps;
 import org.oneweek.bulletin.Open311Keys;
+import org.oneweek.bulletin.SubmitFollowUp;
 import org.oneweek.bulletin.internal.Open311Documents.Document;
 import org.oneweek.bulletin.internal.Open311Documents.Items;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseCategory;
 import org.oneweek.casework.CaseCommands;
+import org.oneweek.casework.CaseEvent;
+import org.oneweek.casework.CaseState;
 import org.oneweek.casework.CaseCommands.RecordCase;
 import org.oneweek.casework.CaseId;
 import org.oneweek.casework.CaseIntake;
@@ -32,7 +39,10 @@ import org.oneweek.casework.Cases;
 import org.oneweek.casework.PhotoId;
 import org.oneweek.casework.PublicCases;
 import org.oneweek.casework.Urgency;
+import org.oneweek.places.Coordinates;
 import org.oneweek.places.District;
+import org.oneweek.places.Geography;
+import org.oneweek.places.PlaceShape;
 import org.oneweek.places.Places;
 import org.oneweek.places.Township;
 import org.oneweek.places.TownshipId;
@@ -55,7 +65,22 @@ import org.springframework.stereotype.Service;
 @Service
 public class Open311Requests {
 
+	/** GeoReport v2: "free form text limited to 4,000 characters". */
 	static final int MAX_DESCRIPTION = 4000;
+
+	/** Names as long as FixMyStreet's users write them (the spec sets no limit). */
+	static final int MAX_NAME = 200;
+
+	static final int MAX_ADDRESS = 500;
+
+	/**
+	 * Of a long description, this much goes into the case; all of it is kept with the
+	 * request.
+	 */
+	static final int CASE_TEXT = 1500;
+
+	/** The longest comment a system may post: a villager's follow-up. */
+	static final int MAX_COMMENT = FollowUp.MAX_TEXT;
 
 	private final Open311Services services;
 
@@ -73,8 +98,18 @@ public class Open311Requests {
 
 	private final Clock clock;
 
+	private final Geography geography;
+
+	private final Open311Records records;
+
+	private final FollowUps followUps;
+
 	Open311Requests(Open311Services services, Places places, Cases ledger, PublicCases cases, CaseIntake intake,
-			Open311Keys keys, MessageSource messages, Clock clock) {
+			Open311Keys keys, MessageSource messages, Clock clock, Geography geography, Open311Records records,
+			FollowUps followUps) {
+		this.geography = geography;
+		this.records = records;
+		this.followUps = followUps;
 		this.services = services;
 		this.places = places;
 		this.ledger = ledger;
@@ -86,9 +121,12 @@ public class Open311Requests {
 	}
 
 	/**
-	 * Records the request as a case in the village it names, acting as the system whose
-	 * key it carries; answers its reference number, a token and where its progress is
-	 * public ({@code baseUrl} is the site's public address).
+	 * Records the request as a case in its village, acting as the system whose key it
+	 * carries; answers its reference number, a token and where its progress is public
+	 * ({@code baseUrl} is the site's public address). The village is the one
+	 * {@code attribute[village]} (or {@code address_id}) names; else the one whose
+	 * boundary holds {@code lat}/{@code long} (or whose centre is near enough); else the
+	 * one {@code address_string} names.
 	 */
 	public Document create(@Nullable String apiKey, Open311Parameters params, String baseUrl) {
 		Instant now = clock.instant();
@@ -101,25 +139,14 @@ public class Open311Requests {
 			throw new Open311Exception(HttpStatus.BAD_REQUEST, "service_code was not provided.");
 		}
 		CaseCategory category = services.category(serviceCode);
-		String villageCode = Optional.ofNullable(params.text("attribute[village]", 40))
-			.orElse(params.text("address_id", 40));
-		if (villageCode == null) {
-			throw new Open311Exception(HttpStatus.BAD_REQUEST,
-					"attribute[village] (or address_id) is required: the village's code, see the service definition.");
-		}
-		Village village = services.villagesOf(district)
-			.stream()
-			.filter((v) -> v.code().equalsIgnoreCase(villageCode) && v.active())
-			.findFirst()
-			.orElseThrow(() -> new Open311Exception(HttpStatus.BAD_REQUEST,
-					"attribute[village] " + villageCode + " is not a village of this jurisdiction."));
 		String description = params.first("description");
 		if (description != null && description.length() > MAX_DESCRIPTION) {
-			throw new Open311Exception(HttpStatus.BAD_REQUEST,
-					"description is longer than " + MAX_DESCRIPTION + " characters.");
+			throw new Open311Exception(HttpStatus.BAD_REQUEST, "description is longer than " + MAX_DESCRIPTION
+					+ " characters (the GeoReport v2 limit); send the rest as a service request update.");
 		}
-		String position = params.position();
-		String address = params.text("address_string", 200);
+		Coordinates point = params.coordinates();
+		String address = params.text("address_string", MAX_ADDRESS);
+		Village village = village(district, params, point, address);
 		CaseType type = CaseType.HELP;
 		String typeCode = params.text("attribute[case_type]", 20);
 		if (typeCode != null) {
@@ -133,39 +160,105 @@ public class Open311Requests {
 		if (phone != null && !phone.matches(CaseCommands.PHONE_PATTERN)) {
 			throw new Open311Exception(HttpStatus.BAD_REQUEST, "phone is not a phone number.");
 		}
-		String mediaUrl = params.text("media_url", 500);
-		if (mediaUrl != null && !mediaUrl.matches("^https?://\\S+$")) {
-			throw new Open311Exception(HttpStatus.BAD_REQUEST, "media_url is not an http(s) address.");
-		}
+		String email = email(params);
+		String mediaUrl = mediaUrl(params);
+		String firstName = params.text("first_name", MAX_NAME);
+		String lastName = params.text("last_name", MAX_NAME);
 		String name = String
-			.join(" ", Optional.ofNullable(params.text("first_name", 20)).orElse(""),
-					Optional.ofNullable(params.text("last_name", 20)).orElse(""))
+			.join(" ", Optional.ofNullable(firstName).orElse(""), Optional.ofNullable(lastName).orElse(""))
 			.strip();
 		String text = (description != null) ? description.strip() : "";
+		String proposed = title(text, category);
 		CaseIntake.Recorded recorded;
 		try {
-			RecordCase command = RecordCase.of(village.id(), category.code(), title(text, category))
-				.withSource(CaseSource.PHONE)
+			RecordCase command = RecordCase.of(village.id(), category.code(), shorten(proposed, 40))
+				.withSource(CaseSource.OPEN311)
 				.withType(type)
 				.withUrgency(Urgency.NORMAL)
-				.withDescription(joinLines(text.isEmpty() ? null : text,
+				.withDescription(joinLines(text.isEmpty() ? null : shorten(text, CASE_TEXT),
 						(mediaUrl != null) ? "media_url: " + mediaUrl : null, "Open311: " + key.name()))
-				.withLocation(joinLines(address, position))
-				// the request's own words may name people: the board gets a neutral title
-				.withPublicTitle(messages.getMessage("bulletin.open311.publicTitle", new Object[] { category.nameZh() },
-						Open311Services.LEDGER))
-				.withReporter(RecordCase.reporter(name, phone, null, false));
+				.withLocation(
+						joinLines(shorten(address, 120),
+								(point != null) ? Open311Parameters.degrees(point.lat()) + ","
+										+ Open311Parameters.degrees(point.lon()) : null))
+				// the request's own words may name people: they wait for a person's
+				// review
+				.withPublicTitle(messages.getMessage("bulletin.open311.awaitingTitle",
+						new Object[] { category.nameZh() }, Open311Services.LEDGER))
+				.withReporter(RecordCase.reporter(shorten(name, 40), phone, null, false));
 			recorded = intake.record(command, key.principal(), now);
 		}
 		catch (CaseRuleException ex) {
-			throw new Open311Exception(HttpStatus.BAD_REQUEST, "The request was refused: " + ex.messageKey());
+			throw new Open311Exception(HttpStatus.BAD_REQUEST, "The request was refused: "
+					+ messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), java.util.Locale.ENGLISH));
 		}
+		records
+			.record(new Open311Records.Request(recorded.id(), recorded.reference(), village.id(), key.id(), key.name(),
+					point, address, email, firstName, lastName, text.isEmpty() ? null : text, proposed, true, now));
 		String token = keys.token(key.id(), recorded.id(), now);
 		Map<String, Object> created = Open311Documents.map("service_request_id", recorded.reference(), "token", token,
 				"service_notice", "Recorded as " + recorded.reference() + " for " + village.name()
 						+ "; its progress is public at " + baseUrl + "/c/" + recorded.reference(),
 				"account_id", null);
 		return new Document("service_requests", new Items("request", List.of(created)));
+	}
+
+	/** The request's village: named, located, or found in the address. */
+	private Village village(District district, Open311Parameters params, @Nullable Coordinates point,
+			@Nullable String address) {
+		List<Village> villages = services.villagesOf(district).stream().filter(Village::active).toList();
+		String addressId = params.text("address_id", 40);
+		if (addressId != null && addressId.startsWith("#")) {
+			// FixMyStreet's #NOTPINPOINTED#: no village named
+			addressId = null;
+		}
+		String villageCode = Optional.ofNullable(params.text("attribute[village]", 40)).orElse(addressId);
+		if (villageCode != null) {
+			return villages.stream()
+				.filter((v) -> v.code().equalsIgnoreCase(villageCode))
+				.findFirst()
+				.orElseThrow(() -> new Open311Exception(HttpStatus.BAD_REQUEST, "attribute[village] "
+						+ Open311Parameters.abbreviate(villageCode) + " is not a village of this jurisdiction."));
+		}
+		if (point != null) {
+			Optional<VillageId> located = geography.locate(point, villages.stream().map(Village::id).toList());
+			if (located.isPresent()) {
+				return villages.stream().filter((v) -> v.id().equals(located.get())).findFirst().orElseThrow();
+			}
+		}
+		if (address != null) {
+			String normalized = address.replaceAll("\\s", "");
+			Optional<Village> named = villages.stream()
+				.filter((v) -> normalized.contains(v.name()) || normalized.equalsIgnoreCase(v.code()))
+				.max(java.util.Comparator.comparingInt((Village v) -> v.name().length()));
+			if (named.isPresent()) {
+				return named.get();
+			}
+		}
+		if (point == null && address == null) {
+			throw new Open311Exception(HttpStatus.BAD_REQUEST,
+					"A location is required: lat and long, address_string or attribute[village] (a code of the service definition).");
+		}
+		throw new Open311Exception(HttpStatus.BAD_REQUEST,
+				((point != null) ? "lat/long lie in no village of this jurisdiction"
+						: "address_string names no village of this jurisdiction")
+						+ "; give attribute[village] (a code of the service definition).");
+	}
+
+	private static @Nullable String email(Open311Parameters params) {
+		String email = params.text("email", 254);
+		if (email != null && !email.matches("^[^@\\s]+@[^@\\s]+$")) {
+			throw new Open311Exception(HttpStatus.BAD_REQUEST, "email is not an e-mail address.");
+		}
+		return email;
+	}
+
+	private static @Nullable String mediaUrl(Open311Parameters params) {
+		String mediaUrl = params.text("media_url", 500);
+		if (mediaUrl != null && !mediaUrl.matches("^https?://\\S+$")) {
+			throw new Open311Exception(HttpStatus.BAD_REQUEST, "media_url is not an http(s) address.");
+		}
+		return mediaUrl;
 	}
 
 	/**
@@ -238,6 +331,8 @@ public class Open311Requests {
 		Map<TownshipId, Township> townships = places.townships()
 			.stream()
 			.collect(Collectors.toMap(Township::id, Function.identity()));
+		Map<CaseId, Coordinates> sent = records.coordinates(ids);
+		Map<VillageId, PlaceShape> shapes = geography.villages();
 		ZoneId zone = clock.getZone();
 		List<Map<String, Object>> out = new ArrayList<>();
 		for (Case c : found) {
@@ -247,6 +342,12 @@ public class Open311Requests {
 			String statusNotes = (c.result() != null) ? c.result()
 					: (c.declineReason() != null) ? c.declineReason() : notes.get(c.id());
 			PhotoId photo = photos.get(c.id());
+			// where the other system said, else the village's centre (never a villager's
+			// doorstep)
+			Coordinates at = sent.get(c.id());
+			if (at == null && shapes.get(c.villageId()) != null) {
+				at = shapes.get(c.villageId()).centre();
+			}
 			out.add(Open311Documents.map("service_request_id", c.reference(), "status",
 					PublicCases.FINISHED.contains(c.state()) ? "closed" : "open", "status_notes", statusNotes,
 					"service_name", (category != null) ? category.nameZh() : c.category(), "service_code", c.category(),
@@ -255,22 +356,168 @@ public class Open311Requests {
 					time(c.receivedAt(), zone), "updated_datetime", time(c.updatedAt(), zone), "expected_datetime",
 					c.state().isActive() ? time(c.resolutionDue(), zone) : null, "address",
 					((village != null) ? village.name() : "") + ((township != null) ? "，" + township.name() : ""),
-					"address_id", (village != null) ? village.code() : null, "zipcode", null, "lat", null, "long", null,
-					"media_url",
+					"address_id", (village != null) ? village.code() : null, "zipcode", null, "lat",
+					(at != null) ? Open311Parameters.degrees(at.lat()) : null, "long",
+					(at != null) ? Open311Parameters.degrees(at.lon()) : null, "media_url",
 					(photo != null) ? baseUrl + "/c/" + c.reference() + "/photos/" + photo.value() : null));
 		}
 		return out;
 	}
 
 	/**
-	 * The description's first line, shortened; the category's name when there is none.
+	 * The description's first line (without FixMyStreet's "title:"), at most 100
+	 * characters; the category's name when there is none.
 	 */
-	private static String title(String description, CaseCategory category) {
-		String firstLine = description.lines().map(String::strip).filter((l) -> !l.isEmpty()).findFirst().orElse("");
+	static String title(String description, CaseCategory category) {
+		String firstLine = description.lines()
+			.map(String::strip)
+			.filter((l) -> !l.isEmpty())
+			.findFirst()
+			.orElse("")
+			.replaceFirst("^(?i)title:\\s*", "");
 		if (firstLine.isEmpty()) {
 			return category.nameZh();
 		}
-		return (firstLine.length() > 40) ? firstLine.substring(0, 40) + "…" : firstLine;
+		return shorten(firstLine, 100);
+	}
+
+	/** At most {@code max} characters, an ellipsis marking a cut. */
+	static @Nullable String shorten(@Nullable String text, int max) {
+		if (text == null || text.length() <= max) {
+			return text;
+		}
+		return text.substring(0, max - 1) + "…";
+	}
+
+	// ---- servicerequestupdates (mySociety's extension, as FixMyStreet uses it)
+	// ----------
+
+	/**
+	 * The public entries of the jurisdiction's cases between {@code start_date} and
+	 * {@code end_date} (the last day when neither is given), as updates: each with its
+	 * update_id, the request's id, the status the case has since, when, what the board
+	 * says and the photo's address. A key is not needed; one that is sent must be valid.
+	 */
+	public Document updates(Open311Parameters params, String baseUrl, Function<CaseEvent, String> describe) {
+		String apiKey = params.first("api_key");
+		if (apiKey != null && !apiKey.isBlank() && keys.authenticate(apiKey, clock.instant()).isEmpty()) {
+			throw new Open311Exception(HttpStatus.FORBIDDEN, "Invalid api_key received.");
+		}
+		District district = services.district(params.first("jurisdiction_id"));
+		Instant end = params.date("end_date", true, clock.getZone());
+		Instant start = params.date("start_date", false, clock.getZone());
+		if (end == null) {
+			end = clock.instant();
+		}
+		if (start == null) {
+			start = end.minus(Duration.ofDays(1));
+		}
+		if (start.isAfter(end)) {
+			throw new Open311Exception(HttpStatus.BAD_REQUEST, "start_date is after end_date.");
+		}
+		ZoneId zone = clock.getZone();
+		List<Map<String, Object>> out = new ArrayList<>();
+		for (PublicCases.PublicUpdate u : cases.publicUpdates(services.townshipIds(district), start, end,
+				Open311Parameters.MAX_RESULTS)) {
+			CaseEvent e = u.event();
+			CaseState state = (e.toState() != null) ? e.toState() : u.state();
+			Object photo = (e.kind() == CaseEvent.Kind.PHOTO) ? e.get("photoId") : null;
+			out.add(Open311Documents.map("update_id", "E" + e.id(), "service_request_id", u.reference(), "status",
+					status(state), "updated_datetime", time(e.at(), zone), "description", describe.apply(e),
+					"media_url", (photo != null) ? baseUrl + "/c/" + u.reference() + "/photos/" + photo : null));
+		}
+		return new Document("service_request_updates", new Items("request_update", out));
+	}
+
+	/**
+	 * A case's state in the words of FixMyStreet's extended statuses (it lower-cases them
+	 * and reads open, closed, fixed, in progress, action scheduled, duplicate and no
+	 * further action).
+	 */
+	static String status(CaseState state) {
+		return switch (state) {
+			case RECEIVED, REOPENED -> "open";
+			case ASSIGNED -> "action_scheduled";
+			case IN_PROGRESS -> "in_progress";
+			case RESOLVED -> "fixed";
+			case CLOSED -> "closed";
+			case MERGED -> "duplicate";
+			case DECLINED -> "no_further_action";
+		};
+	}
+
+	/**
+	 * A comment on a request from the other system's user (a villager): it becomes a
+	 * follow-up in the village committee's queue, its words private. {@code update_id} is
+	 * the other system's id for it: posting it again answers the same update.
+	 * {@code status} REOPEN says it is still not fixed (a resolved case is reopened for
+	 * review); any other status is information.
+	 */
+	public Document postUpdate(@Nullable String apiKey, Open311Parameters params) {
+		Instant now = clock.instant();
+		Open311Keys.Key key = keys.authenticate(apiKey, now)
+			.orElseThrow(() -> new Open311Exception(HttpStatus.FORBIDDEN,
+					"Invalid api_key received -- can't proceed with the update."));
+		District district = services.district(params.first("jurisdiction_id"));
+		String id = params.text("service_request_id", 40);
+		if (id == null) {
+			throw new Open311Exception(HttpStatus.BAD_REQUEST, "service_request_id was not provided.");
+		}
+		String reference = id.toUpperCase(java.util.Locale.ROOT);
+		if (cases
+			.find(services.townshipIds(district),
+					new PublicCases.Filter(List.of(reference), List.of(), null, null, null, 1))
+			.isEmpty()) {
+			throw new Open311Exception(HttpStatus.NOT_FOUND, "service_request_id " + id + " was not found.");
+		}
+		String description = params.first("description");
+		if (description != null && description.strip().length() > MAX_COMMENT) {
+			throw new Open311Exception(HttpStatus.BAD_REQUEST, "description is longer than " + MAX_COMMENT
+					+ " characters: a comment is read by the village committee; send a shorter one.");
+		}
+		String mediaUrl = mediaUrl(params);
+		String text = joinLines((description != null) ? description.strip() : null,
+				(mediaUrl != null) ? "media_url: " + mediaUrl : null);
+		if (text == null) {
+			throw new Open311Exception(HttpStatus.BAD_REQUEST, "description was not provided.");
+		}
+		if (text.length() > MAX_COMMENT) {
+			text = description.strip();
+		}
+		String phone = params.text("phone", 20);
+		if (phone != null && !phone.matches(CaseCommands.PHONE_PATTERN)) {
+			throw new Open311Exception(HttpStatus.BAD_REQUEST, "phone is not a phone number.");
+		}
+		String email = email(params);
+		String externalId = params.text("update_id", 60);
+		String status = params.text("status", 40);
+		Instant updated = params.date("updated_datetime", false, clock.getZone());
+		if (externalId != null) {
+			Optional<FollowUpId> earlier = records.commentTaken(key.id(), externalId);
+			if (earlier.isPresent()) {
+				return updateAnswer(earlier.get());
+			}
+		}
+		FollowUpKind kind = "REOPEN".equalsIgnoreCase(status) ? FollowUpKind.NOT_FIXED : FollowUpKind.INFO;
+		FollowUps.Submitted submitted;
+		try {
+			submitted = followUps.submitFromSystem(reference,
+					new SubmitFollowUp(kind, text, null, phone,
+							(externalId != null) ? "open311:" + key.id() + ":" + externalId : null),
+					"open311-key-" + key.id(), now);
+		}
+		catch (CaseRuleException ex) {
+			throw new Open311Exception(HttpStatus.BAD_REQUEST, "The update was refused: "
+					+ messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), java.util.Locale.ENGLISH));
+		}
+		records.comment(submitted.id(), key.id(), externalId, status, params.text("first_name", MAX_NAME),
+				params.text("last_name", MAX_NAME), email, updated, now);
+		return updateAnswer(submitted.id());
+	}
+
+	private static Document updateAnswer(FollowUpId id) {
+		return new Document("service_request_updates",
+				new Items("request_update", List.of(Open311Documents.map("update_id", "F" + id.value()))));
 	}
 
 	private static @Nullable String joinLines(@Nullable String... lines) {

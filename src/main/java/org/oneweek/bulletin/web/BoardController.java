@@ -19,6 +19,7 @@ import org.oneweek.bulletin.internal.BoardCache;
 import org.oneweek.bulletin.internal.QrCodes;
 import org.oneweek.casework.PublicCases;
 import org.oneweek.places.Village;
+import org.oneweek.places.VillageMaps;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -55,7 +56,11 @@ class BoardController {
 
 	private final Clock clock;
 
-	BoardController(BulletinBoards boards, BoardCache cache, PublicPages pages, PublicCases cases, Clock clock) {
+	private final VillageMaps maps;
+
+	BoardController(BulletinBoards boards, BoardCache cache, PublicPages pages, PublicCases cases, Clock clock,
+			VillageMaps maps) {
+		this.maps = maps;
 		this.boards = boards;
 		this.cache = cache;
 		this.pages = pages;
@@ -83,6 +88,7 @@ class BoardController {
 			model.put("board", board);
 			model.put("zone", clock.getZone());
 			model.put("boardUrl", pages.boardUrl(village.code()));
+			model.put("villageMap", maps.villageInStreet(village.id(), null, village.name()));
 			return pages.render("bulletin/showBoard", model, request, response, locale);
 		});
 		ResponseEntity.BodyBuilder ok = ResponseEntity.ok()

@@ -23,6 +23,7 @@ import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseAccessDeniedException;
 import org.oneweek.casework.CaseCategory;
 import org.oneweek.casework.CaseId;
+import org.oneweek.bulletin.internal.Open311Records;
 import org.oneweek.casework.CaseRuleException;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.PublicCases;
@@ -75,8 +76,12 @@ class CommitteeController {
 
 	private final Clock clock;
 
+	private final Open311Records open311;
+
 	CommitteeController(FollowUps followUps, Enlistments enlistments, BoardSettings settings, PublicCases cases,
-			Cases ledger, CaseAccess access, Places places, MessageSource messages, Clock clock) {
+			Cases ledger, CaseAccess access, Places places, MessageSource messages, Clock clock,
+			Open311Records open311) {
+		this.open311 = open311;
 		this.followUps = followUps;
 		this.enlistments = enlistments;
 		this.settings = settings;
@@ -108,7 +113,31 @@ class CommitteeController {
 				items.stream().filter((i) -> i.followUp().state() != FollowUp.State.HANDLED).count());
 		model.addAttribute("villages", choosableVillages(me));
 		model.addAttribute("zone", clock.getZone());
+		model.addAttribute("awaiting", open311.awaiting(village.id()));
 		return "bulletin/listFollowUps";
+	}
+
+	/**
+	 * One action: an Open311 request's own words (as proposed, or as corrected here)
+	 * become its public title.
+	 */
+	@PostMapping("/open311/{reference}/publish")
+	String publish(@PathVariable String reference, @RequestParam(required = false) @Nullable String title,
+			@AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
+		Open311Records.Request r = open311.request(reference)
+			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.NOT_FOUND));
+		if (!mayUse(me, r.villageId())) {
+			throw new AccessDeniedException("village " + r.villageId());
+		}
+		try {
+			open311.publish(r.reference(), title, me, clock.instant());
+			redirect.addFlashAttribute("messageKey", "bulletin.open311.published");
+		}
+		catch (CaseRuleException ex) {
+			redirect.addFlashAttribute("errorKey", ex.messageKey());
+		}
+		return "redirect:/bulletin/follow-ups?villageId=" + r.villageId();
 	}
 
 	@PostMapping("/follow-ups/{id}/called-back")

@@ -46,7 +46,11 @@ class Open311Controller {
 
 	private final JsonMapper json;
 
-	Open311Controller(Open311Services services, Open311Requests requests, PublicPages pages, JsonMapper json) {
+	private final PublicTexts texts;
+
+	Open311Controller(Open311Services services, Open311Requests requests, PublicPages pages, JsonMapper json,
+			PublicTexts texts) {
+		this.texts = texts;
 		this.services = services;
 		this.requests = requests;
 		this.pages = pages;
@@ -91,6 +95,22 @@ class Open311Controller {
 			@RequestParam(name = "jurisdiction_id", required = false) @Nullable String jurisdiction) {
 		boolean asJson = format(format);
 		return respond(asJson, requests.one(id, jurisdiction, pages.baseUrl()));
+	}
+
+	/** mySociety's servicerequestupdates extension: what changed in public, by time. */
+	@GetMapping("/v2/servicerequestupdates.{format}")
+	ResponseEntity<String> updates(@PathVariable String format, HttpServletRequest request) {
+		boolean asJson = format(format);
+		return respond(asJson, requests.updates(Open311Parameters.of(request.getParameterMap()), pages.baseUrl(),
+				(e) -> texts.describe(e, java.util.Locale.SIMPLIFIED_CHINESE)));
+	}
+
+	/** A comment from the other system's user: a follow-up for the village committee. */
+	@PostMapping("/v2/servicerequestupdates.{format}")
+	ResponseEntity<String> postUpdate(@PathVariable String format, HttpServletRequest request) {
+		boolean asJson = format(format);
+		Open311Parameters params = Open311Parameters.of(request.getParameterMap());
+		return respond(asJson, requests.postUpdate(params.first("api_key"), params));
 	}
 
 	@GetMapping("/v2/tokens/{token}.{format}")

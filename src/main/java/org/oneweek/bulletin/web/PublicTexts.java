@@ -54,7 +54,7 @@ class PublicTexts {
 			case HANDED_OVER -> msg("bulletin.event.HANDED_OVER", locale);
 			case ACKNOWLEDGED -> msg("bulletin.event.ACKNOWLEDGED", locale);
 			case ESCALATED -> msg("bulletin.event.ESCALATED", locale);
-			case URGENCY_CHANGED, OVERDUE -> msg("bulletin.event.OTHER", locale);
+			case URGENCY_CHANGED, OVERDUE, TITLE_PUBLISHED -> msg("bulletin.event.OTHER", locale);
 		};
 	}
 

@@ -65,6 +65,8 @@ public final class CaseFile {
 
 	private boolean searchTextChanged;
 
+	private String publicTitle;
+
 	/** What changed since the case was loaded: the entries and events to store. */
 	private final Changes changes;
 
@@ -81,6 +83,7 @@ public final class CaseFile {
 		this.reopenedCount = c.reopenedCount();
 		this.responsibleTermId = c.responsibleTermId();
 		this.changes = new Changes(c.lastEventSeq(), c.updatedAt());
+		this.publicTitle = c.publicTitle();
 	}
 
 	/** The aggregate of a case as stored. */
@@ -142,6 +145,26 @@ public final class CaseFile {
 			append(CaseEvent.Kind.PROGRESS, null, null, null, Map.of("percent", percent), true, by, at);
 			progress = percent;
 		}
+	}
+
+	/**
+	 * What the public reads as the case's title, after a person has read the words (a
+	 * request from another system keeps a neutral title until then).
+	 * @throws CaseRuleException when the title is blank or longer than 100 characters
+	 */
+	public void publishTitle(@Nullable String text, Actor by, Instant at) {
+		String title = blankToNull(text);
+		if (title == null) {
+			throw new CaseRuleException("casework.title.required");
+		}
+		if (title.length() > 100) {
+			throw new CaseRuleException("casework.title.tooLong", 100);
+		}
+		if (title.equals(publicTitle)) {
+			return;
+		}
+		append(CaseEvent.Kind.TITLE_PUBLISHED, null, null, null, Map.of("title", title), false, by, at);
+		publicTitle = title;
 	}
 
 	/**
@@ -343,7 +366,7 @@ public final class CaseFile {
 		Schedule d = schedule;
 		Outcome o = outcome;
 		return new Case(f.id(), f.reference(), f.villageId(), f.townshipId(), f.receivedTermId(), responsibleTermId,
-				f.source(), f.type(), f.category(), urgency, f.title(), f.description(), f.location(), f.publicTitle(),
+				f.source(), f.type(), f.category(), urgency, f.title(), f.description(), f.location(), publicTitle,
 				state, assignee, progress, f.receivedAt(), d.firstContactDue(), d.resolutionDue(), d.firstContactAt(),
 				o.resolvedAt(), o.closedAt(), o.result(), o.satisfaction(), o.mergedIntoId(), o.declineReason(),
 				d.escalationLevel(), funding.requested(), funding.approved(), funding.source(), funding.approvedBy(),

@@ -300,7 +300,8 @@ public class CaseStore {
 					  escalation_level = :escalationLevel, funding_requested = :fundingRequested,
 					  funding_approved = :fundingApproved, funding_source = :fundingSource,
 					  funding_approved_by = :fundingApprovedBy, reopened_count = :reopenedCount,
-					  responsible_term_id = :responsibleTerm, last_event_seq = :seq, updated_at = :updatedAt
+					  responsible_term_id = :responsibleTerm, last_event_seq = :seq, updated_at = :updatedAt,
+					  public_title = :publicTitle
 					where id = :id and last_event_seq = :loadedSeq""")
 			.param("state", c.state().name())
 			.param("urgency", c.urgency().name())
@@ -326,6 +327,7 @@ public class CaseStore {
 			.param("reopenedCount", c.reopenedCount())
 			.param("responsibleTerm", Ids.value(c.responsibleTermId()), Types.BIGINT)
 			.param("seq", c.lastEventSeq())
+			.param("publicTitle", c.publicTitle())
 			.param("updatedAt", ts(c.updatedAt()))
 			.param("id", c.id().value())
 			.param("loadedSeq", file.changes().loadedSeq())

@@ -91,8 +91,12 @@ class CaseController {
 
 	private final CaseTexts texts;
 
+	private final org.oneweek.places.VillageMaps maps;
+
 	CaseController(Clock clock, Cases cases, CaseActions actions, CasePhotos photos, CaseFunding funding,
-			CaseAccess access, Places places, Terms terms, Members members, Units units, CaseTexts texts) {
+			CaseAccess access, Places places, Terms terms, Members members, Units units, CaseTexts texts,
+			org.oneweek.places.VillageMaps maps) {
+		this.maps = maps;
 		this.clock = clock;
 		this.cases = cases;
 		this.actions = actions;
@@ -151,6 +155,7 @@ class CaseController {
 				.ifPresent((m) -> model.addAttribute("troubleshooter", m));
 		}
 		model.addAttribute("phases", CasePhoto.Phase.values());
+		model.addAttribute("villageMap", maps.villageInStreet(c.villageId(), null, village.name()));
 		return "casework/showCase";
 	}
 

@@ -13,6 +13,8 @@ import org.oneweek.casework.Cases;
 import org.oneweek.casework.DeadlineRule;
 import org.oneweek.casework.DeadlineRule.Span;
 import org.oneweek.casework.Deadlines;
+import org.oneweek.casework.CaseRuleException;
+import org.oneweek.casework.internal.HolidayImport;
 import org.oneweek.casework.Urgency;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,7 +41,10 @@ class CaseSettingsController {
 
 	private final Clock clock;
 
-	CaseSettingsController(Deadlines deadlines, Cases cases, Clock clock) {
+	private final HolidayImport holidays;
+
+	CaseSettingsController(Deadlines deadlines, Cases cases, Clock clock, HolidayImport holidays) {
+		this.holidays = holidays;
 		this.deadlines = deadlines;
 		this.cases = cases;
 		this.clock = clock;
@@ -51,7 +56,29 @@ class CaseSettingsController {
 		model.addAttribute("units", DeadlineRule.Unit.values());
 		model.addAttribute("calendar", new TreeMap<>(deadlines.exceptionsFrom(LocalDate.now(clock).minusDays(30))));
 		model.addAttribute("categories", cases.categories());
+		model.addAttribute("years", deadlines.yearsCovered().stream().map(String::valueOf).toList());
+		model.addAttribute("missingYear", deadlines.missingNextYear(LocalDate.now(clock)).orElse(null));
 		return "casework/editSettings";
+	}
+
+	/** A year's schedule: holiday-cn JSON, or CSV/.xlsx of dates. */
+	@PostMapping("/calendar/import")
+	String importCalendar(@RequestParam("file") org.springframework.web.multipart.@Nullable MultipartFile file,
+			Principal principal, RedirectAttributes redirect) throws java.io.IOException {
+		if (file == null || file.isEmpty()) {
+			redirect.addFlashAttribute("errorKey", "case.calendar.import.empty");
+			return "redirect:/cases/settings";
+		}
+		try {
+			int days = holidays.apply(String.valueOf(file.getOriginalFilename()), file.getBytes(), principal.getName());
+			redirect.addFlashAttribute("messageKey", "case.calendar.import.done");
+			redirect.addFlashAttribute("messageArgs", new Object[] { days });
+		}
+		catch (CaseRuleException ex) {
+			redirect.addFlashAttribute("errorKey", ex.messageKey());
+			redirect.addFlashAttribute("errorArgs", ex.arguments());
+		}
+		return "redirect:/cases/settings";
 	}
 
 	@PostMapping("/rules")

@@ -237,7 +237,9 @@ class IntakeController {
 		model.addAttribute("categories", cases.categories().stream().filter(CaseCategory::active).toList());
 		model.addAttribute("types", CaseType.values());
 		model.addAttribute("urgencies", Urgency.values());
-		model.addAttribute("sources", CaseSource.values());
+		// Open311 is for other systems, not a choice on the form
+		model.addAttribute("sources",
+				java.util.Arrays.stream(CaseSource.values()).filter((s) -> s != CaseSource.OPEN311).toList());
 		LocalDate today = today();
 		Ids.given(form.getVillageId(), VillageId::of)
 			.flatMap((village) -> terms.ofVillage(village, today))
