@@ -259,6 +259,13 @@ class FaultsTest {
 					+ "group by case_id, data ->> 'deadline', data ->> 'level', data ->> 'due' having count(*) > 1) d"))
 				.as("deadlines escalated twice")
 				.isZero();
+			// the same job hands over the open cases of ended terms, once per term and
+			// case
+			assertThat(count(db,
+					"select count(*) from (select 1 from case_event where kind = 'HANDED_OVER' "
+							+ "group by case_id, data ->> 'fromTermId' having count(*) > 1) d"))
+				.as("cases handed over twice from one term")
+				.isZero();
 			try (PreparedStatement sql = db.prepareStatement("select count(*) from case_event e join case_file f "
 					+ "on f.id = e.case_id where e.kind = 'ESCALATED' and f.reference = any(?)")) {
 				sql.setArray(1, db.createArrayOf("text", overdue.toArray()));
