@@ -162,9 +162,10 @@ class FaultsTest {
 		assertThat(load.awaitMore(10, Duration.ofSeconds(60))).as("intakes acknowledged after the last kill").isTrue();
 		load.stop(Duration.ofSeconds(60));
 		Figures figures = verifyLedger();
-		log("SIGKILLs survived: %d of %d; acknowledged %d cases (%s), lost %d, duplicated %d, replays checked %d; "
-				+ "restarts took %s ms", KILLS, KILLS, load.acknowledged(), load.outcomes, figures.lost(),
-				figures.duplicated(), load.replaysChecked.get(), restarts);
+		log("SIGKILLs survived: %d of %d; acknowledged %d cases (%s), lost %d, duplicated %d, replays checked %d, "
+				+ "recorded by a try whose answer the kill cut off and found again by their key %d; restarts took "
+				+ "%s ms", KILLS, KILLS, load.acknowledged(), load.outcomes, figures.lost(), figures.duplicated(),
+				load.replaysChecked.get(), load.recordedBeforeTheAnswerWasLost.get(), restarts);
 	}
 
 	@Test
