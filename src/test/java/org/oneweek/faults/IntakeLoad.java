@@ -64,6 +64,12 @@ final class IntakeLoad implements AutoCloseable {
 	final AtomicLong replaysChecked = new AtomicLong();
 
 	/**
+	 * Cases recorded by a try whose answer was lost (the process killed after the
+	 * commit), answered when sent again as the case that try recorded.
+	 */
+	final AtomicLong recordedBeforeTheAnswerWasLost = new AtomicLong();
+
+	/**
 	 * @param headers per client, the headers that authenticate its requests (read before
 	 * each request, so they may change)
 	 */
@@ -191,6 +197,9 @@ final class IntakeLoad implements AutoCloseable {
 				boolean replayed = "true".equals(response.headers().firstValue("Idempotency-Replayed").orElse(""));
 				if (replay && !replayed) {
 					wrong.add(key + " sent again was not answered as a replay");
+				}
+				if (!replay && replayed) {
+					recordedBeforeTheAnswerWasLost.incrementAndGet();
 				}
 				return reference;
 			}

@@ -43,6 +43,8 @@ final class PrivatePostgres implements AutoCloseable {
 
 	private EmbeddedPostgresServer server;
 
+	private volatile long stoppedAt;
+
 	private PrivatePostgres(EmbeddedDatabaseProperties properties) {
 		this.properties = properties;
 		this.server = EmbeddedPostgresServer.start(properties);
@@ -87,8 +89,14 @@ final class PrivatePostgres implements AutoCloseable {
 		}
 		// after SIGQUIT there is nothing left to stop: this releases the data directory
 		server.close();
+		stoppedAt = System.nanoTime();
 		server = EmbeddedPostgresServer.start(properties);
 		return System.nanoTime();
+	}
+
+	/** When the last restart's server had stopped ({@link System#nanoTime()}). */
+	long stoppedAt() {
+		return stoppedAt;
 	}
 
 	private long postmasterPid() throws IOException {

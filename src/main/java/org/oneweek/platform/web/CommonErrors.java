@@ -97,6 +97,16 @@ class CommonErrors {
 			if (t instanceof DataAccessResourceFailureException) {
 				return true;
 			}
+			if (t instanceof TransactionSystemException && t.getCause() instanceof SQLException) {
+				// the connection itself failed to commit or roll back (a commit refused
+				// for
+				// its data is translated to a DataAccessException instead): after a
+				// commit
+				// cut off by a restart, the rollback meets a closed connection
+				// ("Connection is
+				// closed", without an SQL state)
+				return true;
+			}
 			if (t instanceof TransactionSystemException failed && failed.getApplicationException() != null
 					&& failed.getApplicationException() != t && databaseAway(failed.getApplicationException())) {
 				return true;

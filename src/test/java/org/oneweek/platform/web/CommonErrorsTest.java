@@ -35,6 +35,13 @@ class CommonErrorsTest {
 	}
 
 	@Test
+	void aCommitCutOffWhoseRollbackMetAClosedConnectionIsTheDatabaseAway() {
+		assertThat(CommonErrors.databaseAway(
+				new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"))))
+			.isTrue();
+	}
+
+	@Test
 	void aConnectionRefusedIsTheDatabaseAway() {
 		assertThat(CommonErrors.databaseAway(new RuntimeException(new SQLException("Connection refused", "08001"))))
 			.isTrue();
