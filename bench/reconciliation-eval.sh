@@ -16,7 +16,7 @@ FILE=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/.."
 rm -f target/reconciliation-eval.txt
 OFFLINE=${OFFLINE:--o}
-nice -n 10 ./mvnw -q $OFFLINE test -Dtest=ReconciliationEvaluationTest -Dsurefire.failIfNoSpecifiedTests=false \
+nice -n 10 ./mvnw -q $OFFLINE test-compile surefire:test@default-test -Dtest=ReconciliationEvaluationTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dspring-javaformat.skip=true -Dreconciliation.eval.file="$FILE" >/dev/null 2>&1 || true
 if [ ! -f target/reconciliation-eval.txt ]; then
   echo "the evaluation did not run: see target/surefire-reports/" >&2

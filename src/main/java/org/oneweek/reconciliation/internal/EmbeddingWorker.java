@@ -4,6 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PreDestroy;
 import org.oneweek.casework.CaseEvents.CaseRecorded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ class EmbeddingWorker {
 
 	private final EmbeddingStore store;
 
-	private final boolean enabled;
+	private volatile boolean enabled;
 
 	private final boolean warm;
 
@@ -75,16 +76,17 @@ class EmbeddingWorker {
 		}
 	}
 
-	/** Waits until the ids handed over so far are done (tests, orderly shutdown). */
-	boolean awaitIdle(long millis) throws InterruptedException {
-		long until = System.currentTimeMillis() + millis;
-		while (System.currentTimeMillis() < until) {
-			if (executor.getQueue().isEmpty() && executor.getActiveCount() == 0) {
-				return true;
-			}
-			Thread.sleep(20);
-		}
-		return false;
+	/**
+	 * On shutdown the ids still waiting are dropped: they are computed when next needed.
+	 */
+	@PreDestroy
+	void stop() {
+		executor.shutdownNow();
+	}
+
+	/** Turns the worker on or off (a test turns it on in a context that has it off). */
+	void enable(boolean on) {
+		this.enabled = on;
 	}
 
 }
