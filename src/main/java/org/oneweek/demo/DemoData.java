@@ -107,10 +107,13 @@ class DemoData implements ApplicationRunner {
 
 	private final Geography geography;
 
+	private final DemoReadiness readiness;
+
 	DemoData(JdbcClient jdbc, TransactionTemplate transactions, PlaceManagement places, MemberManagement members,
 			Units units, Accounts accounts, RosterManagement roster, Terms terms, VillageSchedules schedules,
-			Clock clock, Geography geography) {
+			Clock clock, Geography geography, DemoReadiness readiness) {
 		this.geography = geography;
+		this.readiness = readiness;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.places = places;
@@ -125,6 +128,18 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		long started = System.nanoTime();
+		log.info("Loading the demo data: /actuator/health/readiness answers OUT_OF_SERVICE until it is done");
+		try {
+			load();
+		}
+		finally {
+			readiness.done();
+		}
+		log.info("Demo data ready after {} ms", (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void load() {
 		transactions.executeWithoutResult((status) -> {
 			jdbc.sql("select pg_advisory_xact_lock(4242)").query().singleRow();
 			long nonDemoAccounts = jdbc.sql("select count(*) from user_account where not demo")
@@ -184,6 +199,7 @@ class DemoData implements ApplicationRunner {
 		account("secretary", "陈国华", Set.of(Role.SECRETARY), memberIds.get(0), null, null);
 		account("troubleshooter", "周文斌", Set.of(Role.TROUBLESHOOTER, Role.SECRETARY), memberIds.get(3), null, null);
 		account("unit", "钱科长（区民政局）", Set.of(Role.UNIT), null, null, civilAffairs);
+		account("monitoring", "Prometheus（监控）", Set.of(Role.MONITORING), null, null, null);
 		List<Village> villages = jdbc.sql("select id, township_id, code, name from village order by id")
 			.query((rs, i) -> new Village(VillageId.of(rs.getLong("id")), TownshipId.of(rs.getLong("township_id")),
 					rs.getString("code"), rs.getString("name"), Village.Kind.VILLAGE, null, null, null, null, null,

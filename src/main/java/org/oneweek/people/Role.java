@@ -14,7 +14,12 @@ public enum Role {
 	/** A village committee (村委会) member. */
 	COMMITTEE,
 	/** A responsible unit (街道/部门) to which cases are referred. */
-	UNIT;
+	UNIT,
+	/**
+	 * A monitoring system (Prometheus): reads the application's metrics and version,
+	 * nothing else.
+	 */
+	MONITORING;
 
 	public String authority() {
 		return "ROLE_" + name();

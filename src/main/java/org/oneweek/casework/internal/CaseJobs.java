@@ -27,7 +27,10 @@ class CaseJobs {
 
 	private final Clock clock;
 
-	CaseJobs(Escalations escalations, Handovers handovers, Clock clock) {
+	private final org.oneweek.platform.JobRuns runs;
+
+	CaseJobs(Escalations escalations, Handovers handovers, Clock clock, org.oneweek.platform.JobRuns runs) {
+		this.runs = runs;
 		this.escalations = escalations;
 		this.handovers = handovers;
 		this.clock = clock;
@@ -41,6 +44,7 @@ class CaseJobs {
 		if (escalated > 0 || handedOver > 0) {
 			log.info("Escalated {} deadlines, handed over {} terms", escalated, handedOver);
 		}
+		runs.succeeded("casework-deadlines", clock.instant());
 	}
 
 }

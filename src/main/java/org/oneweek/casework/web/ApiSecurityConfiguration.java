@@ -16,6 +16,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -36,6 +39,12 @@ class ApiSecurityConfiguration {
 		return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
 	};
 
+	static final RequestMatcher EXPLORER = (request) -> request.getRequestURI()
+		.startsWith(request.getContextPath() + "/api/v1/swagger-ui/");
+
+	static final String EXPLORER_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, LoginAttempts attempts, ApiTokens tokens) throws Exception {
@@ -47,7 +56,14 @@ class ApiSecurityConfiguration {
 				.accessDeniedHandler((request, response, ex) -> write(response, 403, "Forbidden",
 						"This account may not do this, or the CSRF token is missing.")))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(BASIC, ApiTokenAuthenticationFilter.BEARER))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'")))
+			// JSON needs nothing; the API explorer (Swagger UI, /api/v1/swagger-ui) its
+			// own
+			// scripts, styles and images, all from this site
+			.headers((headers) -> headers
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(EXPLORER,
+						new StaticHeadersWriter("Content-Security-Policy", EXPLORER_POLICY)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(EXPLORER),
+						new StaticHeadersWriter("Content-Security-Policy", "default-src 'none'"))))
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, attempts, unauthorized),
 					BasicAuthenticationFilter.class);
 		return http.build();

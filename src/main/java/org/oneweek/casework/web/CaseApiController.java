@@ -59,6 +59,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1/cases", produces = "application/json")
+@io.swagger.v3.oas.annotations.OpenAPIDefinition(info = @io.swagger.v3.oas.annotations.info.Info(
+		title = "oneweek JSON API (一周书记)", version = "1.0",
+		description = "The case ledger of the One Week Secretary program: cases, their timeline and their actions. "
+				+ "Sign in with a personal API token (Bearer), HTTP Basic or a browser session; see docs/API.md."))
 @Tag(name = "cases", description = "The case ledger (台账)")
 @SecurityScheme(name = "token", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "ow_…",
 		description = "A personal API token, created on the account page (/account) and shown once")

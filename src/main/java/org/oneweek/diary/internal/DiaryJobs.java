@@ -24,7 +24,10 @@ class DiaryJobs {
 
 	private final Clock clock;
 
-	DiaryJobs(DiaryReminders reminders, Clock clock) {
+	private final org.oneweek.platform.JobRuns runs;
+
+	DiaryJobs(DiaryReminders reminders, Clock clock, org.oneweek.platform.JobRuns runs) {
+		this.runs = runs;
 		this.reminders = reminders;
 		this.clock = clock;
 	}
@@ -36,6 +39,7 @@ class DiaryJobs {
 		if (reminded > 0) {
 			log.info("Reminded {} secretaries of today's diary", reminded);
 		}
+		runs.succeeded("diary-reminders", clock.instant());
 	}
 
 }

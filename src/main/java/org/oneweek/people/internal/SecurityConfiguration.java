@@ -65,6 +65,22 @@ class SecurityConfiguration {
 		return services;
 	}
 
+	/**
+	 * The metrics and the build (Prometheus scrapes with HTTP Basic as a MONITORING
+	 * account; the department may look with its session): nothing else is open to a
+	 * monitoring account, and an anonymous request is answered 401.
+	 */
+	@Bean
+	@org.springframework.core.annotation.Order(2)
+	SecurityFilterChain monitoringSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/actuator/prometheus", "/actuator/info")
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().hasAnyRole("MONITORING", "ORG_ADMIN"))
+			.httpBasic((basic) -> basic.realmName("oneweek-monitoring"))
+			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'")));
+		return http.build();
+	}
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAttempts attempts,
 			PersistentTokenBasedRememberMeServices rememberMe) throws Exception {
@@ -77,6 +93,10 @@ class SecurityConfiguration {
 			.hasRole("COMMITTEE")
 			.requestMatchers("/places/**", "/members/**", "/accounts/**", "/units/**", "/imports/**", "/roster/**")
 			.hasRole("ORG_ADMIN")
+			// metrics and the build for a monitoring account (Prometheus) and the
+			// department
+			.requestMatchers("/actuator/prometheus", "/actuator/info")
+			.hasAnyRole("MONITORING", "ORG_ADMIN")
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").successHandler((request, response, authentication) -> {
