@@ -1,7 +1,7 @@
 /*
  * oneweek's service worker (issue #15): the field forms open with no signal. Static files
  * come from the cache first; the pages of the forms used in the field (a problem, a
- * morning meeting, an inspection) from the network, and from the copy kept at the last
+ * morning meeting, an inspection, the diary) from the network, and from the copy kept at the last
  * visit when there is none. Nothing is sent from here: entries made offline wait in the
  * page's outbox (js/offline.js) and the page sends them.
  */
@@ -9,7 +9,7 @@
 
 var CACHE = 'oneweek-field-v1';
 var SHELL = ['/css/oneweek.css', '/js/offline.js', '/js/diary.js', '/manifest.webmanifest', '/img/icon.svg'];
-var FIELD_PAGES = /^\/(cases\/new|diary\/meetings\/new|diary\/inspections\/new)$/;
+var FIELD_PAGES = /^\/(cases\/new|diary|diary\/\d{4}-\d{2}-\d{2}|diary\/meetings\/new|diary\/inspections\/new)$/;
 var STATIC = /^\/(css|js|img|webjars)\//;
 
 self.addEventListener('install', function (event) {

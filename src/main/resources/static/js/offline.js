@@ -328,6 +328,12 @@
           return;
         }
         return keep(form).then(function (entry) {
+          if (entry.kind !== 'case') {
+            var kept = document.getElementById('offline-kept');
+            if (kept) { kept.hidden = false; }
+            form.reset();
+            return render();
+          }
           var shown = document.getElementById('offline-recorded');
           var note = document.getElementById('offline-note');
           if (shown && entry.reference) {

@@ -82,9 +82,9 @@ public class CaseInquiries {
 
 	/**
 	 * The troubleshooter's list: the open cases of their area that are urgent, escalated
-	 * or assigned to them. Urgent cases nobody has reached yet come first (a new urgent
-	 * case tops the list however far its deadline is), then by urgency, escalation and
-	 * deadline.
+	 * or assigned to them. Urgent cases nobody has reached yet come first, the newest on
+	 * top (a new urgent case tops the list however far its deadline is), then the others
+	 * by urgency, escalation and deadline.
 	 */
 	public List<Case> troubleshooterList(Standing standing, int limit) {
 		if (standing.duty() == null) {
@@ -94,6 +94,7 @@ public class CaseInquiries {
 			.sql("select c.* from case_file c where c.township_id = :township and c.state = any(:active) "
 					+ "and (c.urgency <> 'NORMAL' or c.escalation_level > 0 " + "or c.assignee_member_id = :member)"
 					+ " order by (c.urgency <> 'NORMAL' and c.first_contact_at is null) desc, "
+					+ "case when c.urgency <> 'NORMAL' and c.first_contact_at is null then c.received_at end desc, "
 					+ "case c.urgency when 'EMERGENCY' then 0 when 'URGENT' then 1 else 2 end, "
 					+ "c.escalation_level desc, c.resolution_due, c.id limit :limit")
 			.param("township", standing.duty().townshipId().value())

@@ -2,7 +2,10 @@ package org.oneweek.diary;
 
 import java.time.LocalDate;
 
+import org.oneweek.casework.HandoverId;
 import org.oneweek.people.MemberId;
+import org.oneweek.places.VillageId;
+import org.oneweek.roster.TermId;
 
 /**
  * What the diary tells other modules: published within the transaction of the change.
@@ -10,6 +13,14 @@ import org.oneweek.people.MemberId;
 public final class DiaryEvents {
 
 	private DiaryEvents() {
+	}
+
+	/**
+	 * A team handed over its term's open cases from the diary's hand-over report (the
+	 * ledger does not announce that hand-over itself).
+	 */
+	public record ReportHandedOver(HandoverId handoverId, VillageId villageId, TermId toTermId, int cases) {
+
 	}
 
 	/** At the evening hour, a secretary's diary of the day was still empty. */

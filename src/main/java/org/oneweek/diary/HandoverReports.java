@@ -43,6 +43,7 @@ import org.oneweek.platform.Ids;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.TermId;
 import org.oneweek.roster.Terms;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,9 +90,13 @@ public class HandoverReports {
 
 	private final ZoneId zone;
 
+	private final ApplicationEventPublisher events;
+
 	HandoverReports(JdbcClient jdbc, JsonMapper json, Cases cases, Handovers handovers, TermLookup lookup, Terms terms,
 			DiaryAccess access, Diaries diaries, MorningMeetings meetings, Inspections inspections,
-			DiaryProperties properties, Members members, Places places, TeamDays days) {
+			DiaryProperties properties, Members members, Places places, TeamDays days,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.cases = cases;
@@ -252,8 +257,12 @@ public class HandoverReports {
 			throw new DiaryRuleException("diary.report.alreadyHandedOver");
 		}
 		// handed over here, the report is fixed here, in the same transaction
-		Handover handover = handovers.handoverFrom(termId)
-			.orElseGet(() -> handovers.handOverQuietly(new HandOverCases(termId, status.notes()), me, now));
+		Handover handover = handovers.handoverFrom(termId).orElseGet(() -> {
+			Handover made = handovers.handOverQuietly(new HandOverCases(termId, status.notes()), me, now);
+			events.publishEvent(new DiaryEvents.ReportHandedOver(made.id(), made.villageId(), made.toTermId(),
+					made.items().size()));
+			return made;
+		});
 		freeze(term, handover, now);
 		return new Page(reportOf(termId).orElseThrow(), status(termId));
 	}

@@ -184,4 +184,35 @@ class OfflineIntakeBrowserTest {
 		assertThat(interactions).isLessThanOrEqualTo(6 * PROBLEMS.size());
 	}
 
+	@Test
+	void aMorningMeetingSavedWithoutSignalIsSentOnceWhenItReturns() throws Exception {
+		String place = "村委会会议室" + System.nanoTime();
+		browser = Browser.phone();
+		Browser.logIn(browser, port, "secretary", Browser.DEMO_PASSWORD);
+		browser.get(url("/diary/meetings/new?lang=zh-CN"));
+		script("var done = arguments[arguments.length - 1];"
+				+ "navigator.serviceWorker.ready.then(function () { done(true); });");
+		browser.navigate().refresh();
+		network(true);
+		WebElement field = browser.findElement(By.id("place"));
+		field.clear();
+		field.sendKeys(place);
+		browser.findElement(By.id("save-meeting")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until((d) -> d.findElement(By.id("offline-kept")).isDisplayed()
+					&& d.findElements(By.cssSelector("#outbox-list li[data-state=waiting]")).size() == 1);
+		assertThat(meetingsAt(place)).isZero();
+		network(false);
+		new WebDriverWait(browser, Duration.ofSeconds(60))
+			.until((d) -> d.findElements(By.cssSelector("#outbox-list li[data-state=sent]")).size() == 1);
+		assertThat(meetingsAt(place)).isEqualTo(1);
+	}
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	long meetingsAt(String place) {
+		return jdbc.sql("select count(*) from morning_meeting where place = ?").param(place).query(Long.class).single();
+	}
+
 }

@@ -108,6 +108,9 @@ class NoticeDeliveryTest {
 	@Autowired
 	org.oneweek.diary.DiaryReminders reminders;
 
+	@Autowired
+	org.oneweek.diary.HandoverReports reports;
+
 	Notices notices;
 
 	List<NoticeSender> senders;
@@ -445,6 +448,21 @@ class NoticeDeliveryTest {
 				.query(String.class)
 				.list()).singleElement().satisfies((args) -> assertThat(args).startsWith("1|测试村"));
 		}
+
+		// handed over from the diary's report: the same notice
+		long other = fixtures.newVillage("HB");
+		CaseFixtures.Team third = fixtures.team(other, monday, first, second);
+		CaseFixtures.Team fourth = fixtures.team(other, monday.plusWeeks(1), first, second, third);
+		intake.record(CaseFixtures.intake(other, "排水沟纠纷").toCommand(), third.lead(), third.tuesday());
+		intake.record(CaseFixtures.intake(other, "路灯不亮").toCommand(), third.lead(), third.tuesday());
+		reports.handOver(third.lead(), third.termId(),
+				monday.plusDays(6).atTime(18, 0).atZone(clock.getZone()).toInstant());
+		assertThat(jdbc
+			.sql("select array_to_string(args, '|') from notice where kind = 'HANDOVER_WAITING' "
+					+ "and account_id = ?")
+			.param(fourth.lead().accountId().value())
+			.query(String.class)
+			.list()).singleElement().satisfies((args) -> assertThat(args).startsWith("2|测试村"));
 
 		Instant evening = monday.plusDays(1).atTime(20, 30).atZone(clock.getZone()).toInstant();
 		reminders.run(evening);

@@ -195,6 +195,32 @@ class RosterPlanningTest {
 		assertThat(notices.open(leaving))
 			.anyMatch((n) -> n.kind() == RosterNotice.Kind.REPLACED && n.concernsMe() == RosterNotice.Concern.REMOVED);
 		assertThat(notices.open(term.leadId())).anyMatch((n) -> n.concernsMe() == RosterNotice.Concern.TEAM);
+		// and each becomes a notice of the notify module, for the member's account
+		for (MemberId member : List.of(joining, leaving, term.leadId())) {
+			long accounts = jdbc.sql("select count(*) from user_account where member_id = ? and enabled")
+				.param(member.value())
+				.query(Long.class)
+				.single();
+			long changedNotices = jdbc.sql("""
+					select count(*) from notice n join user_account a on a.id = n.account_id
+					where a.member_id = ? and n.kind = 'ROSTER_CHANGED' and ? = any(n.args)""")
+				.params(member.value(), Weeks.label(range.from()))
+				.query(Long.class)
+				.single();
+			if (accounts > 0) {
+				assertThat(changedNotices).as("roster change notices of member " + member).isPositive();
+			}
+			else {
+				assertThat(changedNotices).isZero();
+			}
+		}
+		long published = jdbc.sql("""
+				select count(*) from notice n join user_account a on a.id = n.account_id
+				where n.kind = 'ROSTER_PUBLISHED' and ? = any(n.args)""")
+			.param(Weeks.label(range.from()))
+			.query(Long.class)
+			.single();
+		assertThat(published).as("publication notices of the week").isPositive();
 		// the notices and the history name the village, the street and the members
 		String village = places.village(term.villageId()).orElseThrow().name();
 		String street = places.township(duty.townshipId()).orElseThrow().name();

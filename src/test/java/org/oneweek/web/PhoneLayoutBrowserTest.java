@@ -55,7 +55,8 @@ class PhoneLayoutBrowserTest {
 	@ValueSource(strings = { "/", "/places", "/places/villages/new", "/places/villages/{village}", "/members",
 			"/members/new", "/members/{member}", "/accounts", "/accounts/new", "/units", "/imports/places", "/account",
 			"/accounts/{account}/tokens", "/cases", "/cases/settings", "/diary/compliance", "/diary/villages/{village}",
-			"/bulletin/open311/keys", "/roster/schedules", "/roster/changes", "/roster/settings" })
+			"/bulletin/open311/keys", "/roster/schedules", "/roster/changes", "/roster/settings", "/notices",
+			"/notices?lang=en", "/cases/new" })
 	void pageFitsAPhoneWithReadableText(String page) throws Exception {
 		String path = page
 			.replace("{village}",

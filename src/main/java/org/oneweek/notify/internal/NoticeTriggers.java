@@ -14,7 +14,9 @@ import org.oneweek.casework.CaseEvents.CaseEscalated;
 import org.oneweek.casework.CaseEvents.CaseRecorded;
 import org.oneweek.casework.CaseEvents.CasesHandedOver;
 import org.oneweek.casework.Cases;
+import org.oneweek.casework.HandoverId;
 import org.oneweek.diary.DiaryEvents.DiaryMissing;
+import org.oneweek.diary.DiaryEvents.ReportHandedOver;
 import org.oneweek.notify.NoticeKind;
 import org.oneweek.notify.Notices;
 import org.oneweek.people.Account;
@@ -26,6 +28,7 @@ import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.RosterEvents.MembersNoticed;
+import org.oneweek.roster.TermId;
 import org.oneweek.roster.Terms;
 import org.oneweek.roster.TroubleshooterDuty;
 import org.springframework.context.event.EventListener;
@@ -150,13 +153,23 @@ class NoticeTriggers {
 	/** Cases handed over to the next term's team, to acknowledge. */
 	@EventListener
 	void on(CasesHandedOver event) {
-		if (event.caseIds().isEmpty()) {
+		handedOver(event.handoverId(), event.villageId(), event.toTermId(), event.caseIds().size());
+	}
+
+	/** The same, handed over from the diary's report. */
+	@EventListener
+	void on(ReportHandedOver event) {
+		handedOver(event.handoverId(), event.villageId(), event.toTermId(), event.cases());
+	}
+
+	private void handedOver(HandoverId handover, VillageId village, TermId to, int cases) {
+		if (cases == 0) {
 			return;
 		}
-		terms.byId(event.toTermId())
+		terms.byId(to)
 			.ifPresent((term) -> forMembers(term.memberIds(), NoticeKind.HANDOVER_WAITING,
-					List.of(Integer.toString(event.caseIds().size()), villageName(event.villageId())),
-					"handover:" + event.handoverId().value(), clock.instant()));
+					List.of(Integer.toString(cases), villageName(village)), "handover:" + handover.value(),
+					clock.instant()));
 	}
 
 	private void forMembers(Collection<MemberId> members, NoticeKind kind, List<String> args, @Nullable String key,
