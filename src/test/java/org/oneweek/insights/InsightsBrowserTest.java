@@ -80,9 +80,11 @@ class InsightsBrowserTest {
 		AccountPrincipal admin = fixtures.principal("admin");
 		long village = fixtures.newVillage("JA");
 		Instant now = clock.instant();
-		String overdue = intake.record(CaseFixtures.intake(village, "超期的桥").toCommand(), admin, now.minus(Duration.ofDays(20)))
+		String overdue = intake
+			.record(CaseFixtures.intake(village, "超期的桥").toCommand(), admin, now.minus(Duration.ofDays(20)))
 			.reference();
-		String resolved = intake.record(CaseFixtures.intake(village, "待回访的路灯").toCommand(), admin, now.minus(Duration.ofDays(3)))
+		String resolved = intake
+			.record(CaseFixtures.intake(village, "待回访的路灯").toCommand(), admin, now.minus(Duration.ofDays(3)))
 			.reference();
 		actions.assign(resolved, new AssignCase(AssigneeKind.COMMITTEE, null, null, null, null, null), admin,
 				now.minus(Duration.ofDays(3)));
@@ -93,17 +95,24 @@ class InsightsBrowserTest {
 		browser = (width == 360) ? Browser.phone() : Browser.open(width, 900);
 		Browser.logIn(browser, port, "admin", Browser.DEMO_PASSWORD);
 		browser.get("http://localhost:" + port + "/insights");
+		// the first dashboard of a fresh context compiles its templates: give it time
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("f-township")));
 		new Select(browser.findElement(By.id("f-township"))).selectByVisibleText("江岸街道");
 		setDate("f-from", received.withDayOfMonth(1));
 		setDate("f-to", received.withDayOfMonth(received.lengthOfMonth()));
 		browser.findElement(By.cssSelector("#insights-filter button[type=submit]")).click();
-		assertThat(browser.getCurrentUrl()).contains("township=" + fixtures.townshipId("JA"));
+		String township = "township=" + fixtures.townshipId("JA");
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+			.until((d) -> d.getCurrentUrl().contains(township));
 		Browser.screenshot(browser, "insights-dashboard-" + width);
 
+		org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
 		browser.findElement(By.id("count-OVERDUE")).click();
+		Browser.awaitNewPage(browser, page);
 		assertThat(browser.findElement(By.id("drill-cases")).getText()).contains(overdue);
-		assertThat(browser.findElement(By.id("drill-count")).getText()).contains(
-				String.valueOf(browser.findElements(By.cssSelector("#drill-cases tbody tr")).size()));
+		assertThat(browser.findElement(By.id("drill-count")).getText())
+			.contains(String.valueOf(browser.findElements(By.cssSelector("#drill-cases tbody tr")).size()));
 		Browser.screenshot(browser, "insights-overdue-" + width);
 
 		browser.get("http://localhost:" + port + "/insights/callbacks");
@@ -111,7 +120,9 @@ class InsightsBrowserTest {
 		browser.findElement(By.id(resolved + "-SATISFIED")).click();
 		browser.findElement(By.id(resolved + "-comment")).sendKeys("灯亮了");
 		Browser.screenshot(browser, "insights-callbacks-" + width);
+		page = browser.findElement(By.tagName("html"));
 		browser.findElement(By.cssSelector("#" + item + " button.reached")).click();
+		Browser.awaitNewPage(browser, page);
 		assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains(resolved);
 		assertThat(cases.byReference(resolved).orElseThrow().state()).isEqualTo(CaseState.CLOSED);
 
