@@ -23,7 +23,7 @@ WORK=target/bench/insights
 mkdir -p "$WORK"
 
 if [[ "${BENCH_SKIP_BUILD:-}" != "true" || ! -f "$JAR" ]]; then
-  ./mvnw -q -o -DskipTests package
+  ./mvnw -q -DskipTests package
 fi
 dropdb --if-exists "$DB"
 createdb "$DB"
