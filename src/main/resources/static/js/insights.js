@@ -42,6 +42,7 @@
     box.style.height = height + 'px';
     table.parentNode.parentNode.insertBefore(box, table.parentNode);
     var chart = echarts.init(box, null, { renderer: 'canvas' });
+    option.animation = false; // drawn at once: printed and captured as they are
     chart.setOption(option);
     window.addEventListener('resize', function () { chart.resize(); });
   }

@@ -77,10 +77,15 @@ class InsightsController {
 		model.addAttribute("periods", List.of(Breakdown.WEEK, Breakdown.MONTH, Breakdown.QUARTER, Breakdown.YEAR));
 		model.addAttribute("trend", insights.breakdown(filter, period, now, locale));
 		Map<Breakdown, List<Row>> tables = new java.util.LinkedHashMap<>();
+		Map<Breakdown, Integer> totals = new java.util.HashMap<>();
 		for (Breakdown by : TABLES) {
-			tables.put(by, table(filter, by, now, locale));
+			List<Row> rows = table(filter, by, now, locale);
+			totals.put(by, rows.size());
+			tables.put(by, shown(rows));
 		}
 		model.addAttribute("tables", tables);
+		model.addAttribute("totals", totals);
+		model.addAttribute("shownRows", SHOWN);
 		model.addAttribute("links", new DrillLinks(params));
 		model.addAttribute("fmt", Format.INSTANCE);
 		model.addAttribute("headline", List.of(Measure.CASES, Measure.OVERDUE, Measure.REOPENED, Measure.ESCALATED,
@@ -89,6 +94,22 @@ class InsightsController {
 				Measure.OVERDUE_UNDER_MONTH, Measure.OVERDUE_LONGER));
 		choices(model, filter);
 		return "insights/showDashboard";
+	}
+
+	/** A page shows at most this many rows of a table: the best half and the worst. */
+	static final int SHOWN = 50;
+
+	/**
+	 * The first and the last {@link #SHOWN} / 2 rows of a long table (a province's 20,000
+	 * villages are no page); the whole table is in its export.
+	 */
+	static List<Row> shown(List<Row> rows) {
+		if (rows.size() <= SHOWN) {
+			return rows;
+		}
+		List<Row> ends = new java.util.ArrayList<>(rows.subList(0, SHOWN / 2));
+		ends.addAll(rows.subList(rows.size() - SHOWN / 2, rows.size()));
+		return ends;
 	}
 
 	/**
