@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.oneweek.casework.CaseId;
+import org.oneweek.transparency.internal.LogSigner;
 import org.oneweek.transparency.internal.LogStore;
 import org.springframework.stereotype.Service;
 
@@ -19,8 +20,21 @@ public class TransparencyLog {
 
 	private final LogStore store;
 
-	TransparencyLog(LogStore store) {
+	private final LogSigner signer;
+
+	TransparencyLog(LogStore store, LogSigner signer) {
 		this.store = store;
+		this.signer = signer;
+	}
+
+	/** The latest signed checkpoint (the village poster prints its size and root). */
+	public Optional<Checkpoint> latestCheckpoint() {
+		return signer.latest();
+	}
+
+	/** The verifier key, as {@code /transparency/key} serves it. */
+	public String verifierKey() {
+		return signer.verifier().encoded();
 	}
 
 	/** The number of leaves committed. */

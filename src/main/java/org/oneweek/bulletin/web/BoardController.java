@@ -19,6 +19,7 @@ import org.oneweek.bulletin.internal.BoardCache;
 import org.oneweek.bulletin.internal.QrCodes;
 import org.oneweek.casework.PublicCases;
 import org.oneweek.places.Village;
+import org.oneweek.transparency.TransparencyLog;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -55,7 +56,11 @@ class BoardController {
 
 	private final Clock clock;
 
-	BoardController(BulletinBoards boards, BoardCache cache, PublicPages pages, PublicCases cases, Clock clock) {
+	private final TransparencyLog ledger;
+
+	BoardController(BulletinBoards boards, BoardCache cache, PublicPages pages, PublicCases cases, Clock clock,
+			TransparencyLog ledger) {
+		this.ledger = ledger;
 		this.boards = boards;
 		this.cache = cache;
 		this.pages = pages;
@@ -126,6 +131,8 @@ class BoardController {
 		model.addAttribute("boardQr", QrCodes.svg(boardUrl));
 		model.addAttribute("caseQr", qr);
 		model.addAttribute("lookupUrl", pages.baseUrl() + "/c");
+		// a photo of the poster is evidence of what the public ledger held that day
+		model.addAttribute("checkpoint", ledger.latestCheckpoint().orElse(null));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
 		return "bulletin/showPoster";
 	}

@@ -97,7 +97,7 @@ public class LogStore implements Merkle.Hashes {
 	}
 
 	/** The leaf of an event: its public fields and the commitment to its private ones. */
-	static LeafEntry leaf(String reference, CaseEvent e, byte[] caseSecret) {
+	public static LeafEntry leaf(String reference, CaseEvent e, byte[] caseSecret) {
 		return new LeafEntry(reference, e.seq(), e.kind().name(), e.at(),
 				(e.fromState() != null) ? e.fromState().name() : null,
 				(e.toState() != null) ? e.toState().name() : null, e.isPublic(),
@@ -154,8 +154,22 @@ public class LogStore implements Merkle.Hashes {
 		return jdbc.sql("select size from tlog_state where id = 1").query(Long.class).single();
 	}
 
-	@Override
-	public Map<Node, byte[]> read(Collection<Node> nodes) {
+	/** A stored leaf. */
+	public record Leaf(long index, long caseId, int seq, byte[] entry) {
+
+	}
+
+	/** The stored leaves from index, at most count, in order. */
+	public List<Leaf> leaves(long from, int count) {
+		return jdbc.sql("select idx, case_id, seq, entry from tlog_leaf where idx >= ? and idx < ? order by idx")
+			.params(from, from + count)
+			.query((rs, n) -> new Leaf(rs.getLong("idx"), rs.getLong("case_id"), rs.getInt("seq"),
+					rs.getBytes("entry")))
+			.list();
+	}
+
+	/** The hashes of those of the nodes that are stored. */
+	public Map<Node, byte[]> readPresent(Collection<Node> nodes) {
 		Map<Node, byte[]> found = new HashMap<>();
 		if (nodes.isEmpty()) {
 			return found;
@@ -170,6 +184,12 @@ public class LogStore implements Merkle.Hashes {
 			.query((rs) -> {
 				found.put(new Node(rs.getInt("level"), rs.getLong("idx")), rs.getBytes("hash"));
 			});
+		return found;
+	}
+
+	@Override
+	public Map<Node, byte[]> read(Collection<Node> nodes) {
+		Map<Node, byte[]> found = readPresent(nodes);
 		for (Node n : nodes) {
 			if (!found.containsKey(n)) {
 				throw new IllegalStateException("the log has no hash of node " + n);
