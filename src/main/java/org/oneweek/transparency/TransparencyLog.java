@@ -45,7 +45,7 @@ public class TransparencyLog {
 	/** The root hash of the tree of the given size (at most the log's size). */
 	public byte[] root(long size) {
 		checkSize(size, size());
-		return Merkle.root(size, store);
+		return Merkle.root(size, store.cache());
 	}
 
 	/**
@@ -58,7 +58,7 @@ public class TransparencyLog {
 		if (index < 0 || index >= size) {
 			throw new LogInputException(400, "transparency.error.index", index, size);
 		}
-		return Merkle.inclusionProof(index, size, store);
+		return Merkle.inclusionProof(index, size, store.cache());
 	}
 
 	/**
@@ -70,7 +70,7 @@ public class TransparencyLog {
 		if (first <= 0 || first > second) {
 			throw new LogInputException(400, "transparency.error.sizes", first, second);
 		}
-		return Merkle.consistencyProof(first, second, store);
+		return Merkle.consistencyProof(first, second, store.cache());
 	}
 
 	private static void checkSize(long size, long logSize) {

@@ -38,6 +38,17 @@ public class LogStore implements Merkle.Hashes {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/**
+	 * Hashes of perfect subtrees of 256 leaves or more, once read: they never change, and
+	 * every proof needs some (about 80,000 at ten million leaves). Only proofs served to
+	 * the public read through it; signing and the audit read the database itself.
+	 */
+	private final Map<Node, byte[]> upperLevels = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final int CACHED_FROM_LEVEL = 8;
+
+	private static final int CACHE_LIMIT = 500_000;
+
 	LogStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -185,6 +196,34 @@ public class LogStore implements Merkle.Hashes {
 				found.put(new Node(rs.getInt("level"), rs.getLong("idx")), rs.getBytes("hash"));
 			});
 		return found;
+	}
+
+	/** The hashes of the nodes, the upper levels from memory once read. */
+	public Map<Node, byte[]> cached(Collection<Node> nodes) {
+		Map<Node, byte[]> found = new HashMap<>();
+		List<Node> missing = new ArrayList<>();
+		for (Node n : nodes) {
+			byte[] hash = (n.level() >= CACHED_FROM_LEVEL) ? upperLevels.get(n) : null;
+			if (hash != null) {
+				found.put(n, hash);
+			}
+			else {
+				missing.add(n);
+			}
+		}
+		Map<Node, byte[]> read = read(missing);
+		read.forEach((n, hash) -> {
+			if (n.level() >= CACHED_FROM_LEVEL && upperLevels.size() < CACHE_LIMIT) {
+				upperLevels.put(n, hash);
+			}
+		});
+		found.putAll(read);
+		return found;
+	}
+
+	/** {@link #cached}, as proofs read it. */
+	public Merkle.Hashes cache() {
+		return this::cached;
 	}
 
 	@Override
