@@ -38,7 +38,7 @@ createdb "$DB"
 java -Xmx1g -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
   --spring.datasource.hikari.maximum-pool-size="$MAXC" --oneweek.casework.jobs.enabled=false \
-  --oneweek.diary.jobs.enabled=false --logging.level.root=WARN > "$WORK/app.log" 2>&1 &
+  --oneweek.diary.jobs.enabled=false --logging.level.root=WARN ${BENCH_APP_ARGS:-} > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

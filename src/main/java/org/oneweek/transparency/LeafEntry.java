@@ -28,11 +28,11 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * {@code from} and {@code to} are {@code -} when the event changed no state; {@code at}
- * is UTC with exactly six decimals (the database keeps microseconds); {@code private} is
- * the base64 HMAC-SHA256 of the event's private fields (who acted, the reason, the data:
- * texts, amounts, assignees, the villager's words) under a key derived from the case's
- * secret ({@code PrivateFields}). The bytes are the leaf: its hash is SHA-256(0x00 ||
- * bytes).
+ * is UTC with exactly six decimals, rounded half up (as the database keeps it);
+ * {@code private} is the base64 HMAC-SHA256 of the event's private fields (who acted, the
+ * reason, the data: texts, amounts, assignees, the villager's words) under a key derived
+ * from the case's secret ({@code PrivateFields}). The bytes are the leaf: its hash is
+ * SHA-256(0x00 || bytes).
  */
 public record LeafEntry(String reference, int seq, String kind, Instant at, @Nullable String from, @Nullable String to,
 		boolean isPublic, byte[] commitment) {
@@ -53,7 +53,7 @@ public record LeafEntry(String reference, int seq, String kind, Instant at, @Nul
 			""");
 
 	public LeafEntry {
-		at = at.truncatedTo(ChronoUnit.MICROS);
+		at = toMicros(at);
 		commitment = commitment.clone();
 		if (commitment.length != 32) {
 			throw new IllegalArgumentException("a commitment is 32 bytes");
@@ -110,8 +110,16 @@ public record LeafEntry(String reference, int seq, String kind, Instant at, @Nul
 		return "-".equals(s) ? null : s;
 	}
 
+	/**
+	 * The time as the database keeps it: rounded to the microsecond, half up, as the
+	 * PostgreSQL driver rounds a timestamp's nanoseconds.
+	 */
+	static Instant toMicros(Instant at) {
+		return at.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+	}
+
 	private static String micros(Instant at) {
-		String s = at.truncatedTo(ChronoUnit.MICROS).toString();
+		String s = toMicros(at).toString();
 		// Instant.toString drops trailing zero groups: make it always six decimals
 		int dot = s.indexOf('.');
 		String seconds = (dot < 0) ? s.substring(0, s.length() - 1) : s.substring(0, dot);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.oneweek.casework.CaseId;
+import org.oneweek.transparency.internal.LogSigner;
 import org.oneweek.transparency.internal.LogStore;
 import org.springframework.stereotype.Service;
 
@@ -19,8 +20,21 @@ public class TransparencyLog {
 
 	private final LogStore store;
 
-	TransparencyLog(LogStore store) {
+	private final LogSigner signer;
+
+	TransparencyLog(LogStore store, LogSigner signer) {
 		this.store = store;
+		this.signer = signer;
+	}
+
+	/** The latest signed checkpoint (the village poster prints its size and root). */
+	public Optional<Checkpoint> latestCheckpoint() {
+		return signer.latest();
+	}
+
+	/** The verifier key, as {@code /transparency/key} serves it. */
+	public String verifierKey() {
+		return signer.verifier().encoded();
 	}
 
 	/** The number of leaves committed. */
@@ -31,7 +45,7 @@ public class TransparencyLog {
 	/** The root hash of the tree of the given size (at most the log's size). */
 	public byte[] root(long size) {
 		checkSize(size, size());
-		return Merkle.root(size, store);
+		return Merkle.root(size, store.cache());
 	}
 
 	/**
@@ -44,7 +58,7 @@ public class TransparencyLog {
 		if (index < 0 || index >= size) {
 			throw new LogInputException(400, "transparency.error.index", index, size);
 		}
-		return Merkle.inclusionProof(index, size, store);
+		return Merkle.inclusionProof(index, size, store.cache());
 	}
 
 	/**
@@ -56,7 +70,7 @@ public class TransparencyLog {
 		if (first <= 0 || first > second) {
 			throw new LogInputException(400, "transparency.error.sizes", first, second);
 		}
-		return Merkle.consistencyProof(first, second, store);
+		return Merkle.consistencyProof(first, second, store.cache());
 	}
 
 	private static void checkSize(long size, long logSize) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.oneweek.OneweekApplication;
 import org.oneweek.OneweekTest;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseActions;
@@ -22,6 +23,8 @@ import org.oneweek.casework.Cases;
 import org.oneweek.casework.web.IntakeForm;
 import org.oneweek.transparency.internal.LogStore;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +56,9 @@ class TransparencyLogTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
 
 	@Test
 	void everyEventOfACaseIsALeafWithoutItsPrivateFields() {
@@ -118,6 +124,57 @@ class TransparencyLogTest {
 		long size = log.size();
 		assertThat(size).isGreaterThanOrEqualTo(before + 32 * 2);
 		assertGapFreeAndRecomputed(size);
+	}
+
+	/**
+	 * A second instance of the application on the same database (as two servers behind
+	 * one proxy would be) appends at the same time as this one: one log, no gap.
+	 */
+	@Test
+	void twoApplicationInstancesAppendToOneGapFreeLog() throws Exception {
+		long village = fixtures.newVillage("QS");
+		Team team = fixtures.team(village, fixtures.freshMonday());
+		String url;
+		String user;
+		try (java.sql.Connection connection = dataSource.getConnection()) {
+			url = connection.getMetaData().getURL();
+			user = connection.getMetaData().getUserName();
+		}
+		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(OneweekApplication.class)
+			.profiles("test")
+			.properties("server.port=0", "spring.datasource.url=" + url, "spring.datasource.username=" + user,
+					"oneweek.transparency.checkpoints.enabled=false")
+			.run()) {
+			CaseIntake otherIntake = other.getBean(CaseIntake.class);
+			CaseActions otherActions = other.getBean(CaseActions.class);
+			ExecutorService pool = Executors.newFixedThreadPool(8);
+			try {
+				List<Future<?>> done = new ArrayList<>();
+				for (int t = 0; t < 8; t++) {
+					boolean here = t % 2 == 0;
+					int thread = t;
+					done.add(pool.submit(() -> {
+						for (int i = 0; i < 4; i++) {
+							String ref = (here ? intake : otherIntake)
+								.record(CaseFixtures.intake(village, "两个实例" + thread + "-" + i).toCommand(),
+										team.lead(), team.tuesday())
+								.reference();
+							(here ? otherActions : actions).note(ref, new AddNote("进展", true, 20), team.lead(),
+									team.tuesday().plus(Duration.ofMinutes(3)));
+						}
+						return null;
+					}));
+				}
+				for (Future<?> f : done) {
+					f.get();
+				}
+			}
+			finally {
+				pool.shutdown();
+			}
+			assertThat(other.getBean(TransparencyLog.class).size()).isEqualTo(log.size());
+		}
+		assertGapFreeAndRecomputed(log.size());
 	}
 
 	/**

@@ -20,6 +20,7 @@ import org.oneweek.bulletin.internal.QrCodes;
 import org.oneweek.casework.PublicCases;
 import org.oneweek.places.Village;
 import org.oneweek.places.VillageMaps;
+import org.oneweek.transparency.TransparencyLog;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -58,9 +59,12 @@ class BoardController {
 
 	private final VillageMaps maps;
 
+	private final TransparencyLog ledger;
+
 	BoardController(BulletinBoards boards, BoardCache cache, PublicPages pages, PublicCases cases, Clock clock,
-			VillageMaps maps) {
+			VillageMaps maps, TransparencyLog ledger) {
 		this.maps = maps;
+		this.ledger = ledger;
 		this.boards = boards;
 		this.cache = cache;
 		this.pages = pages;
@@ -134,6 +138,8 @@ class BoardController {
 		model.addAttribute("lookupUrl", pages.baseUrl() + "/c");
 		// on screen only: codes that lead to this machine are useless on a notice board
 		model.addAttribute("addressMissing", !pages.addressConfigured());
+		// a photo of the poster is evidence of what the public ledger held that day
+		model.addAttribute("checkpoint", ledger.latestCheckpoint().orElse(null));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
 		return "bulletin/showPoster";
 	}

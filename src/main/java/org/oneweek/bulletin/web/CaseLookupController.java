@@ -26,6 +26,7 @@ import org.oneweek.casework.Cases;
 import org.oneweek.casework.PhotoId;
 import org.oneweek.casework.PublicCases;
 import org.oneweek.casework.Satisfaction;
+import org.oneweek.casework.TimelineReceipts;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
 import org.springframework.http.CacheControl;
@@ -33,6 +34,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -66,8 +68,11 @@ class CaseLookupController {
 
 	private final Clock clock;
 
+	private final ObjectProvider<TimelineReceipts> receipts;
+
 	CaseLookupController(PublicCases cases, Cases ledger, Places places, FollowUps followUps, Enlistments enlistments,
-			PublicTexts texts, Clock clock) {
+			PublicTexts texts, Clock clock, ObjectProvider<TimelineReceipts> receipts) {
+		this.receipts = receipts;
 		this.cases = cases;
 		this.ledger = ledger;
 		this.places = places;
@@ -117,6 +122,8 @@ class CaseLookupController {
 				events.stream().map((e) -> texts.entry(e, locale)).toList());
 		java.util.Collections.reverse(timeline);
 		model.addAttribute("timeline", timeline);
+		model.addAttribute("receipts",
+				receipts.getIfAvailable(() -> (id) -> TimelineReceipts.Receipts.NONE).of(c.id()));
 		model.addAttribute("photos", cases.photos(c.id()));
 		if (c.mergedIntoId() != null) {
 			cases.referenceOf(c.mergedIntoId()).ifPresent((into) -> model.addAttribute("mergedInto", into));

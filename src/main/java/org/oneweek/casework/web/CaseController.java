@@ -28,6 +28,7 @@ import org.oneweek.casework.CaseRuleException;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.PhotoId;
 import org.oneweek.casework.Satisfaction;
+import org.oneweek.casework.TimelineReceipts;
 import org.oneweek.casework.Urgency;
 import org.oneweek.casework.web.CaseForms.AssignForm;
 import org.oneweek.casework.web.CaseForms.FundingForm;
@@ -44,6 +45,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -93,10 +95,13 @@ class CaseController {
 
 	private final org.oneweek.places.VillageMaps maps;
 
+	private final ObjectProvider<TimelineReceipts> receipts;
+
 	CaseController(Clock clock, Cases cases, CaseActions actions, CasePhotos photos, CaseFunding funding,
 			CaseAccess access, Places places, Terms terms, Members members, Units units, CaseTexts texts,
-			org.oneweek.places.VillageMaps maps) {
+			org.oneweek.places.VillageMaps maps, ObjectProvider<TimelineReceipts> receipts) {
 		this.maps = maps;
+		this.receipts = receipts;
 		this.clock = clock;
 		this.cases = cases;
 		this.actions = actions;
@@ -139,6 +144,8 @@ class CaseController {
 			.toList());
 		java.util.Collections.reverse(timeline);
 		model.addAttribute("timeline", timeline);
+		model.addAttribute("receipts",
+				receipts.getIfAvailable(() -> (id) -> TimelineReceipts.Receipts.NONE).of(c.id()));
 		model.addAttribute("photos", cases.photos(c.id()));
 		if (c.mergedIntoId() != null) {
 			cases.byId(c.mergedIntoId()).ifPresent((into) -> model.addAttribute("mergedInto", into.reference()));

@@ -38,6 +38,17 @@ public class LogStore implements Merkle.Hashes {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/**
+	 * Hashes of perfect subtrees of 256 leaves or more, once read: they never change, and
+	 * every proof needs some (about 80,000 at ten million leaves). Only proofs served to
+	 * the public read through it; signing and the audit read the database itself.
+	 */
+	private final Map<Node, byte[]> upperLevels = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final int CACHED_FROM_LEVEL = 8;
+
+	private static final int CACHE_LIMIT = 500_000;
+
 	LogStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -97,7 +108,7 @@ public class LogStore implements Merkle.Hashes {
 	}
 
 	/** The leaf of an event: its public fields and the commitment to its private ones. */
-	static LeafEntry leaf(String reference, CaseEvent e, byte[] caseSecret) {
+	public static LeafEntry leaf(String reference, CaseEvent e, byte[] caseSecret) {
 		return new LeafEntry(reference, e.seq(), e.kind().name(), e.at(),
 				(e.fromState() != null) ? e.fromState().name() : null,
 				(e.toState() != null) ? e.toState().name() : null, e.isPublic(),
@@ -154,8 +165,22 @@ public class LogStore implements Merkle.Hashes {
 		return jdbc.sql("select size from tlog_state where id = 1").query(Long.class).single();
 	}
 
-	@Override
-	public Map<Node, byte[]> read(Collection<Node> nodes) {
+	/** A stored leaf. */
+	public record Leaf(long index, long caseId, int seq, byte[] entry) {
+
+	}
+
+	/** The stored leaves from index, at most count, in order. */
+	public List<Leaf> leaves(long from, int count) {
+		return jdbc.sql("select idx, case_id, seq, entry from tlog_leaf where idx >= ? and idx < ? order by idx")
+			.params(from, from + count)
+			.query((rs, n) -> new Leaf(rs.getLong("idx"), rs.getLong("case_id"), rs.getInt("seq"),
+					rs.getBytes("entry")))
+			.list();
+	}
+
+	/** The hashes of those of the nodes that are stored. */
+	public Map<Node, byte[]> readPresent(Collection<Node> nodes) {
 		Map<Node, byte[]> found = new HashMap<>();
 		if (nodes.isEmpty()) {
 			return found;
@@ -170,6 +195,40 @@ public class LogStore implements Merkle.Hashes {
 			.query((rs) -> {
 				found.put(new Node(rs.getInt("level"), rs.getLong("idx")), rs.getBytes("hash"));
 			});
+		return found;
+	}
+
+	/** The hashes of the nodes, the upper levels from memory once read. */
+	public Map<Node, byte[]> cached(Collection<Node> nodes) {
+		Map<Node, byte[]> found = new HashMap<>();
+		List<Node> missing = new ArrayList<>();
+		for (Node n : nodes) {
+			byte[] hash = (n.level() >= CACHED_FROM_LEVEL) ? upperLevels.get(n) : null;
+			if (hash != null) {
+				found.put(n, hash);
+			}
+			else {
+				missing.add(n);
+			}
+		}
+		Map<Node, byte[]> read = read(missing);
+		read.forEach((n, hash) -> {
+			if (n.level() >= CACHED_FROM_LEVEL && upperLevels.size() < CACHE_LIMIT) {
+				upperLevels.put(n, hash);
+			}
+		});
+		found.putAll(read);
+		return found;
+	}
+
+	/** {@link #cached}, as proofs read it. */
+	public Merkle.Hashes cache() {
+		return this::cached;
+	}
+
+	@Override
+	public Map<Node, byte[]> read(Collection<Node> nodes) {
+		Map<Node, byte[]> found = readPresent(nodes);
 		for (Node n : nodes) {
 			if (!found.containsKey(n)) {
 				throw new IllegalStateException("the log has no hash of node " + n);

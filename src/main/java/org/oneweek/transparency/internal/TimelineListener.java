@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.oneweek.casework.CaseEvents.CaseTimelineAppended;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -16,6 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * lock) and the leaves commit with their events or not at all.
  */
 @Component
+@ConditionalOnProperty(name = "oneweek.transparency.enabled", havingValue = "true", matchIfMissing = true)
 class TimelineListener {
 
 	private final LogStore store;
