@@ -120,8 +120,10 @@ class CaseAccessTableTest {
 		Team previous = fixtures.team(village, monday.minusWeeks(1));
 		Team team = fixtures.team(village, monday, previous);
 		Team elsewhere = fixtures.team(otherVillage, monday, previous, team);
-		AccountPrincipal troubleshooter = fixtures.troubleshooter("HB", monday);
-		AccountPrincipal otherStreet = fixtures.troubleshooter("JA", monday);
+		// neither served on these teams (a member reads the cases of a village they
+		// served)
+		AccountPrincipal troubleshooter = fixtures.troubleshooter("HB", monday, previous, team, elsewhere);
+		AccountPrincipal otherStreet = fixtures.troubleshooter("JA", monday, previous, team, elsewhere);
 		long civilAffairs = jdbc.sql("select id from unit where code = 'MZJ'").query(Long.class).single();
 		long otherUnit = jdbc.sql("select min(id) from unit where code <> 'MZJ'").query(Long.class).single();
 		Instant t = team.tuesday();

@@ -111,14 +111,18 @@ public class CaseFixtures {
 	}
 
 	/** A troubleshooter with an account on duty in the street that week. */
-	public AccountPrincipal troubleshooter(String streetCode, LocalDate monday) {
+	public AccountPrincipal troubleshooter(String streetCode, LocalDate monday, Team... avoid) {
 		long township = townshipId(streetCode);
+		List<Long> excluded = new ArrayList<>(List.of(-1L));
+		for (Team other : avoid) {
+			other.people().forEach((p) -> excluded.add(p.memberId().value()));
+		}
 		Long existing = jdbc.sql("select member_id from troubleshooter_duty where township_id = ? and week_start = ?")
 			.params(township, monday)
 			.query(Long.class)
 			.optional()
 			.orElse(null);
-		long memberId = (existing != null) ? existing : freeMembersWithAccounts(monday, 1, List.of(-1L)).get(0);
+		long memberId = (existing != null) ? existing : freeMembersWithAccounts(monday, 1, excluded).get(0);
 		if (existing == null) {
 			roster.assignTroubleshooter(TownshipId.of(township), monday, MemberId.of(memberId));
 		}
