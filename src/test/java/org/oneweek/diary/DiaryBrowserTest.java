@@ -182,9 +182,11 @@ class DiaryBrowserTest {
 
 		// the team hands over; the next lead acknowledges
 		browser.get(url("/diary/reports/" + termId));
+		reconciliationLoaded();
 		browser.findElement(By.id("notes-text")).sendKeys("护栏要回访，道路工程盯紧。");
 		browser.findElement(By.id("save-notes")).click();
 		waitForText(By.cssSelector(".flash.ok"), "留言已保存");
+		reconciliationLoaded();
 		browser.findElement(By.id("hand-over")).click();
 		waitForText(By.cssSelector(".flash.ok"), "已移交");
 		assertThat(browser.findElement(By.id("report-status")).getText()).contains("已于");
@@ -198,6 +200,7 @@ class DiaryBrowserTest {
 		// one
 		waiting.findElement(By.cssSelector("a.button[href$='/diary/reports/" + termId + "']")).click();
 		assertThat(browser.findElement(By.id("report-open")).getText()).contains("河边垃圾点满了");
+		reconciliationLoaded();
 		browser.findElement(By.id("acknowledge-report")).click();
 		waitForText(By.cssSelector(".flash.ok"), "已确认接收");
 		assertThat(browser.findElement(By.id("report-status")).getText()).contains("确认接收")
@@ -217,9 +220,31 @@ class DiaryBrowserTest {
 		Browser.logIn(browser, port, username, Browser.DEMO_PASSWORD);
 	}
 
-	private void waitForText(By element, String text) {
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.textToBePresentInElementLocated(element, text));
+	private void waitForText(By element, String text) throws Exception {
+		try {
+			new WebDriverWait(browser, Duration.ofSeconds(10))
+				.until(ExpectedConditions.textToBePresentInElementLocated(element, text));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			// what the page showed instead, and where it was
+			Browser.screenshot(browser, "diary-failed-waiting");
+			java.nio.file.Files.writeString(java.nio.file.Path.of("target", "screenshots", "diary-failed-waiting.html"),
+					browser.getCurrentUrl() + "\n" + browser.getPageSource());
+			throw ex;
+		}
+	}
+
+	/**
+	 * The hand-over report loads its reconciliation section after the page: a click while
+	 * it comes in lands where the button was before the section pushed it down. A person
+	 * waits for the page too; so does the test, and its title stays the report's.
+	 */
+	private void reconciliationLoaded() throws Exception {
+		waitForText(By.cssSelector("#report-reconciliation h2.recon-in-handover"), "对账");
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.findElements(By.cssSelector(
+				"#report-reconciliation.htmx-request, #report-reconciliation .htmx-settling, #report-reconciliation.htmx-settling"))
+			.isEmpty());
+		assertThat(browser.getTitle()).contains("交接报告");
 	}
 
 	private void type(String id, String text) {
