@@ -222,7 +222,10 @@ class DiaryBrowserTest {
 
 	private void waitForText(By element, String text) throws Exception {
 		try {
-			new WebDriverWait(browser, Duration.ofSeconds(10))
+			// a page that is replaced while the text is read (the redirect after a post)
+			// is
+			// read again, not a failure
+			new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
 				.until(ExpectedConditions.textToBePresentInElementLocated(element, text));
 		}
 		catch (org.openqa.selenium.TimeoutException ex) {
