@@ -2,10 +2,11 @@
 # Time from a case event to the first signed checkpoint that includes it, as a client sees
 # it: record a case through the JSON API, look up the leaf index of its RECEIVED event,
 # and poll /transparency/checkpoint until the checkpoint's tree size is greater than that
-# index. The cases are recorded one at a time at random moments (0-3 s apart), so the
-# figures sample the whole checkpoint interval. Afterwards, the same figure from the
-# database for every leaf (signed_at of the first checkpoint covering it minus the event's
-# time), which includes leaves a client did not wait for.
+# index. The cases are recorded one at a time, each after a pause drawn uniformly from
+# [0, INTERVAL) seconds (INTERVAL: the checkpoint interval, 10 s by default) after the
+# last wait ended, which ends just after a checkpoint: so the events fall uniformly across
+# the interval. Afterwards, the same figure from the database for these cases' leaves
+# (signed_at of the first checkpoint covering the leaf minus the event's time).
 #
 # Needs: PostgreSQL (default 127.0.0.1:5432, user postgres) where $BENCH_DB may be dropped
 # and created, curl, python3, a JDK; the jar built (./mvnw -q -DskipTests package).
@@ -19,6 +20,7 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 DB=${BENCH_DB:-bench_tlog_latency}
 PORT=${BENCH_PORT:-8089}
 SAMPLES=${SAMPLES:-30}
+INTERVAL=${INTERVAL:-10}
 JAR=target/oneweek-0.1.0-SNAPSHOT.jar
 WORK=target/bench
 mkdir -p "$WORK"
@@ -49,7 +51,7 @@ psql -q -d "$DB" -c "insert into api_token (account_id, name, token_hash, create
 VILLAGE=$(psql -d "$DB" -tAc "select id from village where code = 'DJ'")
 
 BENCH_TOKEN="$TOKEN" BENCH_VILLAGE="$VILLAGE" BENCH_URL="http://127.0.0.1:$PORT" BENCH_DB="$DB" \
-  SAMPLES="$SAMPLES" python3 - <<'PY'
+  SAMPLES="$SAMPLES" INTERVAL="$INTERVAL" python3 - <<'PY'
 import json, os, random, statistics, subprocess, time, urllib.request
 
 url, token, village, db = os.environ["BENCH_URL"], os.environ["BENCH_TOKEN"], os.environ["BENCH_VILLAGE"], os.environ["BENCH_DB"]
@@ -76,7 +78,7 @@ def leaf(reference):
 
 samples = []
 for n in range(int(os.environ["SAMPLES"])):
-    time.sleep(random.uniform(0, 3))
+    time.sleep(random.uniform(0, float(os.environ["INTERVAL"])))
     t0 = time.monotonic()
     reference = record(n)
     answered = time.monotonic()
@@ -93,12 +95,13 @@ print(f"client view, {len(s)} events: min {s[0]:.2f} s, p50 {statistics.median(s
       f"p90 {q(0.9):.2f} s, max {s[-1]:.2f} s (polling every 50 ms)")
 PY
 
-# every leaf, from the database: the first checkpoint with size > idx, signed_at - event.at
+# the leaves of these cases, from the database: the first checkpoint with size > idx, signed_at - event.at
 psql -d "$DB" -tA -F ' ' -c "
   with d as (
     select extract(epoch from (select min(k.signed_at) from tlog_checkpoint k where k.size > l.idx) - e.at) s
-    from tlog_leaf l join case_event e on e.case_id = l.case_id and e.seq = l.seq)
-  select 'database view, ' || count(s) || ' leaves: min ' || round(min(s)::numeric, 2) || ' s, p50 '
+    from tlog_leaf l join case_event e on e.case_id = l.case_id and e.seq = l.seq
+    join case_file c on c.id = l.case_id where c.title like '检查点延迟%')
+  select 'database view, ' || count(s) || ' of these leaves: min ' || round(min(s)::numeric, 2) || ' s, p50 '
     || round(percentile_cont(0.5) within group (order by s)::numeric, 2) || ' s, p90 '
     || round(percentile_cont(0.9) within group (order by s)::numeric, 2) || ' s, max '
     || round(max(s)::numeric, 2) || ' s; checkpoints signed: ' || (select count(*) from tlog_checkpoint)
