@@ -5,7 +5,7 @@
 # proof time does not depend on what the hashes are, only on how many rows are read.
 #
 # Needs: PostgreSQL (default 127.0.0.1:5432, user postgres) where $BENCH_DB may be dropped
-# and created, psql, a JDK; the project compiled (./mvnw -q -o test-compile).
+# and created, psql, a JDK; the project compiled (./mvnw -q test-compile).
 #
 #   bench/transparency-proofs.sh          # SIZE=10000000 ROUNDS=2000 by default
 set -euo pipefail
@@ -34,6 +34,6 @@ vacuum analyze tlog_node;
 SQL
 psql -d "$DB" -tAc "select count(*) || ' rows, ' || pg_size_pretty(pg_total_relation_size('tlog_node')) from tlog_node"
 
-CP=$(./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+CP=$(./mvnw -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
 java -cp "target/test-classes:target/classes:$CP" org.oneweek.transparency.internal.ProofBenchmark \
   "jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" "$SIZE" "$ROUNDS"
