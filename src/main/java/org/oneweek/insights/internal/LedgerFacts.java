@@ -17,6 +17,7 @@ import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.CaseId;
+import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.CaseState;
 import org.oneweek.insights.Breakdown;
 import org.oneweek.insights.Figures;
@@ -121,6 +122,27 @@ public class LedgerFacts {
 				+ ") order by c.received_at, c.id limit :limit";
 		params.put("limit", limit);
 		return jdbc.sql(sql).params(params).query((rs, n) -> CaseId.of(rs.getLong(1))).list();
+	}
+
+	/** A villager's case in scope: one of the reconciliation's villagers' problems. */
+	public record VillagerCase(CaseId id, long village, long township, Instant receivedAt, String category) {
+
+	}
+
+	/**
+	 * The cases in scope that villagers raised (every source but the officials' list and
+	 * inspections, as the reconciliation's first list), oldest first.
+	 */
+	public List<VillagerCase> villagerCases(Scope scope) {
+		Map<String, Object> params = new HashMap<>();
+		String sql = "select c.id, c.village_id, c.township_id, c.received_at, c.category from case_file c where "
+				+ where(scope, params) + " and c.source <> all(:notVillagers) order by c.received_at, c.id";
+		params.put("notVillagers", new String[] { CaseSource.OFFICIALS_LIST.name(), CaseSource.INSPECTION.name() });
+		return jdbc.sql(sql)
+			.params(params)
+			.query((rs, n) -> new VillagerCase(CaseId.of(rs.getLong(1)), rs.getLong(2), rs.getLong(3),
+					rs.getTimestamp(4).toInstant(), rs.getString(5)))
+			.list();
 	}
 
 	/**

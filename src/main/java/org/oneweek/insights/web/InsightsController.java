@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Cases;
+import org.oneweek.insights.BlindSpotRate;
 import org.oneweek.insights.Breakdown;
 import org.oneweek.insights.Callbacks;
 import org.oneweek.insights.Figures;
@@ -71,6 +72,11 @@ class InsightsController {
 		}
 		model.addAttribute("figures", insights.figures(filter, now));
 		model.addAttribute("diaries", insights.diaryCompliance(filter, now));
+		// reconciling every village's weeks is for the blind spots' own page, not the
+		// district's dashboard
+		boolean narrow = filter.village() != null || filter.township() != null;
+		model.addAttribute("blindSpots", narrow ? insights.blindSpots(filter, now) : null);
+		model.addAttribute("blindSpotWeeks", Insights.BLIND_SPOT_WEEKS);
 		model.addAttribute("callbackTally", callbacks.tally(filter, now));
 		model.addAttribute("period", period);
 		model.addAttribute("weights", insights.properties());
@@ -145,6 +151,40 @@ class InsightsController {
 		model.addAttribute("villageNames", villageNames(places));
 		choices(model, filter);
 		return "insights/listCases";
+	}
+
+	/** The tables of the blind spots page, in order. */
+	static final List<Breakdown> BLIND_SPOT_TABLES = List.of(Breakdown.TOWNSHIP, Breakdown.VILLAGE, Breakdown.CATEGORY,
+			Breakdown.WEEK);
+
+	/**
+	 * The blind-spot rate of the filter with its definition, by street, village, category
+	 * and week, and the cases it counts: the blind spots, or with {@code list=problems}
+	 * every villagers' problem reconciled.
+	 */
+	@GetMapping("/blind-spots")
+	String blindSpots(@ModelAttribute("filter") FilterParams params, @RequestParam(defaultValue = "blind") String list,
+			Model model, Locale locale) {
+		MetricFilter filter = params.toFilter();
+		Instant now = clock.instant();
+		BlindSpotRate rate = insights.blindSpots(filter, now);
+		boolean all = "problems".equals(list);
+		Map<Breakdown, List<Insights.BlindSpotRow>> tables = new java.util.LinkedHashMap<>();
+		for (Breakdown by : BLIND_SPOT_TABLES) {
+			tables.put(by, insights.blindSpots(filter, by, now, locale));
+		}
+		model.addAttribute("rate", rate);
+		model.addAttribute("tables", tables);
+		model.addAttribute("all", all);
+		model.addAttribute("cases", insights.casesOf(all ? rate.problemCases() : rate.blindCases()));
+		model.addAttribute("max", Insights.MAX_CASES);
+		model.addAttribute("now", now);
+		model.addAttribute("weeks", Insights.BLIND_SPOT_WEEKS);
+		model.addAttribute("links", new DrillLinks(params));
+		model.addAttribute("fmt", Format.INSTANCE);
+		model.addAttribute("villageNames", villageNames(places));
+		choices(model, filter);
+		return "insights/listBlindSpots";
 	}
 
 	private void choices(Model model, MetricFilter filter) {
