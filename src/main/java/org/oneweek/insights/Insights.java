@@ -158,6 +158,33 @@ public class Insights {
 			.toList());
 	}
 
+	/**
+	 * How long the next teams took to acknowledge the hand-overs of the filter's places
+	 * made in its period (by the day of the hand-over; the filter's other criteria do not
+	 * apply to hand-overs).
+	 */
+	public HandoverDelay handoverDelay(MetricFilter filter, Instant now) {
+		return facts.handoverDelays(scope(filter, now), null).getOrDefault("", HandoverDelay.NONE);
+	}
+
+	/** One row of the hand-over delays by village, street or period. */
+	public record HandoverRow(String key, String label, HandoverDelay delay) {
+
+	}
+
+	/**
+	 * The hand-over delays by village, street or period, in the order of the groups'
+	 * values.
+	 * @throws InsightsException for another breakdown
+	 */
+	public List<HandoverRow> handoverDelays(MetricFilter filter, Breakdown by, Instant now, Locale locale) {
+		Map<String, HandoverDelay> rows = facts.handoverDelays(scope(filter, now), by);
+		Function<String, String> label = labels(by, rows.keySet(), locale);
+		List<HandoverRow> result = new ArrayList<>();
+		rows.forEach((key, delay) -> result.add(new HandoverRow(key, label.apply(key), delay)));
+		return result;
+	}
+
 	/** The blind-spot rate looks at no more weeks than this at once. */
 	public static final int BLIND_SPOT_WEEKS = 53;
 

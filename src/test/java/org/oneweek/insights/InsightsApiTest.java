@@ -77,6 +77,9 @@ class InsightsApiTest {
 		BlindSpotRate blind = insights.blindSpots(MetricFilter.ALL.withVillage(VillageId.of(village)), clock.instant());
 		assertThat(body.get("blindSpots").get("problems").asInt()).isEqualTo(blind.problems());
 		assertThat(body.get("blindSpotRate").isNull()).isEqualTo(blind.rate() == null);
+		HandoverDelay handover = insights.handoverDelay(MetricFilter.ALL.withVillage(VillageId.of(village)),
+				clock.instant());
+		assertThat(body.get("handoverAcknowledgement").get("handovers").asLong()).isEqualTo(handover.handovers());
 	}
 
 	@Test

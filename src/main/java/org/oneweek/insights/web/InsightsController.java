@@ -77,6 +77,19 @@ class InsightsController {
 		boolean narrow = filter.village() != null || filter.township() != null;
 		model.addAttribute("blindSpots", narrow ? insights.blindSpots(filter, now) : null);
 		model.addAttribute("blindSpotWeeks", Insights.BLIND_SPOT_WEEKS);
+		model.addAttribute("handover", insights.handoverDelay(filter, now));
+		Map<Breakdown, List<Insights.HandoverRow>> handovers = new java.util.LinkedHashMap<>();
+		for (Breakdown by : List.of(Breakdown.TOWNSHIP, Breakdown.VILLAGE)) {
+			List<Insights.HandoverRow> rows = new java.util.ArrayList<>(
+					insights.handoverDelays(filter, by, now, locale));
+			// the slowest first, those with nothing acknowledged yet at the end
+			rows.sort(Comparator
+				.comparing((Insights.HandoverRow r) -> r.delay().medianHours(),
+						Comparator.nullsLast(Comparator.reverseOrder()))
+				.thenComparing(Insights.HandoverRow::label));
+			handovers.put(by, (rows.size() > SHOWN) ? rows.subList(0, SHOWN) : rows);
+		}
+		model.addAttribute("handoverTables", handovers);
 		model.addAttribute("callbackTally", callbacks.tally(filter, now));
 		model.addAttribute("period", period);
 		model.addAttribute("weights", insights.properties());
