@@ -185,6 +185,31 @@ public class Insights {
 		return result;
 	}
 
+	/**
+	 * A member's record under the filter (its period and places; the member is this one):
+	 * terms served that began in the period by today, the cases heard and resolved, and
+	 * diary compliance.
+	 * @throws InsightsException when there is no such member
+	 */
+	public MemberRecord memberRecord(MemberId memberId, MetricFilter filter, Instant now) {
+		Member member = members.member(memberId).orElseThrow(() -> new InsightsException("insights.member.unknown"));
+		MetricFilter own = filter.withMember(memberId);
+		LocalDate today = LocalDate.ofInstant(now, zone);
+		java.util.Set<VillageId> villages = (filter.village() == null && filter.township() == null
+				&& filter.district() == null) ? null
+						: villagesIn(filter).stream().map(Village::id).collect(Collectors.toSet());
+		List<Term> served = terms.allOfMember(memberId)
+			.stream()
+			.filter((t) -> !t.weekStart().isAfter(today))
+			.filter((t) -> filter.from() == null || !t.weekEnd().isBefore(filter.from()))
+			.filter((t) -> filter.to() == null || !t.weekStart().isAfter(filter.to()))
+			.filter((t) -> villages == null || villages.contains(t.villageId()))
+			.sorted(java.util.Comparator.comparing(Term::weekStart))
+			.toList();
+		long led = served.stream().filter((t) -> t.leadId().equals(memberId)).count();
+		return new MemberRecord(member, served, led, figures(own, now), diaryCompliance(own, now));
+	}
+
 	/** The blind-spot rate looks at no more weeks than this at once. */
 	public static final int BLIND_SPOT_WEEKS = 53;
 

@@ -17,7 +17,10 @@ import org.oneweek.insights.Callbacks;
 import org.oneweek.insights.Figures;
 import org.oneweek.insights.Insights;
 import org.oneweek.insights.Insights.Row;
+import org.oneweek.insights.InsightsException;
 import org.oneweek.insights.Measure;
+import org.oneweek.insights.MemberRecord;
+import org.oneweek.people.MemberId;
 import org.oneweek.insights.MetricFilter;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
@@ -26,6 +29,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -164,6 +168,27 @@ class InsightsController {
 		model.addAttribute("villageNames", villageNames(places));
 		choices(model, filter);
 		return "insights/listCases";
+	}
+
+	/**
+	 * A member's record: terms served, the cases heard and resolved with their figures,
+	 * diary compliance, under the page's filter (its period and places).
+	 */
+	@GetMapping("/members/{member}")
+	String member(@PathVariable("member") long member, @ModelAttribute("filter") FilterParams params, Model model) {
+		if (member <= 0) {
+			throw new InsightsException("insights.member.unknown");
+		}
+		params.setMember(member);
+		MetricFilter filter = params.toFilter();
+		Instant now = clock.instant();
+		MemberRecord record = insights.memberRecord(MemberId.of(member), filter, now);
+		model.addAttribute("record", record);
+		model.addAttribute("villageNames", villageNames(places));
+		model.addAttribute("links", new DrillLinks(params));
+		model.addAttribute("fmt", Format.INSTANCE);
+		choices(model, filter);
+		return "insights/showMember";
 	}
 
 	/** The tables of the blind spots page, in order. */
