@@ -23,6 +23,12 @@ import org.oneweek.diary.DiaryCompliance;
 import org.oneweek.diary.DiaryCompliance.Tally;
 import org.oneweek.insights.internal.LedgerFacts;
 import org.oneweek.insights.internal.LedgerFacts.Scope;
+import org.oneweek.insights.internal.LedgerFacts.VillagerCase;
+import org.oneweek.reconciliation.ItemKind;
+import org.oneweek.reconciliation.Reconciliations;
+import org.oneweek.reconciliation.WeekReconciliation;
+import org.oneweek.reconciliation.WeekReconciliation.Line;
+import org.oneweek.reconciliation.WeekReconciliation.Outcome;
 import org.oneweek.people.Member;
 import org.oneweek.people.MemberId;
 import org.oneweek.people.Members;
@@ -71,9 +77,12 @@ public class Insights {
 
 	private final ZoneId zone;
 
+	private final Reconciliations reconciliations;
+
 	Insights(LedgerFacts facts, Cases cases, Places places, Units units, Members members, Terms terms,
-			DiaryCompliance compliance, InsightsProperties properties, Clock clock) {
+			DiaryCompliance compliance, Reconciliations reconciliations, InsightsProperties properties, Clock clock) {
 		this.facts = facts;
+		this.reconciliations = reconciliations;
 		this.cases = cases;
 		this.places = places;
 		this.units = units;
@@ -147,6 +156,192 @@ public class Insights {
 			.filter((row) -> filter.member() == null || row.memberId().equals(filter.member()))
 			.filter((row) -> filter.term() == null || row.term().id().equals(filter.term()))
 			.toList());
+	}
+
+	/**
+	 * How long the next teams took to acknowledge the hand-overs of the filter's places
+	 * made in its period (by the day of the hand-over; the filter's other criteria do not
+	 * apply to hand-overs).
+	 */
+	public HandoverDelay handoverDelay(MetricFilter filter, Instant now) {
+		return facts.handoverDelays(scope(filter, now), null).getOrDefault("", HandoverDelay.NONE);
+	}
+
+	/** One row of the hand-over delays by village, street or period. */
+	public record HandoverRow(String key, String label, HandoverDelay delay) {
+
+	}
+
+	/**
+	 * The hand-over delays by village, street or period, in the order of the groups'
+	 * values.
+	 * @throws InsightsException for another breakdown
+	 */
+	public List<HandoverRow> handoverDelays(MetricFilter filter, Breakdown by, Instant now, Locale locale) {
+		Map<String, HandoverDelay> rows = facts.handoverDelays(scope(filter, now), by);
+		Function<String, String> label = labels(by, rows.keySet(), locale);
+		List<HandoverRow> result = new ArrayList<>();
+		rows.forEach((key, delay) -> result.add(new HandoverRow(key, label.apply(key), delay)));
+		return result;
+	}
+
+	/**
+	 * A member's record under the filter (its period and places; the member is this one):
+	 * terms served that began in the period by today, the cases heard and resolved, and
+	 * diary compliance.
+	 * @throws InsightsException when there is no such member
+	 */
+	public MemberRecord memberRecord(MemberId memberId, MetricFilter filter, Instant now) {
+		Member member = members.member(memberId).orElseThrow(() -> new InsightsException("insights.member.unknown"));
+		MetricFilter own = filter.withMember(memberId);
+		LocalDate today = LocalDate.ofInstant(now, zone);
+		java.util.Set<VillageId> villages = (filter.village() == null && filter.township() == null
+				&& filter.district() == null) ? null
+						: villagesIn(filter).stream().map(Village::id).collect(Collectors.toSet());
+		List<Term> served = terms.allOfMember(memberId)
+			.stream()
+			.filter((t) -> !t.weekStart().isAfter(today))
+			.filter((t) -> filter.from() == null || !t.weekEnd().isBefore(filter.from()))
+			.filter((t) -> filter.to() == null || !t.weekStart().isAfter(filter.to()))
+			.filter((t) -> villages == null || villages.contains(t.villageId()))
+			.sorted(java.util.Comparator.comparing(Term::weekStart))
+			.toList();
+		long led = served.stream().filter((t) -> t.leadId().equals(memberId)).count();
+		return new MemberRecord(member, served, led, figures(own, now), diaryCompliance(own, now));
+	}
+
+	/** The blind-spot rate looks at no more weeks than this at once. */
+	public static final int BLIND_SPOT_WEEKS = 53;
+
+	/** One row of the blind spots by a place, a category or a period. */
+	public record BlindSpotRow(String key, String label, BlindSpotRate rate) {
+
+	}
+
+	/**
+	 * The officials' blind spots among the villagers' problems in scope: the villagers'
+	 * cases the filter takes in (by place, category, type, unit, member, team and the
+	 * days they were received), as each village's week reconciled them
+	 * ({@link BlindSpotRate}); over the filter's period, or the last 13 weeks when it has
+	 * none; at most {@link #BLIND_SPOT_WEEKS} weeks (the latest).
+	 */
+	public BlindSpotRate blindSpots(MetricFilter filter, Instant now) {
+		return total(reconciledProblems(filter, now));
+	}
+
+	/**
+	 * The blind spots by village, street, category, week, month, quarter or year (of the
+	 * day the first villager's case of the problem was received), in the order of the
+	 * groups' values.
+	 * @throws InsightsException for another breakdown
+	 */
+	public List<BlindSpotRow> blindSpots(MetricFilter filter, Breakdown by, Instant now, Locale locale) {
+		if (by == Breakdown.TYPE || by == Breakdown.UNIT || by == Breakdown.MEMBER || by == Breakdown.TEAM) {
+			throw new InsightsException("insights.blindSpots.breakdown");
+		}
+		Map<String, List<Problem>> groups = new java.util.TreeMap<>();
+		for (Problem p : reconciledProblems(filter, now)) {
+			groups.computeIfAbsent(blindSpotKey(p, by), (k) -> new ArrayList<>()).add(p);
+		}
+		Function<String, String> label = labels(by, groups.keySet(), locale);
+		List<BlindSpotRow> rows = new ArrayList<>();
+		groups.forEach((key, problems) -> rows.add(new BlindSpotRow(key, label.apply(key), total(problems))));
+		return rows;
+	}
+
+	/**
+	 * The cases themselves, in the order of the ids given (at most {@link #MAX_CASES}).
+	 */
+	public List<Case> casesOf(List<CaseId> ids) {
+		List<CaseId> first = (ids.size() > MAX_CASES) ? ids.subList(0, MAX_CASES) : ids;
+		Map<CaseId, Case> byId = cases.byIds(first).stream().collect(Collectors.toMap(Case::id, (c) -> c));
+		return first.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+	}
+
+	/**
+	 * One villagers' problem of a week's reconciliation: its villagers' cases in scope.
+	 */
+	private record Problem(List<VillagerCase> cases, boolean blind, String category) {
+
+		VillagerCase first() {
+			return cases.get(0);
+		}
+
+	}
+
+	private List<Problem> reconciledProblems(MetricFilter filter, Instant now) {
+		LocalDate today = LocalDate.ofInstant(now, zone);
+		LocalDate to = (filter.to() != null && filter.to().isBefore(today)) ? filter.to() : today;
+		LocalDate from = (filter.from() != null) ? filter.from() : Weeks.mondayOf(to).minusWeeks(12);
+		LocalDate earliest = Weeks.mondayOf(to).minusWeeks(BLIND_SPOT_WEEKS - 1);
+		if (from.isBefore(earliest)) {
+			from = earliest;
+		}
+		if (to.isBefore(from)) {
+			return List.of();
+		}
+		List<VillagerCase> inScope = facts.villagerCases(scope(filter.withPeriod(from, to), now));
+		Map<Long, VillagerCase> byId = new HashMap<>();
+		Map<Long, java.util.SortedSet<LocalDate>> weeks = new java.util.TreeMap<>();
+		for (VillagerCase c : inScope) {
+			byId.put(c.id().value(), c);
+			weeks.computeIfAbsent(c.village(), (v) -> new java.util.TreeSet<>())
+				.add(Weeks.mondayOf(LocalDate.ofInstant(c.receivedAt(), zone)));
+		}
+		List<Problem> problems = new ArrayList<>();
+		weeks.forEach((village, mondays) -> {
+			for (LocalDate monday : mondays) {
+				WeekReconciliation week = reconciliations.computed(VillageId.of(village), monday);
+				for (Line line : week.lines()) {
+					if (line.outcome() != Outcome.MATCHED && line.outcome() != Outcome.VILLAGER_ONLY) {
+						continue;
+					}
+					List<VillagerCase> counted = line.items()
+						.stream()
+						.filter((i) -> i.kind() == ItemKind.VILLAGER && i.caseId() != null)
+						.map((i) -> byId.get(i.caseId()))
+						.filter(java.util.Objects::nonNull)
+						.sorted(java.util.Comparator.comparing(VillagerCase::receivedAt)
+							.thenComparing((c) -> c.id().value()))
+						.toList();
+					if (!counted.isEmpty()) {
+						problems.add(new Problem(counted, line.outcome() == Outcome.VILLAGER_ONLY,
+								line.category().isEmpty() ? counted.get(0).category() : line.category()));
+					}
+				}
+			}
+		});
+		problems.sort(java.util.Comparator.comparing((Problem p) -> p.first().receivedAt())
+			.thenComparing((p) -> p.first().id().value()));
+		return problems;
+	}
+
+	private static BlindSpotRate total(List<Problem> problems) {
+		List<CaseId> all = new ArrayList<>();
+		List<CaseId> blind = new ArrayList<>();
+		int blindCount = 0;
+		for (Problem p : problems) {
+			p.cases().forEach((c) -> all.add(c.id()));
+			if (p.blind()) {
+				blindCount++;
+				p.cases().forEach((c) -> blind.add(c.id()));
+			}
+		}
+		return new BlindSpotRate(problems.size(), blindCount, all, blind);
+	}
+
+	private String blindSpotKey(Problem p, Breakdown by) {
+		LocalDate day = LocalDate.ofInstant(p.first().receivedAt(), zone);
+		return switch (by) {
+			case VILLAGE -> String.valueOf(p.first().village());
+			case TOWNSHIP -> String.valueOf(p.first().township());
+			case CATEGORY -> p.category();
+			case WEEK -> Weeks.mondayOf(day).toString();
+			case MONTH -> day.toString().substring(0, 7);
+			case QUARTER -> day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
+			case YEAR -> String.valueOf(day.getYear());
+			default -> "";
+		};
 	}
 
 	/** The villages a filter's places take in (every village when it names none). */

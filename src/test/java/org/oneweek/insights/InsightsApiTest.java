@@ -73,6 +73,13 @@ class InsightsApiTest {
 		}
 		assertThat(body.get("counts").get("overdue").asLong()).isEqualTo(expected.count(Measure.OVERDUE));
 		assertThat(body.get("weights").get("resolution").asDouble()).isEqualTo(0.5);
+		assertThat(body.has("blindSpotRate")).isTrue();
+		BlindSpotRate blind = insights.blindSpots(MetricFilter.ALL.withVillage(VillageId.of(village)), clock.instant());
+		assertThat(body.get("blindSpots").get("problems").asInt()).isEqualTo(blind.problems());
+		assertThat(body.get("blindSpotRate").isNull()).isEqualTo(blind.rate() == null);
+		HandoverDelay handover = insights.handoverDelay(MetricFilter.ALL.withVillage(VillageId.of(village)),
+				clock.instant());
+		assertThat(body.get("handoverAcknowledgement").get("handovers").asLong()).isEqualTo(handover.handovers());
 	}
 
 	@Test
@@ -100,7 +107,7 @@ class InsightsApiTest {
 	@Test
 	void theMetricsAreInTheOpenApiDocument() throws Exception {
 		String document = get("/api/v1/openapi", "admin").body();
-		assertThat(document).contains("/api/v1/insights/metrics", "contactRate", "satisfactionRate");
+		assertThat(document).contains("/api/v1/insights/metrics", "contactRate", "satisfactionRate", "blindSpotRate");
 	}
 
 }

@@ -72,6 +72,8 @@ class InsightsPagesTest {
 			.andExpect(content().string(containsString("联系及时率")))
 			.andExpect(content().string(containsString("（满意 + 0.9 × 基本满意）÷ 已回访事项数。")))
 			.andExpect(content().string(containsString("各村（社区）排名")))
+			.andExpect(content().string(containsString("交接确认用时（小时）")))
+			.andExpect(content().string(containsString("id=\"handover-township\"")))
 			.andExpect(content().string(containsString("/webjars/echarts/5.3.1/dist/echarts.min.js")))
 			.andReturn()
 			.getResponse()

@@ -17,9 +17,12 @@ import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.CaseId;
+import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.CaseState;
 import org.oneweek.insights.Breakdown;
 import org.oneweek.insights.Figures;
+import org.oneweek.insights.HandoverDelay;
+import org.oneweek.insights.InsightsException;
 import org.oneweek.insights.InsightsProperties;
 import org.oneweek.insights.Measure;
 import org.oneweek.insights.MetricFilter;
@@ -121,6 +124,84 @@ public class LedgerFacts {
 				+ ") order by c.received_at, c.id limit :limit";
 		params.put("limit", limit);
 		return jdbc.sql(sql).params(params).query((rs, n) -> CaseId.of(rs.getLong(1))).list();
+	}
+
+	/**
+	 * The delay of the acknowledgement of the ledger's hand-overs of at least one case,
+	 * by the filter's places and the day of the hand-over (its other criteria do not
+	 * apply to hand-overs), grouped by village, street or period ({@code null}: one
+	 * group, key "").
+	 */
+	public Map<String, HandoverDelay> handoverDelays(Scope scope, @Nullable Breakdown by) {
+		MetricFilter f = scope.filter();
+		Map<String, Object> params = new HashMap<>();
+		List<String> and = new ArrayList<>();
+		and.add("exists (select 1 from case_handover_item i where i.handover_id = h.id)");
+		if (f.village() != null) {
+			and.add("h.village_id = :village");
+			params.put("village", f.village().value());
+		}
+		if (f.township() != null) {
+			and.add("v.township_id = :township");
+			params.put("township", f.township().value());
+		}
+		if (scope.townships() != null) {
+			and.add("v.township_id = any(:townships)");
+			params.put("townships", Ids.values(scope.townships()).toArray(Long[]::new));
+		}
+		if (f.from() != null) {
+			and.add("h.created_at >= :fromAt");
+			params.put("fromAt", Timestamp.from(start(f.from(), scope.zone())));
+		}
+		if (f.to() != null) {
+			and.add("h.created_at < :toAt");
+			params.put("toAt", Timestamp.from(start(f.to().plusDays(1), scope.zone())));
+		}
+		params.put("zone", scope.zone().getId());
+		String key = (by == null) ? "''" : switch (by) {
+			case VILLAGE -> "h.village_id::text";
+			case TOWNSHIP -> "v.township_id::text";
+			case WEEK -> "to_char(date_trunc('week', h.created_at at time zone :zone), 'YYYY-MM-DD')";
+			case MONTH -> "to_char(date_trunc('month', h.created_at at time zone :zone), 'YYYY-MM')";
+			case QUARTER -> "to_char(date_trunc('quarter', h.created_at at time zone :zone), 'YYYY-\"Q\"Q')";
+			case YEAR -> "to_char(date_trunc('year', h.created_at at time zone :zone), 'YYYY')";
+			default -> throw new InsightsException("insights.handover.breakdown");
+		};
+		String hours = "extract(epoch from h.acknowledged_at - h.created_at) / 3600.0";
+		String sql = "select " + key + " as k, count(*) as handovers, count(h.acknowledged_at) as acknowledged, "
+				+ "percentile_cont(0.5) within group (order by " + hours
+				+ ") filter (where h.acknowledged_at is not null) as median, "
+				+ "percentile_cont(0.9) within group (order by " + hours
+				+ ") filter (where h.acknowledged_at is not null) as p90 "
+				+ "from case_handover h join village v on v.id = h.village_id where " + String.join(" and ", and)
+				+ " group by 1 order by 1";
+		Map<String, HandoverDelay> rows = new LinkedHashMap<>();
+		jdbc.sql(sql).params(params).query((rs) -> {
+			rows.put(rs.getString("k"), new HandoverDelay(rs.getLong("handovers"), rs.getLong("acknowledged"),
+					number(rs, "median"), number(rs, "p90")));
+		});
+		return rows;
+	}
+
+	/** A villager's case in scope: one of the reconciliation's villagers' problems. */
+	public record VillagerCase(CaseId id, long village, long township, Instant receivedAt, String category) {
+
+	}
+
+	/**
+	 * The cases in scope that villagers raised (every source but the officials' list and
+	 * inspections, as the reconciliation's first list), oldest first.
+	 */
+	public List<VillagerCase> villagerCases(Scope scope) {
+		Map<String, Object> params = new HashMap<>();
+		String sql = "select c.id, c.village_id, c.township_id, c.received_at, c.category from case_file c where "
+				+ where(scope, params) + " and c.source <> all(:notVillagers) order by c.received_at, c.id";
+		params.put("notVillagers", new String[] { CaseSource.OFFICIALS_LIST.name(), CaseSource.INSPECTION.name() });
+		return jdbc.sql(sql)
+			.params(params)
+			.query((rs, n) -> new VillagerCase(CaseId.of(rs.getLong(1)), rs.getLong(2), rs.getLong(3),
+					rs.getTimestamp(4).toInstant(), rs.getString(5)))
+			.list();
 	}
 
 	/**

@@ -46,6 +46,19 @@ public final class DrillLinks {
 		return url("/insights", with(narrow(Breakdown.valueOf(by), row.key())));
 	}
 
+	/** The blind spots under the page's filter, narrowed to one row's key. */
+	public String blindSpots(String by, String key) {
+		return url("/insights/blind-spots", with(narrow(Breakdown.valueOf(by), key)));
+	}
+
+	/**
+	 * The blind spots under the page's filter, listing the villagers' problems or the
+	 * blind spots.
+	 */
+	public String blindSpots(boolean all) {
+		return url("/insights/blind-spots", all ? with(Map.of("list", "problems")) : query);
+	}
+
 	/** The same filter on another page (an export, the callbacks). */
 	public String page(String path) {
 		return url(path, query);

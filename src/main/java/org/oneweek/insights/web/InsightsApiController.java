@@ -13,7 +13,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.diary.DiaryCompliance.Tally;
+import org.oneweek.insights.BlindSpotRate;
 import org.oneweek.insights.Figures;
+import org.oneweek.insights.HandoverDelay;
 import org.oneweek.insights.Insights;
 import org.oneweek.insights.Measure;
 import org.oneweek.insights.MetricFilter;
@@ -56,12 +58,21 @@ class InsightsApiController {
 			cases not declined that are resolved or past due. satisfactionRate: (satisfied + 0.9 ×
 			basically satisfied) over the callbacks made. composite: 0.1 × contact + 0.5 × resolution +
 			0.4 × satisfaction (configurable), the weights of rates that are null spread over the
-			others. A reopened case is judged on its current round. Hours are from reception.""")
+			others. A reopened case is judged on its current round. Hours are from reception.
+			blindSpotRate: of the villagers' problems in scope as each village's week reconciled them
+			(one problem per group of matched villagers' cases), the share no item of the officials'
+			list was matched with; over the period, or the last 13 weeks when there is none, at most
+			53 weeks; null when no villagers' problem was reconciled. handoverAcknowledgement: over the
+			ledger's hand-overs of at least one case made in the period in the places named, how many,
+			how many acknowledged, and the median and 90th percentile of the hours from the hand-over to
+			the next team's acknowledgement (null when none acknowledged).""")
 	MetricsJson metrics(@ParameterObject @ModelAttribute FilterParams params) {
 		MetricFilter filter = params.toFilter();
 		Instant now = clock.instant();
 		Figures f = insights.figures(filter, now);
 		Tally diaries = insights.diaryCompliance(filter, now);
+		BlindSpotRate blind = insights.blindSpots(filter, now);
+		HandoverDelay handover = insights.handoverDelay(filter, now);
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (Measure m : Measure.values()) {
 			counts.put(camel(m), f.count(m));
@@ -72,6 +83,7 @@ class InsightsApiController {
 				f.perThousandResidents(),
 				new DiaryJson(diaries.expected(), diaries.written(),
 						(diaries.expected() == 0) ? null : (double) diaries.written() / diaries.expected()),
+				blind.rate(), new BlindSpotsJson(blind.problems(), blind.blind()), handover,
 				new WeightsJson(insights.properties().contactWeight(), insights.properties().resolutionWeight(),
 						insights.properties().satisfactionWeight(), insights.properties().basicallySatisfiedWeight()));
 	}
@@ -101,7 +113,18 @@ class InsightsApiController {
 			@Nullable Double contactHoursP90, @Nullable Double resolutionHoursMedian,
 			@Nullable Double resolutionHoursP90, BigDecimal fundingRequested, BigDecimal fundingApproved,
 			@Nullable Long population, @Nullable Double casesPerThousandResidents, DiaryJson diaryCompliance,
+			@Nullable Double blindSpotRate, BlindSpotsJson blindSpots,
+			@Parameter(
+					description = "hours from a term's hand-over to the next team's acknowledgement") HandoverDelay handoverAcknowledgement,
 			WeightsJson weights) {
+
+	}
+
+	/**
+	 * @param problems villagers' problems reconciled
+	 * @param blind of those, with no item of the officials' list
+	 */
+	record BlindSpotsJson(int problems, int blind) {
 
 	}
 

@@ -11,12 +11,16 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Cases;
+import org.oneweek.insights.BlindSpotRate;
 import org.oneweek.insights.Breakdown;
 import org.oneweek.insights.Callbacks;
 import org.oneweek.insights.Figures;
 import org.oneweek.insights.Insights;
 import org.oneweek.insights.Insights.Row;
+import org.oneweek.insights.InsightsException;
 import org.oneweek.insights.Measure;
+import org.oneweek.insights.MemberRecord;
+import org.oneweek.people.MemberId;
 import org.oneweek.insights.MetricFilter;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
@@ -25,6 +29,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -71,6 +76,24 @@ class InsightsController {
 		}
 		model.addAttribute("figures", insights.figures(filter, now));
 		model.addAttribute("diaries", insights.diaryCompliance(filter, now));
+		// reconciling every village's weeks is for the blind spots' own page, not the
+		// district's dashboard
+		boolean narrow = filter.village() != null || filter.township() != null;
+		model.addAttribute("blindSpots", narrow ? insights.blindSpots(filter, now) : null);
+		model.addAttribute("blindSpotWeeks", Insights.BLIND_SPOT_WEEKS);
+		model.addAttribute("handover", insights.handoverDelay(filter, now));
+		Map<Breakdown, List<Insights.HandoverRow>> handovers = new java.util.LinkedHashMap<>();
+		for (Breakdown by : List.of(Breakdown.TOWNSHIP, Breakdown.VILLAGE)) {
+			List<Insights.HandoverRow> rows = new java.util.ArrayList<>(
+					insights.handoverDelays(filter, by, now, locale));
+			// the slowest first, those with nothing acknowledged yet at the end
+			rows.sort(Comparator
+				.comparing((Insights.HandoverRow r) -> r.delay().medianHours(),
+						Comparator.nullsLast(Comparator.reverseOrder()))
+				.thenComparing(Insights.HandoverRow::label));
+			handovers.put(by, (rows.size() > SHOWN) ? rows.subList(0, SHOWN) : rows);
+		}
+		model.addAttribute("handoverTables", handovers);
 		model.addAttribute("callbackTally", callbacks.tally(filter, now));
 		model.addAttribute("period", period);
 		model.addAttribute("weights", insights.properties());
@@ -145,6 +168,61 @@ class InsightsController {
 		model.addAttribute("villageNames", villageNames(places));
 		choices(model, filter);
 		return "insights/listCases";
+	}
+
+	/**
+	 * A member's record: terms served, the cases heard and resolved with their figures,
+	 * diary compliance, under the page's filter (its period and places).
+	 */
+	@GetMapping("/members/{member}")
+	String member(@PathVariable("member") long member, @ModelAttribute("filter") FilterParams params, Model model) {
+		if (member <= 0) {
+			throw new InsightsException("insights.member.unknown");
+		}
+		params.setMember(member);
+		MetricFilter filter = params.toFilter();
+		Instant now = clock.instant();
+		MemberRecord record = insights.memberRecord(MemberId.of(member), filter, now);
+		model.addAttribute("record", record);
+		model.addAttribute("villageNames", villageNames(places));
+		model.addAttribute("links", new DrillLinks(params));
+		model.addAttribute("fmt", Format.INSTANCE);
+		choices(model, filter);
+		return "insights/showMember";
+	}
+
+	/** The tables of the blind spots page, in order. */
+	static final List<Breakdown> BLIND_SPOT_TABLES = List.of(Breakdown.TOWNSHIP, Breakdown.VILLAGE, Breakdown.CATEGORY,
+			Breakdown.WEEK);
+
+	/**
+	 * The blind-spot rate of the filter with its definition, by street, village, category
+	 * and week, and the cases it counts: the blind spots, or with {@code list=problems}
+	 * every villagers' problem reconciled.
+	 */
+	@GetMapping("/blind-spots")
+	String blindSpots(@ModelAttribute("filter") FilterParams params, @RequestParam(defaultValue = "blind") String list,
+			Model model, Locale locale) {
+		MetricFilter filter = params.toFilter();
+		Instant now = clock.instant();
+		BlindSpotRate rate = insights.blindSpots(filter, now);
+		boolean all = "problems".equals(list);
+		Map<Breakdown, List<Insights.BlindSpotRow>> tables = new java.util.LinkedHashMap<>();
+		for (Breakdown by : BLIND_SPOT_TABLES) {
+			tables.put(by, insights.blindSpots(filter, by, now, locale));
+		}
+		model.addAttribute("rate", rate);
+		model.addAttribute("tables", tables);
+		model.addAttribute("all", all);
+		model.addAttribute("cases", insights.casesOf(all ? rate.problemCases() : rate.blindCases()));
+		model.addAttribute("max", Insights.MAX_CASES);
+		model.addAttribute("now", now);
+		model.addAttribute("weeks", Insights.BLIND_SPOT_WEEKS);
+		model.addAttribute("links", new DrillLinks(params));
+		model.addAttribute("fmt", Format.INSTANCE);
+		model.addAttribute("villageNames", villageNames(places));
+		choices(model, filter);
+		return "insights/listBlindSpots";
 	}
 
 	private void choices(Model model, MetricFilter filter) {
