@@ -81,11 +81,14 @@ class ReconciliationTest {
 
 	}
 
-	Week storyWeek() {
+	/**
+	 * The story's week in a new village, with a team of none of the given teams' members.
+	 */
+	Week storyWeek(Team... avoid) {
 		long villageId = fixtures.newVillage("JA");
 		VillageId village = VillageId.of(villageId);
 		LocalDate monday = fixtures.freshMonday();
-		Team team = fixtures.team(villageId, monday);
+		Team team = fixtures.team(villageId, monday, avoid);
 		AccountPrincipal committee = committee(village);
 		LocalDate tuesday = monday.with(DayOfWeek.TUESDAY);
 		Instant friday = monday.minusDays(3).atTime(LocalTime.of(16, 0)).atZone(CaseFixtures.ZONE).toInstant();
@@ -211,7 +214,8 @@ class ReconciliationTest {
 	@Test
 	void onlyTheTeamAndTheDepartmentDecideAndTheCommitteeReadsItsOwnVillage() {
 		Week week = storyWeek();
-		Week other = storyWeek();
+		// another village's team, none of whom served on this one (they would read it)
+		Week other = storyWeek(week.team());
 		assertThat(reconciliations.week(week.village(), week.tuesday(), week.committee()).officials()).hasSize(5);
 		assertThatThrownBy(() -> reconciliations.week(week.village(), week.tuesday(), other.committee()))
 			.isInstanceOf(AccessDeniedException.class);
