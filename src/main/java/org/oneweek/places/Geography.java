@@ -110,32 +110,26 @@ public class Geography {
 	@Transactional
 	public void setVillage(VillageId id, @Nullable Coordinates centre, @Nullable String boundary, String actor,
 			Instant now) {
-		Shape shape = shape(centre, boundary);
-		jdbc.sql(
-				"""
-						insert into village_geography (village_id, centre_lat, centre_lon, boundary, updated_at, updated_by)
-						values (?, ?, ?, ?::jsonb, ?, ?)
-						on conflict (village_id) do update set centre_lat = excluded.centre_lat, centre_lon = excluded.centre_lon,
-						  boundary = excluded.boundary, updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
-			.params(id.value(), shape.centre.lat(), shape.centre.lon(), shape.boundary, Timestamp.from(now), actor)
-			.update();
-		audit.record("village_geography", id, "set", actor, null, values(shape));
+		save("village_geography", "village_id", id, id.value(), shape(centre, boundary), actor, now);
 	}
 
 	/** Sets where a street (township) is; as {@link #setVillage}. */
 	@Transactional
 	public void setTownship(TownshipId id, @Nullable Coordinates centre, @Nullable String boundary, String actor,
 			Instant now) {
-		Shape shape = shape(centre, boundary);
-		jdbc.sql(
-				"""
-						insert into township_geography (township_id, centre_lat, centre_lon, boundary, updated_at, updated_by)
-						values (?, ?, ?, ?::jsonb, ?, ?)
-						on conflict (township_id) do update set centre_lat = excluded.centre_lat, centre_lon = excluded.centre_lon,
-						  boundary = excluded.boundary, updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
-			.params(id.value(), shape.centre.lat(), shape.centre.lon(), shape.boundary, Timestamp.from(now), actor)
+		save("township_geography", "township_id", id, id.value(), shape(centre, boundary), actor, now);
+	}
+
+	/** One place's row of its geography table (named here, never from input), audited. */
+	private void save(String table, String key, Object id, long value, Shape shape, String actor, Instant now) {
+		jdbc.sql("insert into " + table + " (" + key
+				+ ", centre_lat, centre_lon, boundary, updated_at, updated_by) values (?, ?, ?, ?::jsonb, ?, ?) "
+				+ "on conflict (" + key + ") do update set centre_lat = excluded.centre_lat, "
+				+ "centre_lon = excluded.centre_lon, boundary = excluded.boundary, updated_at = excluded.updated_at, "
+				+ "updated_by = excluded.updated_by")
+			.params(value, shape.centre.lat(), shape.centre.lon(), shape.boundary, Timestamp.from(now), actor)
 			.update();
-		audit.record("township_geography", id, "set", actor, null, values(shape));
+		audit.record(table, id, "set", actor, null, values(shape));
 	}
 
 	/** A boundary as stored: checked, and written in one canonical form. */
