@@ -1,13 +1,13 @@
 /*
  * oneweek's service worker (issue #15): the field forms open with no signal. Static files
- * come from the cache first; the pages of the forms used in the field (a problem, a
+ * come from the cache first (and are refreshed behind it); the pages of the forms used in the field (a problem, a
  * morning meeting, an inspection, the diary) from the network, and from the copy kept at the last
  * visit when there is none. Nothing is sent from here: entries made offline wait in the
  * page's outbox (js/offline.js) and the page sends them.
  */
 'use strict';
 
-var CACHE = 'oneweek-field-v1';
+var CACHE = 'oneweek-field-v2';
 var SHELL = ['/css/oneweek.css', '/js/offline.js', '/js/diary.js', '/manifest.webmanifest', '/img/icon.svg'];
 var FIELD_PAGES = /^\/(cases\/new|diary|diary\/\d{4}-\d{2}-\d{2}|diary\/meetings\/new|diary\/inspections\/new)$/;
 var STATIC = /^\/(css|js|img|webjars)\//;
@@ -52,14 +52,21 @@ self.addEventListener('fetch', function (event) {
     return;
   }
   if (STATIC.test(url.pathname)) {
+    // the kept copy at once, and a fresh one fetched behind it for the next page: a
+    // changed script or style reaches the phone at its next visit, not never
     event.respondWith(caches.match(request).then(function (kept) {
-      return kept || fetch(request).then(function (response) {
+      var fresh = fetch(request).then(function (response) {
         if (response.ok) {
           var copy = response.clone();
           caches.open(CACHE).then(function (cache) { cache.put(request, copy); });
         }
         return response;
       });
+      if (kept) {
+        fresh['catch'](function () { /* no signal: the kept copy serves */ });
+        return kept;
+      }
+      return fresh;
     }));
   }
 });

@@ -207,8 +207,11 @@
     entry.values.forEach(function (pair) { body.append(pair[0], pair[1]); });
     entry.files.forEach(function (file) { body.append(file.name, file.blob, file.filename); });
     body.append('_csrf', csrf());
+    // the key made on the phone: sent again after an answer lost to a bad signal, the
+    // entry is recorded once (the form's own key was left out when it was kept, so two
+    // entries kept from one page stay two)
+    body.append('idempotencyKey', entry.key);
     if (entry.kind === 'case') {
-      body.append('idempotencyKey', entry.key);
       if (entry.reference) {
         body.append('reservedReference', entry.reference);
       }

@@ -29,7 +29,6 @@ import org.oneweek.platform.Ids;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.TermId;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -85,18 +84,42 @@ public class Inspections {
 	 */
 	@Transactional
 	public InspectionId record(RecordInspection walk, AccountPrincipal me, Instant now) {
+		return record(walk, null, me, now);
+	}
+
+	/**
+	 * As {@link #record(RecordInspection, AccountPrincipal, Instant)}, once per key: the
+	 * same form sent again by the same person answers the walk the first sending
+	 * recorded.
+	 * @param idempotencyKey made when the form was shown, or on the phone; none records
+	 * every time
+	 */
+	@Transactional
+	public InspectionId record(RecordInspection walk, @Nullable String idempotencyKey, AccountPrincipal me,
+			Instant now) {
 		LocalDate day = walk.day();
 		Term term = days.termOf(me, day);
 		days.requireOpen(day, now, "diary.dayClosed");
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
+		String key = SubmissionKeys.of(idempotencyKey);
+		Optional<Long> inserted = jdbc.sql("""
 				insert into inspection (term_id, village_id, day, route, officials, notes, recorded_by,
-				  recorded_by_name, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  recorded_by_name, recorded_at, idempotency_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (recorded_by, idempotency_key) where idempotency_key is not null do nothing
+				returning id""")
 			.params(term.id().value(), term.villageId().value(), day, blankToNull(walk.route()),
 					blankToNull(walk.officials()), blankToNull(walk.notes()), me.accountId().value(), me.displayName(),
-					Timestamp.from(now))
-			.update(keys, "id");
-		InspectionId id = InspectionId.of(keys.getKeyAs(Long.class));
+					Timestamp.from(now), key)
+			.query(Long.class)
+			.optional();
+		if (inserted.isEmpty()) {
+			// sent before: the row is there (the statement waited for the first to
+			// commit)
+			return InspectionId.of(jdbc.sql("select id from inspection where recorded_by = ? and idempotency_key = ?")
+				.params(me.accountId().value(), key)
+				.query(Long.class)
+				.single());
+		}
+		InspectionId id = InspectionId.of(inserted.get());
 		for (MemberId memberId : TeamDays.present(term, walk.memberIds(), me.memberId())) {
 			jdbc.sql("insert into inspection_member (inspection_id, member_id) values (?, ?)")
 				.params(id.value(), memberId.value())
@@ -114,20 +137,41 @@ public class Inspections {
 	@Transactional
 	public long addFinding(InspectionId inspectionId, RecordFinding finding, byte @Nullable [] photo,
 			AccountPrincipal me, Instant now) {
+		return addFinding(inspectionId, finding, photo, null, me, now);
+	}
+
+	/**
+	 * As
+	 * {@link #addFinding(InspectionId, RecordFinding, byte[], AccountPrincipal, Instant)},
+	 * once per key: the same form sent again by the same person answers the finding the
+	 * first sending recorded, and makes no second case.
+	 */
+	@Transactional
+	public long addFinding(InspectionId inspectionId, RecordFinding finding, byte @Nullable [] photo,
+			@Nullable String idempotencyKey, AccountPrincipal me, Instant now) {
 		Inspection inspection = writable(inspectionId, me, now);
+		String key = SubmissionKeys.of(idempotencyKey);
 		String photoType = null;
 		if (photo != null && photo.length > 0) {
 			photoType = photoType(photo);
 		}
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
+		Optional<Long> inserted = jdbc.sql("""
 				insert into inspection_finding (inspection_id, text, details, location, photo, photo_type, recorded_by,
-				  recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+				  recorded_at, idempotency_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (recorded_by, idempotency_key) where idempotency_key is not null do nothing
+				returning id""")
 			.params(inspectionId.value(), finding.text().strip(), blankToNull(finding.details()),
 					blankToNull(finding.location()), (photoType != null) ? photo : null, photoType,
-					me.accountId().value(), Timestamp.from(now))
-			.update(keys, "id");
-		long findingId = keys.getKeyAs(Long.class);
+					me.accountId().value(), Timestamp.from(now), key)
+			.query(Long.class)
+			.optional();
+		if (inserted.isEmpty()) {
+			return jdbc.sql("select id from inspection_finding where recorded_by = ? and idempotency_key = ?")
+				.params(me.accountId().value(), key)
+				.query(Long.class)
+				.single();
+		}
+		long findingId = inserted.get();
 		switch (finding.outcome()) {
 			case NEW_CASE -> makeCase(inspection, findingId, finding.text(), finding.details(), finding.location(),
 					finding.category(), finding.urgency(), me, now);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.CaseId;
@@ -19,7 +20,6 @@ import org.oneweek.platform.Ids;
 import org.oneweek.roster.Term;
 import org.oneweek.roster.TermId;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,18 +63,41 @@ public class MorningMeetings {
 	 */
 	@Transactional
 	public MeetingId record(RecordMeeting meeting, AccountPrincipal me, Instant now) {
+		return record(meeting, null, me, now);
+	}
+
+	/**
+	 * As {@link #record(RecordMeeting, AccountPrincipal, Instant)}, once per key: the
+	 * same form sent again by the same person (a double tap, the phone's outbox sending
+	 * again after a lost answer) answers the meeting the first sending recorded.
+	 * @param idempotencyKey made when the form was shown, or on the phone; none records
+	 * every time
+	 */
+	@Transactional
+	public MeetingId record(RecordMeeting meeting, @Nullable String idempotencyKey, AccountPrincipal me, Instant now) {
 		LocalDate day = meeting.day();
 		Term term = days.termOf(me, day);
 		days.requireOpen(day, now, "diary.dayClosed");
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
+		String key = SubmissionKeys.of(idempotencyKey);
+		Optional<Long> inserted = jdbc.sql("""
 				insert into morning_meeting (term_id, village_id, day, place, attendees, groups, notes, recorded_by,
-				  recorded_by_name, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  recorded_by_name, recorded_at, idempotency_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (recorded_by, idempotency_key) where idempotency_key is not null do nothing
+				returning id""")
 			.params(term.id().value(), term.villageId().value(), day, blankToNull(meeting.place()), meeting.attendees(),
 					blankToNull(meeting.groups()), blankToNull(meeting.notes()), me.accountId().value(),
-					me.displayName(), Timestamp.from(now))
-			.update(keys, "id");
-		MeetingId id = MeetingId.of(keys.getKeyAs(Long.class));
+					me.displayName(), Timestamp.from(now), key)
+			.query(Long.class)
+			.optional();
+		if (inserted.isEmpty()) {
+			// sent before: the row is there (the statement waited for the first to
+			// commit)
+			return MeetingId.of(jdbc.sql("select id from morning_meeting where recorded_by = ? and idempotency_key = ?")
+				.params(me.accountId().value(), key)
+				.query(Long.class)
+				.single());
+		}
+		MeetingId id = MeetingId.of(inserted.get());
 		for (MemberId memberId : TeamDays.present(term, meeting.memberIds(), me.memberId())) {
 			jdbc.sql("insert into morning_meeting_member (meeting_id, member_id) values (?, ?)")
 				.params(id.value(), memberId.value())

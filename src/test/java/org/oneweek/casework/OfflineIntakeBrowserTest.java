@@ -206,6 +206,13 @@ class OfflineIntakeBrowserTest {
 		new WebDriverWait(browser, Duration.ofSeconds(60))
 			.until((d) -> d.findElements(By.cssSelector("#outbox-list li[data-state=sent]")).size() == 1);
 		assertThat(meetingsAt(place)).isEqualTo(1);
+		// sent with the key made on the phone, not the page's: sent again, it would be
+		// recorded once (SubmittedTwiceTest)
+		String pageKey = browser.findElement(By.name("idempotencyKey")).getDomProperty("value");
+		assertThat(jdbc.sql("select idempotency_key from morning_meeting where place = ?")
+			.param(place)
+			.query(String.class)
+			.single()).isNotBlank().isNotEqualTo(pageKey);
 	}
 
 	@Autowired

@@ -171,6 +171,10 @@ final class DiaryForms {
 
 		private List<Long> memberIds = new ArrayList<>();
 
+		// made when the form is shown (or on the phone): sent twice, it records once
+		@Size(max = 100, message = "{validation.tooLong}")
+		private @Nullable String idempotencyKey;
+
 		public MeetingForm() {
 		}
 
@@ -222,6 +226,14 @@ final class DiaryForms {
 			this.memberIds = (memberIds != null) ? memberIds : new ArrayList<>();
 		}
 
+		public @Nullable String getIdempotencyKey() {
+			return idempotencyKey;
+		}
+
+		public void setIdempotencyKey(@Nullable String idempotencyKey) {
+			this.idempotencyKey = idempotencyKey;
+		}
+
 		RecordMeeting toCommand() {
 			return new RecordMeeting(day, place, attendees, groups, notes, DiaryForms.members(memberIds));
 		}
@@ -248,6 +260,10 @@ final class DiaryForms {
 		private @Nullable String notes;
 
 		private List<Long> memberIds = new ArrayList<>();
+
+		// made when the form is shown (or on the phone): sent twice, it records once
+		@Size(max = 100, message = "{validation.tooLong}")
+		private @Nullable String idempotencyKey;
 
 		public InspectionForm() {
 		}
@@ -292,6 +308,14 @@ final class DiaryForms {
 			this.memberIds = (memberIds != null) ? memberIds : new ArrayList<>();
 		}
 
+		public @Nullable String getIdempotencyKey() {
+			return idempotencyKey;
+		}
+
+		public void setIdempotencyKey(@Nullable String idempotencyKey) {
+			this.idempotencyKey = idempotencyKey;
+		}
+
 		RecordInspection toCommand() {
 			return new RecordInspection(day, route, officials, notes, DiaryForms.members(memberIds));
 		}
@@ -327,6 +351,10 @@ final class DiaryForms {
 
 		@Size(max = 30, message = "{validation.tooLong}")
 		private @Nullable String reference;
+
+		// made when the form is shown (or on the phone): sent twice, it records once
+		@Size(max = 100, message = "{validation.tooLong}")
+		private @Nullable String idempotencyKey;
 
 		public FindingForm() {
 		}
@@ -385,6 +413,14 @@ final class DiaryForms {
 
 		public void setReference(@Nullable String reference) {
 			this.reference = reference;
+		}
+
+		public @Nullable String getIdempotencyKey() {
+			return idempotencyKey;
+		}
+
+		public void setIdempotencyKey(@Nullable String idempotencyKey) {
+			this.idempotencyKey = idempotencyKey;
 		}
 
 		RecordFinding toCommand() {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
@@ -76,6 +77,7 @@ class InspectionController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
 			@AuthenticationPrincipal AccountPrincipal me, Model model) {
 		InspectionForm form = new InspectionForm();
+		form.setIdempotencyKey(UUID.randomUUID().toString());
 		form.setDay((day != null) ? day : LocalDate.now(clock));
 		Term term = access.teamTermOn(me, form.getDay());
 		form.setMemberIds(new ArrayList<>(Ids.values(term.memberIds())));
@@ -91,7 +93,7 @@ class InspectionController {
 			return form(form, term, model);
 		}
 		try {
-			InspectionId id = inspections.record(form.toCommand(), me, clock.instant());
+			InspectionId id = inspections.record(form.toCommand(), form.getIdempotencyKey(), me, clock.instant());
 			redirect.addFlashAttribute("messageKey", "diary.inspection.recorded");
 			return "redirect:/diary/inspections/" + id;
 		}
@@ -123,7 +125,9 @@ class InspectionController {
 		model.addAttribute("canChange", canChange);
 		if (canChange) {
 			if (!model.containsAttribute("finding")) {
-				model.addAttribute("finding", new FindingForm());
+				FindingForm finding = new FindingForm();
+				finding.setIdempotencyKey(UUID.randomUUID().toString());
+				model.addAttribute("finding", finding);
 			}
 			model.addAttribute("categories", cases.categories().stream().filter(CaseCategory::active).toList());
 			model.addAttribute("urgencies", Urgency.values());
@@ -151,7 +155,8 @@ class InspectionController {
 		}
 		byte[] content = (photo != null && !photo.isEmpty()) ? photo.getBytes() : null;
 		try {
-			inspections.addFinding(InspectionId.of(id), form.toCommand(), content, me, clock.instant());
+			inspections.addFinding(InspectionId.of(id), form.toCommand(), content, form.getIdempotencyKey(), me,
+					clock.instant());
 			redirect.addFlashAttribute("messageKey", "diary.finding.recorded");
 		}
 		catch (KeyedException ex) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +68,7 @@ class MeetingController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate day,
 			@AuthenticationPrincipal AccountPrincipal me, Model model, Locale locale) {
 		MeetingForm form = new MeetingForm();
+		form.setIdempotencyKey(UUID.randomUUID().toString());
 		form.setDay((day != null) ? day : LocalDate.now(clock));
 		Term term = access.teamTermOn(me, form.getDay());
 		form.setMemberIds(new ArrayList<>(Ids.values(term.memberIds())));
@@ -84,7 +86,7 @@ class MeetingController {
 			return form(form, term, model);
 		}
 		try {
-			MeetingId id = meetings.record(form.toCommand(), me, clock.instant());
+			MeetingId id = meetings.record(form.toCommand(), form.getIdempotencyKey(), me, clock.instant());
 			redirect.addFlashAttribute("messageKey", "diary.meeting.recorded");
 			return "redirect:/diary/meetings/" + id;
 		}
