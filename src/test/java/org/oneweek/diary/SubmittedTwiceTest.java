@@ -183,6 +183,20 @@ class SubmittedTwiceTest {
 		}
 		assertThat(places.get(1)).isEqualTo(places.get(0));
 		assertThat(count("morning_meeting", team)).isEqualTo(1);
+		// a key no form makes: the form again, saying so, and nothing recorded
+		String refused = mvc
+			.perform(post("/diary/meetings/new").with(csrf())
+				.with(user(me))
+				.param("idempotencyKey", "k".repeat(101))
+				.param("day", today.toString())
+				.param("place", "村委会二楼")
+				.param("memberIds", String.valueOf(me.memberId())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("提交编号无效");
+		assertThat(count("morning_meeting", team)).isEqualTo(1);
 
 		// the inspection form and the finding form carry theirs too
 		String inspection = mvc.perform(get("/diary/inspections/new").with(user(me)))

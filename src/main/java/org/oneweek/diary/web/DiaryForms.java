@@ -171,8 +171,8 @@ final class DiaryForms {
 
 		private List<Long> memberIds = new ArrayList<>();
 
-		// made when the form is shown (or on the phone): sent twice, it records once
-		@Size(max = 100, message = "{validation.tooLong}")
+		// made when the form is shown (or on the phone): sent twice, it records once; one
+		// too long is refused by the service, with a message the page shows
 		private @Nullable String idempotencyKey;
 
 		public MeetingForm() {
@@ -261,8 +261,8 @@ final class DiaryForms {
 
 		private List<Long> memberIds = new ArrayList<>();
 
-		// made when the form is shown (or on the phone): sent twice, it records once
-		@Size(max = 100, message = "{validation.tooLong}")
+		// made when the form is shown (or on the phone): sent twice, it records once; one
+		// too long is refused by the service, with a message the page shows
 		private @Nullable String idempotencyKey;
 
 		public InspectionForm() {
@@ -352,8 +352,8 @@ final class DiaryForms {
 		@Size(max = 30, message = "{validation.tooLong}")
 		private @Nullable String reference;
 
-		// made when the form is shown (or on the phone): sent twice, it records once
-		@Size(max = 100, message = "{validation.tooLong}")
+		// made when the form is shown (or on the phone): sent twice, it records once; one
+		// too long is refused by the service, with a message the page shows
 		private @Nullable String idempotencyKey;
 
 		public FindingForm() {
