@@ -6,7 +6,9 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.bulletin.BulletinEvents.BoardChanged;
+import org.oneweek.casework.CaseRuleException;
 import org.oneweek.places.VillageId;
+import org.oneweek.platform.CommandChecks;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,8 +40,13 @@ public class BoardSettings {
 			.optional();
 	}
 
+	/**
+	 * Sets the duty phone, in its stored form, or clears it when blank.
+	 * @throws CaseRuleException ({@code validation.phone}) when it is not a phone number
+	 */
 	@Transactional
 	public void setDutyPhone(VillageId villageId, @Nullable String phone, String actor, Instant now) {
+		phone = new CommandChecks(CaseRuleException::new).phone(phone);
 		jdbc.sql("""
 				insert into bulletin_board_setting (village_id, duty_phone, updated_at, updated_by) values (?, ?, ?, ?)
 				on conflict (village_id) do update set duty_phone = excluded.duty_phone,

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.CaseRuleException;
-import org.oneweek.places.PlaceRules;
 import org.oneweek.platform.CommandChecks;
 
 /**
@@ -29,7 +28,7 @@ public record EnlistVillagers(Enlistment.Kind kind, String name, boolean namePub
 		CHECK.atMost(String.join("", publicNames), 300);
 		CHECK.between(headcount, 1, 10000, "bulletin.enlist.headcount.range", "bulletin.enlist.headcount.range");
 		CHECK.text(task, 200);
-		CHECK.matching(contactPhone, PlaceRules.OPTIONAL_PHONE_PATTERN, "validation.phone");
+		contactPhone = CHECK.phone(contactPhone);
 	}
 
 	/** Without the phone number, which must never reach a log line. */

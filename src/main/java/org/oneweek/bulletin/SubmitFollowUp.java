@@ -3,7 +3,6 @@ package org.oneweek.bulletin;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.CaseRuleException;
 import org.oneweek.casework.Satisfaction;
-import org.oneweek.places.PlaceRules;
 import org.oneweek.platform.CommandChecks;
 
 /**
@@ -23,7 +22,7 @@ public record SubmitFollowUp(FollowUpKind kind, @Nullable String text, @Nullable
 	public SubmitFollowUp {
 		CHECK.present(kind);
 		CHECK.atMost(text, FollowUp.MAX_TEXT, "bulletin.followUp.tooLong");
-		CHECK.matching(phone, PlaceRules.OPTIONAL_PHONE_PATTERN, "validation.phone");
+		phone = CHECK.phone(phone);
 		CHECK.atMost(requestKey, 100);
 		if (kind == FollowUpKind.INFO && (text == null || text.isBlank())) {
 			throw new CaseRuleException("bulletin.followUp.textRequired");

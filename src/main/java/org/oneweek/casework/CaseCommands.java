@@ -1,12 +1,12 @@
 package org.oneweek.casework;
 
 import java.math.BigDecimal;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.people.MemberId;
 import org.oneweek.people.UnitId;
 import org.oneweek.places.VillageId;
+import org.oneweek.platform.CommandChecks;
 import org.oneweek.roster.TermId;
 
 import static org.oneweek.platform.Texts.blankToNull;
@@ -20,10 +20,7 @@ import static org.oneweek.platform.Texts.blankToNull;
  */
 public final class CaseCommands {
 
-	/** The phone numbers the ledger accepts: digits and the usual separators. */
-	public static final String PHONE_PATTERN = "^$|^[0-9+\\-() ]{5,20}$";
-
-	private static final Pattern PHONE = Pattern.compile(PHONE_PATTERN);
+	private static final CommandChecks CHECK = new CommandChecks(CaseRuleException::new);
 
 	private CaseCommands() {
 	}
@@ -83,10 +80,7 @@ public final class CaseCommands {
 		public static Case.@Nullable Reporter reporter(@Nullable String name, @Nullable String phone,
 				@Nullable String household, boolean consent) {
 			String n = atMost(blankToNull(name), 40);
-			String p = blankToNull(phone);
-			if (p != null && !PHONE.matcher(p).matches()) {
-				throw new CaseRuleException("validation.phone");
-			}
+			String p = CHECK.phone(blankToNull(phone));
 			String h = atMost(blankToNull(household), 100);
 			return (n == null && p == null && h == null) ? null : new Case.Reporter(n, p, h, consent);
 		}

@@ -19,6 +19,7 @@ import org.oneweek.people.Member;
 import org.oneweek.people.Members;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
+import org.oneweek.platform.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -154,7 +155,11 @@ public class NoticeDelivery {
 		}
 		String phone = "";
 		if (notice.channel() == Channel.SMS) {
-			phone = phone(notice.accountId()).orElseThrow(() -> new Undeliverable("no phone number on record"));
+			String onRecord = phone(notice.accountId())
+				.orElseThrow(() -> new Undeliverable("no phone number on record"));
+			// a fixed line (a committee's office) cannot take a text message
+			phone = PhoneNumbers.chineseMobile(onRecord)
+				.orElseThrow(() -> new Undeliverable("the phone number on record is not a Chinese mobile number"));
 		}
 		sender.send(new NoticeSender.Outgoing(notice.id(), notice.kind(), phone,
 				texts.outgoing(notice.kind(), notice.args())));

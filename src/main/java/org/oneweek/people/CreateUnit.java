@@ -15,7 +15,7 @@ public record CreateUnit(String code, String name, @Nullable String contact, @Nu
 		CHECK.matching(CHECK.filled(code), PlaceRules.CODE_PATTERN, "places.code.pattern");
 		CHECK.text(name, 60);
 		CHECK.atMost(contact, 40);
-		CHECK.matching(phone, PeopleRules.OPTIONAL_PHONE_PATTERN, "validation.phone");
+		phone = CHECK.phone(phone);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.platform.AuditLog;
 import org.oneweek.platform.Ids;
+import org.oneweek.platform.PhoneNumbers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -52,7 +53,7 @@ public class MemberManagement {
 			.query(Members.MEMBER)
 			.optional()
 			.orElseThrow(() -> new MemberNotFoundException(id));
-		requireFreePhone(command.phone(), before.phone());
+		requireFreePhone(command.phone(), id);
 		jdbc.sql("""
 				update member set name = ?, gender = ?, birth_year = ?, retired = ?, phone = ?, home_township_id = ?,
 				home_village_id = ?, skills = ?, notes = ?, active = ?, updated_at = now() where id = ?""")
@@ -96,12 +97,17 @@ public class MemberManagement {
 		}
 	}
 
-	private void requireFreePhone(@Nullable String phone, @Nullable String current) {
-		if (phone == null || phone.strip().equals(current)) {
+	/**
+	 * Refuses a phone another member has, compared by digits ({@link PhoneNumbers#key})
+	 * so that a number saved before the check, as it was typed, is still found.
+	 */
+	private void requireFreePhone(@Nullable String phone, @Nullable MemberId self) {
+		if (phone == null) {
 			return;
 		}
-		boolean taken = jdbc.sql("select exists (select 1 from member where phone = ?)")
-			.param(phone.strip())
+		boolean taken = jdbc
+			.sql("select exists (select 1 from member where " + PhoneNumbers.SQL_KEY + " = ? and id <> ?)")
+			.params(PhoneNumbers.key(phone), (self != null) ? self.value() : -1L)
 			.query(Boolean.class)
 			.single();
 		if (taken) {

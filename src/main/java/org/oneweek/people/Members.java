@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.oneweek.places.TownshipId;
 import org.oneweek.places.VillageId;
 import org.oneweek.platform.Ids;
+import org.oneweek.platform.PhoneNumbers;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,11 +41,19 @@ public class Members {
 		return jdbc.sql("select * from member order by active desc, name, id").query(MEMBER).list();
 	}
 
-	/** Members whose name or phone contains the text. */
+	/**
+	 * Members whose name or phone contains the text; a phone also by its digits, so that
+	 * {@code 139 2500} finds {@code 13925001013} and {@code 025-8540} finds
+	 * {@code 025-85401101} whichever way the row was typed.
+	 */
 	public List<Member> search(String text) {
 		String pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		return jdbc.sql("select * from member where name like ? or phone like ? order by active desc, name, id")
-			.params(pattern, pattern)
+		String digits = PhoneNumbers.key(text.strip());
+		String digitsPattern = (digits.length() >= 3) ? "%" + digits + "%" : "";
+		return jdbc
+			.sql("select * from member where name like ? or phone like ? or " + PhoneNumbers.SQL_KEY
+					+ " like ? order by active desc, name, id")
+			.params(pattern, pattern, digitsPattern)
 			.query(MEMBER)
 			.list();
 	}

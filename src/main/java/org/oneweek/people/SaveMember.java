@@ -19,7 +19,7 @@ public record SaveMember(String name, Member.Gender gender, int birthYear, boole
 		CHECK.text(name, 40);
 		CHECK.present(gender);
 		CHECK.between(birthYear, 1900, 2010, "people.birthYear.range", "people.birthYear.range");
-		CHECK.matching(CHECK.filled(phone), PeopleRules.PHONE_PATTERN, "validation.phone");
+		phone = CHECK.phone(CHECK.filled(phone));
 		CHECK.atMost(skills, 500);
 		CHECK.atMost(notes, 2000);
 	}

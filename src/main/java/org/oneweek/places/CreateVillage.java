@@ -20,7 +20,7 @@ public record CreateVillage(TownshipId townshipId, String code, String name, Vil
 		CHECK.count(population, 1_000_000);
 		CHECK.count(households, 1_000_000);
 		CHECK.atMost(committeeContact, 60);
-		CHECK.matching(committeePhone, PlaceRules.OPTIONAL_PHONE_PATTERN, "validation.phone");
+		committeePhone = CHECK.phone(committeePhone);
 		CHECK.atMost(address, 200);
 		CHECK.atMost(notes, 2000);
 	}

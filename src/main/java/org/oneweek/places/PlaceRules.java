@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.oneweek.platform.CommandChecks;
 
 /**
- * The forms of codes and phone numbers, shared by the commands, the pages and the import,
- * and the checks of the commands.
+ * The forms of codes, shared by the commands, the pages and the import, and the checks of
+ * the commands. Phone numbers are {@code platform.PhoneNumbers}'.
  */
 public final class PlaceRules {
 
@@ -14,11 +14,6 @@ public final class PlaceRules {
 
 	/** A district's prefix of case numbers: 2 to 6 capital letters. */
 	public static final String CASE_PREFIX_PATTERN = "^[A-Z]{2,6}$";
-
-	public static final String PHONE_PATTERN = "^[0-9+\\-() ]{5,20}$";
-
-	/** A phone number that may be left empty. */
-	public static final String OPTIONAL_PHONE_PATTERN = "^$|" + PHONE_PATTERN;
 
 	static final CommandChecks CHECK = new CommandChecks(PlaceRuleException::new);
 

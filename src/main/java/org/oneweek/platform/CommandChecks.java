@@ -65,6 +65,18 @@ public final class CommandChecks {
 		return value;
 	}
 
+	/**
+	 * A phone number that may be missing or blank (returned as it is), else in its stored
+	 * form ({@link PhoneNumbers#normalised}); refused with {@code validation.phone} when
+	 * it is not a phone number.
+	 */
+	public @Nullable String phone(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return value;
+		}
+		return PhoneNumbers.normalised(value).orElseThrow(() -> refusal.apply("validation.phone"));
+	}
+
 	/** A number that may be missing, from 0 to {@code max}. */
 	public @Nullable Integer count(@Nullable Integer value, int max) {
 		return between(value, 0, max, "validation.notNegative", "validation.tooLarge");

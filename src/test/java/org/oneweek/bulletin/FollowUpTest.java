@@ -229,7 +229,7 @@ class FollowUpTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(page).contains("写得太长了", "电话号码格式不对");
+		assertThat(page).contains("写得太长了", "这不是能打通的电话号码");
 		assertThat(followUpsOf(planted.reference())).isZero();
 		send(planted.reference(), newAddress(), "CONFIRMED_FIXED", "", "").andExpect(status().isUnprocessableContent());
 	}

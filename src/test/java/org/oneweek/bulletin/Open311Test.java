@@ -257,6 +257,14 @@ class Open311Test {
 			assertThat(example("errors.xml")).isEqualTo(shape(answer));
 		}
 		assertThat(answers.get(0)).contains("\"code\":400", "service_code");
+		// a phone is a number that can be called, as the committee will call it back
+		for (String phone : new String[] { "1234567", "call me back" }) {
+			assertThat(body(create("json", "phone", phone), 400)).contains("phone is not a phone number", "area code");
+		}
+		String created = body(create("json", "phone", "+86 137 0000 1234"), 200);
+		String reference = json.readTree(created).get(0).get("service_request_id").asString();
+		assertThat(cases.reporter(cases.byReference(reference).orElseThrow().id()).orElseThrow().phone())
+			.isEqualTo("13700001234");
 		assertThat(answers.get(2)).contains("\"code\":403");
 		assertThat(answers.get(1)).contains("\"code\":404", "jurisdiction_id");
 		body(get("/open311/v2/services.json").param("jurisdiction_id", "NOWHERE"), 404);

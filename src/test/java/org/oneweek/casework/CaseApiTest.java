@@ -140,6 +140,19 @@ class CaseApiTest {
 		JsonNode problem = json.readTree(response.body());
 		assertThat(problem.get("errors").toString()).contains("title", "reporterPhone");
 		assertThat(post("/api/v1/cases", "secretary", "{not json", null).statusCode()).isEqualTo(400);
+		HttpResponse<String> sevenDigits = post("/api/v1/cases", "secretary",
+				body("API 七位电话").replace("13700007777", "8888666"), null);
+		assertThat(sevenDigits.statusCode()).isEqualTo(422);
+		assertThat(json.readTree(sevenDigits.body()).get("errors").toString()).contains("reporterPhone", "座机要带区号");
+		HttpResponse<String> plus86 = post("/api/v1/cases", "secretary",
+				body("API 国家代码电话").replace("13700007777", "+86 25 8540 1101"), null);
+		assertThat(plus86.statusCode()).isEqualTo(201);
+		assertThat(json
+			.readTree(get("/api/v1/cases/" + json.readTree(plus86.body()).get("reference").asString(), "secretary")
+				.body())
+			.get("reporter")
+			.get("phone")
+			.asString()).isEqualTo("025-85401101");
 		assertThat(get("/api/v1/cases/QX-1999-00001", "secretary").statusCode()).isEqualTo(404);
 	}
 

@@ -60,6 +60,10 @@ class CasePagesTest {
 	Clock clock;
 
 	MockHttpServletRequestBuilder intake(String title, String key) {
+		return intake(title, key, "13900001111");
+	}
+
+	MockHttpServletRequestBuilder intake(String title, String key, String phone) {
 		return post("/cases/new").with(csrf())
 			.param("villageId", String.valueOf(fixtures.villageId("DJ")))
 			.param("source", "MORNING_MEETING")
@@ -70,7 +74,7 @@ class CasePagesTest {
 			.param("description", "河边垃圾点满了，味道很大")
 			.param("location", "东江河堤")
 			.param("reporterName", "李建国")
-			.param("reporterPhone", "13900001111")
+			.param("reporterPhone", phone)
 			.param("reporterConsent", "true")
 			.param("idempotencyKey", key);
 	}
@@ -120,11 +124,44 @@ class CasePagesTest {
 
 	@Test
 	void badInputIsExplainedAndNothingIsRecorded() throws Exception {
-		mvc.perform(intake("", UUID.randomUUID().toString()).param("reporterPhone", "call me")
-			.with(user(fixtures.principal("secretary"))))
+		mvc.perform(intake("", UUID.randomUUID().toString(), "call me").with(user(fixtures.principal("secretary"))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("请用一句话写下问题")))
-			.andExpect(content().string(containsString("电话号码格式不对")));
+			.andExpect(content().string(containsString("这不是能打通的电话号码")));
+	}
+
+	@Test
+	void theIntakeFormRefusesASevenDigitNumberAndStoresAPlusEightySixOneInItsNationalForm() throws Exception {
+		mvc.perform(
+				intake("七位数电话", UUID.randomUUID().toString(), "8888666").with(user(fixtures.principal("secretary"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("座机要带区号")));
+		mvc.perform(
+				intake("字母电话", UUID.randomUUID().toString(), "139-CALL-ME").with(user(fixtures.principal("secretary"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("这不是能打通的电话号码")));
+		String mobile = recordWithPhone("+86 139 0000 1111");
+		assertThat(jdbc
+			.sql("select r.phone from case_reporter r join case_file c on c.id = r.case_id where c.reference = ?")
+			.param(mobile)
+			.query(String.class)
+			.single()).isEqualTo("13900001111");
+		String fixedLine = recordWithPhone("(0571) 8888 6666");
+		assertThat(jdbc
+			.sql("select r.phone from case_reporter r join case_file c on c.id = r.case_id where c.reference = ?")
+			.param(fixedLine)
+			.query(String.class)
+			.single()).isEqualTo("0571-88886666");
+	}
+
+	String recordWithPhone(String phone) throws Exception {
+		return (String) mvc
+			.perform(intake("电话格式" + phone, UUID.randomUUID().toString(), phone)
+				.with(user(fixtures.principal("secretary"))))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getFlashMap()
+			.get("recordedReference");
 	}
 
 	@Test

@@ -230,6 +230,30 @@ class NoticeDeliveryTest {
 	}
 
 	@Test
+	void aTextMessageGoesOnlyToAMobileNumberAndAFixedLineIsToldNotTried() {
+		stub.resetRequests();
+		// the committee's phone on record is its office's fixed line
+		AccountPrincipal committee = fixtures.principal("committee");
+		notices.choose(committee.accountId(), Channel.SMS, clock.instant());
+		try {
+			Instant at = noon().minusSeconds(60);
+			String week = "2032-W" + System.nanoTime();
+			notices.notify(committee.accountId(), NoticeKind.ROSTER_CHANGED, List.of(week), null, at);
+			long id = jdbc.sql("select id from notice where account_id = ? and ? = any(args)")
+				.params(committee.accountId().value(), week)
+				.query(Long.class)
+				.single();
+			instance().deliverDue(noon());
+			assertThat(state(id)).isEqualTo("FAILED");
+			assertThat(lastError(id)).contains("not a Chinese mobile number");
+			assertThat(smsRequests()).isEmpty();
+		}
+		finally {
+			notices.choose(committee.accountId(), Channel.IN_APP, clock.instant());
+		}
+	}
+
+	@Test
 	void twoInstancesDeliverEveryNoticeExactlyOnce() throws Exception {
 		AccountId to = fixtures.principal("troubleshooter").accountId();
 		notices.choose(to, Channel.SMS, clock.instant());

@@ -22,7 +22,8 @@ class PeopleCommandsTest {
 
 	@Test
 	void aMemberNeedsANameABirthYearInRangeAndAPhoneNumber() {
-		assertThat(member("孙丽娟", 1978, " 139 2500 1013 ").phone()).isEqualTo(" 139 2500 1013 ");
+		assertThat(member("孙丽娟", 1978, " 139 2500 1013 ").phone()).isEqualTo("13925001013");
+		assertThatThrownBy(() -> member("孙丽娟", 1978, "2500101")).hasMessage("validation.phone");
 		assertThatThrownBy(() -> member("", 1978, "13925001013")).isInstanceOf(PeopleRuleException.class)
 			.hasMessage("validation.required");
 		assertThatThrownBy(() -> member("孙丽娟", 1899, "13925001013")).hasMessage("people.birthYear.range");

@@ -105,6 +105,58 @@ class PeoplePagesTest {
 	}
 
 	@Test
+	void aMemberFormRefusesASevenDigitNumberAndFindsANumberSavedBeforeTheCheckTypedAnotherWay() throws Exception {
+		mvc.perform(post("/members/new").with(csrf())
+			.with(user(admin()))
+			.param("name", "七位号")
+			.param("gender", "F")
+			.param("birthYear", "1970")
+			.param("phone", "8540110"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("座机要带区号")));
+		mvc.perform(post("/members/new").with(csrf())
+			.with(user(admin()))
+			.param("name", "字母号")
+			.param("gender", "F")
+			.param("birthYear", "1970")
+			.param("phone", "abc13900000000"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("这不是能打通的电话号码")));
+		// a row saved when the phone was taken as typed, with spaces
+		String digits = "1397" + (1_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(8_999_999));
+		String typed = digits.substring(0, 3) + " " + digits.substring(3, 7) + " " + digits.substring(7);
+		jdbc.sql("insert into member (name, gender, birth_year, phone) values ('旧格式', 'M', 1960, ?)")
+			.param(typed)
+			.update();
+		mvc.perform(post("/members/new").with(csrf())
+			.with(user(admin()))
+			.param("name", "重号")
+			.param("gender", "F")
+			.param("birthYear", "1970")
+			.param("phone", "+86 " + digits))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("已有党员使用这个电话号码")));
+		mvc.perform(get("/members").param("q", digits).with(user(admin())))
+			.andExpect(content().string(containsString("旧格式")));
+		String location = mvc
+			.perform(post("/members/new").with(csrf())
+				.with(user(admin()))
+				.param("name", "座机党员")
+				.param("gender", "M")
+				.param("birthYear", "1960")
+				.param("phone", "+86 25 8" + digits.substring(4))
+				.param("active", "true"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(jdbc.sql("select phone from member where id = ?")
+			.param(Long.parseLong(location.replaceAll("\\D", "")))
+			.query(String.class)
+			.single()).isEqualTo("025-8" + digits.substring(4));
+	}
+
+	@Test
 	void membersCanBeFoundByNameOrPhone() throws Exception {
 		mvc.perform(get("/members").param("q", "陈国").with(user(admin())))
 			.andExpect(content().string(containsString("陈国华")))

@@ -20,7 +20,8 @@ class PlaceCommandsTest {
 	@Test
 	void aVillageTakesWhatItsFormTakes() {
 		assertThat(village("DJ", "东江村", 1_000_000, "").population()).isEqualTo(1_000_000);
-		assertThat(village("dj-2", "东江村", null, "025-8540 1101").committeePhone()).isEqualTo("025-8540 1101");
+		assertThat(village("dj-2", "东江村", null, "025-8540 1101").committeePhone()).isEqualTo("025-85401101");
+		assertThatThrownBy(() -> village("dj-2", "东江村", null, "85401101")).hasMessage("validation.phone");
 	}
 
 	@Test

@@ -57,7 +57,7 @@ class PlaceImportTest {
 				区,IM1,导入区,,,,,,IMA
 				街道,IM1-S1,一号街道,IM1,20000,,,,
 				镇,IM1-T1,一号镇,IM1,,,,,
-				村,IM1-V1,一村,IM1-S1,1200,400,李四,025-1234567,
+				村,IM1-V1,一村,IM1-S1,1200,400,李四,025-8540 1199,
 				社区,IM1-V2,二社区,IM1-T1,"3,100",,,,
 				""";
 		UUID id = batches.prepare(places(), "places.csv", csv.getBytes(StandardCharsets.UTF_8), "admin");
@@ -71,6 +71,8 @@ class PlaceImportTest {
 				select t.code from village v join township t on t.id = v.township_id where v.code = 'IM1-V1'""")
 			.query(String.class)
 			.single()).isEqualTo("IM1-S1");
+		assertThat(jdbc.sql("select committee_phone from village where code = 'IM1-V1'").query(String.class).single())
+			.isEqualTo("025-85401199");
 	}
 
 	@Test
@@ -81,7 +83,7 @@ class PlaceImportTest {
 				村,DJ,重复的东江村,IM2-S1,,
 				村,IM2-V1,一村,IM2-S1,很多,
 				村,IM2-V1,同编码,IM2-S1,,
-				村,IM2-V3,,NOPE,,12
+				村,IM2-V3,,NOPE,,8540110
 				乡村,IM2-V4,四村,IM2-S1,,
 				""";
 		long villagesBefore = jdbc.sql("select count(*) from village").query(Long.class).single();

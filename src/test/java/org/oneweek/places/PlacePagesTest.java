@@ -81,7 +81,7 @@ class PlacePagesTest {
 			.andExpect(content().string(containsString("编码只能用字母、数字")))
 			.andExpect(content().string(containsString("请填写此项")))
 			.andExpect(content().string(containsString("不能是负数")))
-			.andExpect(content().string(containsString("电话号码格式不对")));
+			.andExpect(content().string(containsString("这不是能打通的电话号码")));
 		mvc.perform(post("/places/villages/new").with(csrf())
 			.with(user(admin()))
 			.param("townshipId", "99999999")

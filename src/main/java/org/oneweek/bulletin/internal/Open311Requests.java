@@ -26,7 +26,6 @@ import org.oneweek.bulletin.internal.Open311Documents.Document;
 import org.oneweek.bulletin.internal.Open311Documents.Items;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseCategory;
-import org.oneweek.casework.CaseCommands;
 import org.oneweek.casework.CaseEvent;
 import org.oneweek.casework.CaseState;
 import org.oneweek.casework.CaseCommands.RecordCase;
@@ -48,6 +47,7 @@ import org.oneweek.places.Township;
 import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
+import org.oneweek.platform.PhoneNumbers;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -70,6 +70,9 @@ public class Open311Requests {
 
 	/** Names as long as FixMyStreet's users write them (the spec sets no limit). */
 	static final int MAX_NAME = 200;
+
+	private static final String NOT_A_PHONE = "phone is not a phone number: give a Chinese mobile (11 digits),"
+			+ " a fixed line with its area code (0571-88886666) or a number with its country code (+86 ...).";
 
 	static final int MAX_ADDRESS = 500;
 
@@ -157,8 +160,8 @@ public class Open311Requests {
 						"attribute[case_type] " + typeCode + " is not one of the service definition's values."));
 		}
 		String phone = params.text("phone", 20);
-		if (phone != null && !phone.matches(CaseCommands.PHONE_PATTERN)) {
-			throw new Open311Exception(HttpStatus.BAD_REQUEST, "phone is not a phone number.");
+		if (phone != null && !PhoneNumbers.isValid(phone)) {
+			throw new Open311Exception(HttpStatus.BAD_REQUEST, NOT_A_PHONE);
 		}
 		String email = email(params);
 		String mediaUrl = mediaUrl(params);
@@ -485,8 +488,8 @@ public class Open311Requests {
 			text = description.strip();
 		}
 		String phone = params.text("phone", 20);
-		if (phone != null && !phone.matches(CaseCommands.PHONE_PATTERN)) {
-			throw new Open311Exception(HttpStatus.BAD_REQUEST, "phone is not a phone number.");
+		if (phone != null && !PhoneNumbers.isValid(phone)) {
+			throw new Open311Exception(HttpStatus.BAD_REQUEST, NOT_A_PHONE);
 		}
 		String email = email(params);
 		String externalId = params.text("update_id", 60);

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.bulletin.EnlistVillagers;
@@ -16,7 +15,7 @@ import org.oneweek.bulletin.FollowUp;
 import org.oneweek.bulletin.FollowUpKind;
 import org.oneweek.bulletin.SubmitFollowUp;
 import org.oneweek.casework.Satisfaction;
-import org.oneweek.places.PlaceRules;
+import org.oneweek.platform.Phone;
 
 /**
  * What people fill in on the board's side. Mutable beans, so that every bad field is
@@ -42,7 +41,7 @@ final class BulletinForms {
 
 		private @Nullable Satisfaction satisfaction;
 
-		@Pattern(regexp = PlaceRules.OPTIONAL_PHONE_PATTERN, message = "{validation.phone}")
+		@Phone
 		private @Nullable String phone;
 
 		private @Nullable String website;
@@ -137,7 +136,7 @@ final class BulletinForms {
 		@Size(max = 200, message = "{validation.tooLong}")
 		private @Nullable String task;
 
-		@Pattern(regexp = PlaceRules.OPTIONAL_PHONE_PATTERN, message = "{validation.phone}")
+		@Phone
 		private @Nullable String contactPhone;
 
 		private boolean responsible;
@@ -228,7 +227,7 @@ final class BulletinForms {
 	/** The phone number the board gives villagers. */
 	static final class DutyPhoneForm {
 
-		@Pattern(regexp = PlaceRules.OPTIONAL_PHONE_PATTERN, message = "{validation.phone}")
+		@Phone
 		private @Nullable String phone;
 
 		public @Nullable String getPhone() {

@@ -29,8 +29,6 @@ import org.oneweek.people.UnitId;
  */
 public final class CaseForms {
 
-	public static final String PHONE_PATTERN = CaseCommands.PHONE_PATTERN;
-
 	private CaseForms() {
 	}
 

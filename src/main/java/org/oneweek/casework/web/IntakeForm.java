@@ -2,7 +2,6 @@ package org.oneweek.casework.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.CaseCommands.RecordCase;
@@ -10,8 +9,7 @@ import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Urgency;
 import org.oneweek.places.VillageId;
-
-import static org.oneweek.casework.web.CaseForms.PHONE_PATTERN;
+import org.oneweek.platform.Phone;
 
 /**
  * A problem heard at a morning meeting, an inspection, on the phone or from the
@@ -50,7 +48,7 @@ public final class IntakeForm {
 	@Size(max = 40, message = "{validation.tooLong}")
 	private @Nullable String reporterName;
 
-	@Pattern(regexp = PHONE_PATTERN, message = "{validation.phone}")
+	@Phone
 	private @Nullable String reporterPhone;
 
 	@Size(max = 100, message = "{validation.tooLong}")

@@ -15,6 +15,7 @@ import org.oneweek.places.Places;
 import org.oneweek.places.Township;
 import org.oneweek.places.Village;
 import org.oneweek.platform.AuditLog;
+import org.oneweek.platform.PhoneNumbers;
 import org.oneweek.platform.imports.Column;
 import org.oneweek.platform.imports.ImportKind;
 import org.oneweek.platform.imports.Row;
@@ -70,7 +71,14 @@ class MemberImport implements ImportKind {
 
 	@Override
 	public List<RowError> validate(List<Row> rows) {
-		Set<String> phones = new HashSet<>(jdbc.sql("select phone from member").query(String.class).list());
+		// compared by their digits, so that a row typed as 139 2500 1013 is the stored
+		// 13925001013
+		Set<String> phones = new HashSet<>(jdbc.sql("select phone from member")
+			.query(String.class)
+			.list()
+			.stream()
+			.map(PhoneNumbers::key)
+			.toList());
 		Codes codes = codes();
 		Map<String, Long> townships = codes.townships();
 		Map<String, Long> villages = codes.villages();
@@ -108,17 +116,18 @@ class MemberImport implements ImportKind {
 			if (phone == null) {
 				errors.add(RowError.of(line, "phone", "import.error.required"));
 			}
-			else if (!phone.matches(PeopleRules.PHONE_PATTERN)) {
+			else if (!PhoneNumbers.isValid(phone)) {
 				errors.add(RowError.of(line, "phone", "validation.phone"));
 			}
-			else if (phones.contains(phone)) {
+			else if (phones.contains(PhoneNumbers.key(phone))) {
 				errors.add(RowError.of(line, "phone", "people.import.phoneExists", phone));
 			}
-			else if (firstLine.containsKey(phone)) {
-				errors.add(RowError.of(line, "phone", "import.error.duplicateInFile", phone, firstLine.get(phone)));
+			else if (firstLine.containsKey(PhoneNumbers.key(phone))) {
+				errors.add(RowError.of(line, "phone", "import.error.duplicateInFile", phone,
+						firstLine.get(PhoneNumbers.key(phone))));
 			}
 			else {
-				firstLine.put(phone, line);
+				firstLine.put(PhoneNumbers.key(phone), line);
 			}
 			String retired = row.get("retired");
 			if (retired != null && yesNo(retired) == null) {
@@ -161,8 +170,9 @@ class MemberImport implements ImportKind {
 			Long townshipId = (r.get("township") != null) ? townships.get(r.get("township"))
 					: (village != null) ? villageTownship.get(village) : null;
 			return new Object[] { r.get("name"), gender(r.get("gender")), parseYear(r.get("birthYear")),
-					r.get("retired") != null && Boolean.TRUE.equals(yesNo(r.get("retired"))), r.get("phone"),
-					townshipId, (village != null) ? villages.get(village) : null, r.get("skills"), r.get("notes") };
+					r.get("retired") != null && Boolean.TRUE.equals(yesNo(r.get("retired"))),
+					PhoneNumbers.normalised(r.get("phone")).orElse(r.get("phone")), townshipId,
+					(village != null) ? villages.get(village) : null, r.get("skills"), r.get("notes") };
 		}).toList());
 		audit.record("member", "import", "import", actor, null, Map.of("members", rows.size()));
 		return rows.size();

@@ -25,6 +25,7 @@ import org.oneweek.places.PlaceRules;
 import org.oneweek.places.TownshipId;
 import org.oneweek.places.VillageId;
 import org.oneweek.platform.Ids;
+import org.oneweek.platform.Phone;
 
 /**
  * What a person fills in to create or change members, units and accounts. Mutable beans,
@@ -57,7 +58,7 @@ final class PeopleForms {
 		private boolean retired;
 
 		@NotBlank(message = "{validation.required}")
-		@Pattern(regexp = PeopleRules.PHONE_PATTERN, message = "{validation.phone}")
+		@Phone
 		private @Nullable String phone;
 
 		private @Nullable Long homeTownshipId;
@@ -255,7 +256,7 @@ final class PeopleForms {
 		@Size(max = 40, message = "{validation.tooLong}")
 		private @Nullable String contact;
 
-		@Pattern(regexp = PeopleRules.OPTIONAL_PHONE_PATTERN, message = "{validation.phone}")
+		@Phone
 		private @Nullable String phone;
 
 		public UnitForm() {

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.platform.AuditLog;
+import org.oneweek.platform.PhoneNumbers;
 import org.oneweek.platform.imports.Column;
 import org.oneweek.platform.imports.ImportKind;
 import org.oneweek.platform.imports.Row;
@@ -177,7 +178,7 @@ class PlaceImport implements ImportKind {
 			checkCount(row, "population", errors);
 			checkCount(row, "households", errors);
 			String phone = row.get("phone");
-			if (phone != null && !phone.matches(PlaceRules.PHONE_PATTERN)) {
+			if (phone != null && !PhoneNumbers.isValid(phone)) {
 				errors.add(RowError.of(line, "phone", "validation.phone"));
 			}
 			for (String key : List.of("contact", "address")) {
@@ -228,7 +229,7 @@ class PlaceImport implements ImportKind {
 				committee_phone, address) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", villages.stream()
 			.map((r) -> new Object[] { townshipIds.get(r.get("parent")), r.get("code"), r.get("name"),
 					Level.parse(r.get("level")) == Level.COMMUNITY ? "COMMUNITY" : "VILLAGE", count(r, "population"),
-					count(r, "households"), r.get("contact"), r.get("phone"), r.get("address") })
+					count(r, "households"), r.get("contact"), stored(r.get("phone")), r.get("address") })
 			.toList());
 		audit.record("places", "import", "import", actor, null,
 				Map.of("districts", districts.size(), "townships", townships.size(), "villages", villages.size()));
@@ -246,6 +247,11 @@ class PlaceImport implements ImportKind {
 	private static @Nullable Integer count(Row row, String key) {
 		String value = row.get(key);
 		return (value != null) ? Integer.valueOf(value.replace(",", "")) : null;
+	}
+
+	/** The phone in its stored form (the rows were checked before). */
+	private static @Nullable String stored(@Nullable String phone) {
+		return (phone == null) ? null : PhoneNumbers.normalised(phone).orElse(phone);
 	}
 
 }

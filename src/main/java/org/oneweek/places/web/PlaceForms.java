@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.oneweek.places.DistrictId;
 import org.oneweek.places.TownshipId;
 import org.oneweek.platform.Ids;
+import org.oneweek.platform.Phone;
 import org.oneweek.places.CreateDistrict;
 import org.oneweek.places.CreateTownship;
 import org.oneweek.places.CreateVillage;
@@ -201,7 +202,7 @@ final class PlaceForms {
 		@Size(max = 60, message = "{validation.tooLong}")
 		private @Nullable String committeeContact;
 
-		@Pattern(regexp = PlaceRules.OPTIONAL_PHONE_PATTERN, message = "{validation.phone}")
+		@Phone
 		private @Nullable String committeePhone;
 
 		@Size(max = 200, message = "{validation.tooLong}")
