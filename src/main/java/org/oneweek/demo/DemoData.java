@@ -61,6 +61,9 @@ class DemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+	/** The steps of loading, as readiness counts them. */
+	static final int STEPS = 4;
+
 	/** Three streets of four villages; 东江村 (3,700 people on the river) is the first. */
 	private static final String[][] STREETS = {
 			{ "JA", "江岸街道", "DJ:东江村:3700:1210:刘芳:025-85401101", "HW:河湾村:1850:640:马建平:025-85401102",
@@ -130,12 +133,15 @@ class DemoData implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		long started = System.nanoTime();
 		log.info("Loading the demo data: /actuator/health/readiness answers OUT_OF_SERVICE until it is done");
+		readiness.begin(STEPS);
 		try {
 			load();
 		}
-		finally {
-			readiness.done();
+		catch (RuntimeException ex) {
+			readiness.failed(ex.getMessage());
+			throw ex;
 		}
+		readiness.done();
 		log.info("Demo data ready after {} ms", (System.nanoTime() - started) / 1_000_000);
 	}
 
@@ -151,12 +157,16 @@ class DemoData implements ApplicationRunner {
 				throw new IllegalStateException("The demo profile refuses to start: this database holds data that is "
 						+ "not the demo's. Start without the demo profile, or point oneweek at an empty database.");
 			}
+			readiness.step(1, "the district, its members and accounts");
 			if (demoAccounts == 0) {
 				log.info("Seeding the demo district");
 				seed();
 			}
+			readiness.step(2, "the teams of the weeks around today");
 			staffWeeksAroundToday();
+			readiness.step(3, "the villages' schedules");
 			scheduleVillages();
+			readiness.step(4, "the villages on the map");
 			mapVillages();
 		});
 	}

@@ -21,7 +21,7 @@ public class JobRuns {
 
 	private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
 
-	JobRuns(MeterRegistry registry) {
+	public JobRuns(MeterRegistry registry) {
 		this.registry = registry;
 	}
 

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -37,6 +38,7 @@ import org.oneweek.people.AccountPrincipal;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -59,10 +61,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1/cases", produces = "application/json")
-@io.swagger.v3.oas.annotations.OpenAPIDefinition(info = @io.swagger.v3.oas.annotations.info.Info(
-		title = "oneweek JSON API (一周书记)", version = "1.0",
-		description = "The case ledger of the One Week Secretary program: cases, their timeline and their actions. "
-				+ "Sign in with a personal API token (Bearer), HTTP Basic or a browser session; see docs/API.md."))
 @Tag(name = "cases", description = "The case ledger (台账)")
 @SecurityScheme(name = "token", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "ow_…",
 		description = "A personal API token, created on the account page (/account) and shown once")
@@ -121,6 +119,8 @@ class CaseApiController {
 			description = "Returns 201 with the case. Sent again with the same Idempotency-Key and body, returns "
 					+ "the case created the first time (header Idempotency-Replayed: true); with a different "
 					+ "body, 422.")
+	@ApiResponse(responseCode = "201", description = "The case, recorded (or recorded the first time)",
+			useReturnTypeSchema = true)
 	ResponseEntity<CaseJson> record(@Valid @RequestBody IntakeForm form,
 			@Parameter(description = "A key chosen by the client, unique per intended case") @RequestHeader(
 					name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
@@ -143,8 +143,9 @@ class CaseApiController {
 	@Operation(summary = "Search the ledger",
 			description = "Every filter is optional; q takes Chinese or English words or a reference number. "
 					+ "Only cases the caller may read are returned.")
-	CaseJson.PageJson search(@ModelAttribute SearchParams params, BindingResult unconvertible,
-			@RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal AccountPrincipal me) {
+	CaseJson.PageJson search(@ParameterObject @ModelAttribute SearchParams params, BindingResult unconvertible,
+			@Parameter(description = "Cases per page (1 to 100)") @RequestParam(defaultValue = "20") int size,
+			@AuthenticationPrincipal AccountPrincipal me) {
 		Instant now = clock.instant();
 		Standing standing = access.standing(me, LocalDate.ofInstant(now, clock.getZone()));
 		CaseSearch.Page page = inquiries.search(params.toSearch(), standing, now, params.getPage(), size);

@@ -2,6 +2,7 @@ package org.oneweek.casework.web;
 
 import java.time.LocalDate;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.AssigneeKind;
 import org.oneweek.casework.CaseSearch;
@@ -21,34 +22,48 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public class SearchParams {
 
+	@Parameter(description = "Words (Chinese or English) or a reference number")
 	private @Nullable String q;
 
+	@Parameter(description = "The village's id")
 	private @Nullable Long village;
 
+	@Parameter(description = "The term's id (a village's week)")
 	private @Nullable Long term;
 
+	@Parameter(description = "The case's state")
 	private @Nullable CaseState state;
 
+	@Parameter(description = "The category's code")
 	private @Nullable String category;
 
+	@Parameter(description = "The case's type")
 	private @Nullable CaseType type;
 
+	@Parameter(description = "The urgency")
 	private @Nullable Urgency urgency;
 
+	@Parameter(description = "Who it is assigned to")
 	private @Nullable AssigneeKind assignee;
 
+	@Parameter(description = "The unit's id (a district department)")
 	private @Nullable Long unit;
 
+	@Parameter(description = "Only cases past a deadline")
 	private boolean overdue;
 
+	@Parameter(description = "Only cases not yet resolved, closed, merged or declined")
 	private boolean open;
 
+	@Parameter(description = "Received on or after this day (YYYY-MM-DD)")
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private @Nullable LocalDate from;
 
+	@Parameter(description = "Received on or before this day (YYYY-MM-DD)")
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private @Nullable LocalDate to;
 
+	@Parameter(description = "The page, from 0")
 	private int page;
 
 	public CaseSearch toSearch() {

@@ -3,6 +3,7 @@ package org.oneweek.notify.internal;
 import java.time.Clock;
 
 import org.oneweek.notify.NoticeDelivery;
+import org.oneweek.platform.JobRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,9 +27,12 @@ class NotifyJobs {
 
 	private final Clock clock;
 
-	NotifyJobs(NoticeDelivery delivery, Clock clock) {
+	private final JobRuns runs;
+
+	NotifyJobs(NoticeDelivery delivery, Clock clock, JobRuns runs) {
 		this.delivery = delivery;
 		this.clock = clock;
+		this.runs = runs;
 	}
 
 	@Scheduled(initialDelayString = "${oneweek.notify.jobs.initial-delay:PT20S}",
@@ -41,9 +45,11 @@ class NotifyJobs {
 						outcome.failed());
 			}
 			if (outcome.claimed() == 0) {
-				return;
+				break;
 			}
 		}
+		// a notice that failed is retried or reported on its own; the job itself ran
+		runs.succeeded("notify-delivery", clock.instant());
 	}
 
 }

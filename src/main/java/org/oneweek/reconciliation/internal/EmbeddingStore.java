@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.oneweek.platform.Digests;
 import org.oneweek.reconciliation.Item;
 import org.oneweek.reconciliation.ItemRef;
@@ -22,7 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
  * bytes, read back without parsing text), one per item, with the digest of the text and
  * the model they were computed from: an item whose text changed, or that has none yet (it
  * existed before this module, or the worker has not come to it), gets one computed when
- * it is needed.
+ * it is needed. The model's time is measured for monitoring:
+ * {@code oneweek.reconciliation.embedding} times each call of the model ({@code call}
+ * {@code one} for a text, {@code batch} for several), and
+ * {@code oneweek.reconciliation.embedded.items} counts the texts embedded.
  */
 @Component
 public class EmbeddingStore {
@@ -31,9 +37,40 @@ public class EmbeddingStore {
 
 	private final Clock clock;
 
-	EmbeddingStore(JdbcClient jdbc, Clock clock) {
+	private final Timer one;
+
+	private final Timer batch;
+
+	private final Counter embedded;
+
+	EmbeddingStore(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.one = timer(registry, "one");
+		this.batch = timer(registry, "batch");
+		this.embedded = Counter.builder("oneweek.reconciliation.embedded.items")
+			.description("Texts embedded by the sentence model on this instance")
+			.register(registry);
+	}
+
+	private static Timer timer(MeterRegistry registry, String call) {
+		return Timer.builder("oneweek.reconciliation.embedding")
+			.description("The sentence model's time embedding texts (one, or a batch of several)")
+			.tag("call", call)
+			.publishPercentileHistogram(false)
+			.register(registry);
+	}
+
+	private float[] embedOne(String text) {
+		float[] vector = one.record(() -> SentenceModel.embed(text));
+		embedded.increment();
+		return vector;
+	}
+
+	private List<float[]> embedBatch(List<String> texts) {
+		List<float[]> vectors = batch.record(() -> SentenceModel.embedAll(texts));
+		embedded.increment(texts.size());
+		return vectors;
 	}
 
 	static String digest(String text) {
@@ -77,7 +114,7 @@ public class EmbeddingStore {
 			});
 		List<Item> missing = items.stream().filter((i) -> !vectors.containsKey(i.ref())).toList();
 		if (!missing.isEmpty()) {
-			List<float[]> computed = SentenceModel.embedAll(missing.stream().map(Item::text).toList());
+			List<float[]> computed = embedBatch(missing.stream().map(Item::text).toList());
 			for (int i = 0; i < missing.size(); i++) {
 				save(missing.get(i), computed.get(i));
 				vectors.put(missing.get(i).ref(), computed.get(i));
@@ -98,7 +135,7 @@ public class EmbeddingStore {
 		if (current) {
 			return false;
 		}
-		save(item, SentenceModel.embed(item.text()));
+		save(item, embedOne(item.text()));
 		return true;
 	}
 
@@ -117,7 +154,7 @@ public class EmbeddingStore {
 
 	/** The embedding of a text not stored anywhere (a form being filled in). */
 	public float[] embed(String text) {
-		return SentenceModel.embed(text);
+		return embedOne(text);
 	}
 
 	/** Whether a current embedding is stored for the item. */

@@ -16,6 +16,7 @@ import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverManager;
 import ai.timefold.solver.core.api.solver.SolverStatus;
 import org.jspecify.annotations.Nullable;
+import org.oneweek.platform.JobRuns;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.RosterConflictException;
 import org.oneweek.roster.planning.RosterPlan;
@@ -79,9 +80,12 @@ public class RosterPlanner {
 
 	private final Clock clock;
 
+	private final JobRuns runs;
+
 	RosterPlanner(JdbcClient jdbc, TransactionTemplate transactions, PlanningProblems problems, PlanWriter writer,
 			SolverManager<RosterPlan, Long> solvers, SolutionManager<RosterPlan, HardSoftLongScore> solutions,
-			Clock clock) {
+			Clock clock, JobRuns runs) {
+		this.runs = runs;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.problems = problems;
@@ -194,6 +198,7 @@ public class RosterPlanner {
 				stop(id);
 			}
 		}
+		runs.succeeded("roster-heartbeat", clock.instant());
 	}
 
 	private void stop(long id) {

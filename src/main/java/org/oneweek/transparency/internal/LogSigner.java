@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.platform.JobRuns;
 import org.oneweek.transparency.Checkpoint;
 import org.oneweek.transparency.InconsistentLogException;
 import org.oneweek.transparency.Merkle;
@@ -49,12 +50,15 @@ public class LogSigner {
 
 	private final boolean scheduled;
 
+	private final JobRuns runs;
+
 	private volatile @Nullable Key key;
 
 	LogSigner(JdbcClient jdbc, LogStore store, TransactionTemplate transactions, Clock clock,
 			@Value("${oneweek.transparency.origin:}") String origin,
 			@Value("${oneweek.bulletin.public-url:}") String publicUrl,
-			@Value("${oneweek.transparency.checkpoints.enabled:true}") boolean scheduled) {
+			@Value("${oneweek.transparency.checkpoints.enabled:true}") boolean scheduled, JobRuns runs) {
+		this.runs = runs;
 		this.jdbc = jdbc;
 		this.store = store;
 		this.transactions = transactions;
@@ -178,7 +182,13 @@ public class LogSigner {
 	 * @throws InconsistentLogException when the tree does not extend the last checkpoint
 	 */
 	public String signIfGrown() {
-		Key k = key();
+		String note = checkpoint(key());
+		// the signer's check ran to the end (signed or nothing new): the job is alive
+		runs.succeeded("transparency-checkpoints", clock.instant());
+		return note;
+	}
+
+	private String checkpoint(Key k) {
 		return transactions.execute((status) -> {
 			jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
 			Optional<String> lastNote = latestNote();
