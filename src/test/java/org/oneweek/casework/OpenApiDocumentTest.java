@@ -1,6 +1,11 @@
 package org.oneweek.casework;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,13 +23,14 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
+import org.oneweek.web.Browser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.RequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -53,6 +59,11 @@ class OpenApiDocumentTest {
 
 	@Value("${info.application.version}")
 	String buildVersion;
+
+	@LocalServerPort
+	int port;
+
+	final HttpClient http = HttpClient.newHttpClient();
 
 	String document() throws Exception {
 		return mvc.perform(get("/api/v1/openapi").with(user(fixtures.principal("secretary"))))
@@ -143,7 +154,8 @@ class OpenApiDocumentTest {
 		});
 		assertThat(problems).isEmpty();
 		// the figures are the organization department's: others are refused
-		assertThat(operations.get("GET /api/v1/insights/metrics").getResponses()).containsKeys("400", "401", "403");
+		assertThat(operations.get("GET /api/v1/insights/metrics").getResponses()).containsKeys("200", "400", "401",
+				"403", "404");
 		// the transparency log's proofs are public: no sign-in to document
 		assertThat(operations.get("GET /api/v1/transparency/inclusion").getResponses()).containsKey("400")
 			.doesNotContainKey("401");
@@ -164,22 +176,28 @@ class OpenApiDocumentTest {
 
 	@Test
 	void theDocumentedErrorsAreProblemDetailsAtRuntime() throws Exception {
-		// 401: anonymous
-		problem(get("/api/v1/cases"), 401);
-		// 403: the figures are not a secretary's
-		problem(get("/api/v1/insights/metrics").with(user(fixtures.principal("secretary"))), 403);
-		// 404: a case nobody has
-		problem(get("/api/v1/cases/QX-1999-99999").with(user(fixtures.principal("secretary"))), 404);
-		// 400: a malformed number, on the public proofs and on the ledger's page size
-		problem(get("/api/v1/transparency/inclusion?index=x&size=1"), 400);
-		problem(get("/api/v1/cases?size=many").with(user(fixtures.principal("secretary"))), 400);
+		// over HTTP, as a client meets them (errors rendered by the error page included)
+		problem("/api/v1/cases", null, 401);
+		problem("/api/v1/insights/metrics", "secretary", 403);
+		problem("/api/v1/cases/QX-1999-99999", "secretary", 404);
+		problem("/api/v1/transparency/inclusion?index=x&size=1", null, 400);
+		problem("/api/v1/cases?size=many", "secretary", 400);
+		problem("/api/v1/insights/metrics?from=yesterday", "admin", 400);
+		problem("/api/v1/insights/metrics?village=0", "admin", 404);
 	}
 
-	private void problem(RequestBuilder request, int expected) throws Exception {
-		MvcResult result = mvc.perform(request).andReturn();
-		assertThat(result.getResponse().getStatus()).isEqualTo(expected);
-		assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
-		assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("\"status\":" + expected);
+	private void problem(String path, @Nullable String username, int expected) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Accept", "application/json");
+		if (username != null) {
+			request.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((username + ":" + Browser.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+		}
+		HttpResponse<String> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(path).isEqualTo(expected);
+		assertThat(response.headers().firstValue("Content-Type")).as(path)
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).as(path).contains("\"status\":" + expected).contains("\"detail\"");
 	}
 
 	private static Map<String, Operation> operations(OpenAPI api) {

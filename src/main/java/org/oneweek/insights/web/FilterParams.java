@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.CaseType;
 import org.oneweek.insights.MetricFilter;
@@ -22,25 +23,35 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 public class FilterParams {
 
+	@Parameter(description = "The district's id")
 	private @Nullable Long district;
 
+	@Parameter(description = "The street's or town's id")
 	private @Nullable Long township;
 
+	@Parameter(description = "The village's id")
 	private @Nullable Long village;
 
+	@Parameter(description = "The category's code")
 	private @Nullable String category;
 
+	@Parameter(description = "The case's type")
 	private @Nullable CaseType type;
 
+	@Parameter(description = "The unit's id (a district department)")
 	private @Nullable Long unit;
 
+	@Parameter(description = "The member's id (cases of the terms they served)")
 	private @Nullable Long member;
 
+	@Parameter(description = "The term's id (a village's week)")
 	private @Nullable Long term;
 
+	@Parameter(description = "Received on or after this day (YYYY-MM-DD)")
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private @Nullable LocalDate from;
 
+	@Parameter(description = "Received on or before this day (YYYY-MM-DD)")
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private @Nullable LocalDate to;
 

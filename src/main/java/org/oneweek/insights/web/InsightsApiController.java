@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +67,8 @@ class InsightsApiController {
 			ledger's hand-overs of at least one case made in the period in the places named, how many,
 			how many acknowledged, and the median and 90th percentile of the hours from the hand-over to
 			the next team's acknowledgement (null when none acknowledged).""")
+	@ApiResponse(responseCode = "200", description = "The figures", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "404", description = "An id of zero or less: no place, unit, member or term has it")
 	MetricsJson metrics(@ParameterObject @ModelAttribute FilterParams params) {
 		MetricFilter filter = params.toFilter();
 		Instant now = clock.instant();

@@ -113,6 +113,12 @@ class ApiDocumentation {
 		if (body) {
 			problem(responses, "422", "The body was read but refused: what is wrong is in detail (and errors)");
 		}
+		// errors a controller declares itself are problem details too
+		for (String status : List.copyOf(responses.keySet())) {
+			if (status.startsWith("4") || status.startsWith("5")) {
+				problem(responses, status, responses.get(status).getDescription());
+			}
+		}
 		return operation;
 	}
 
