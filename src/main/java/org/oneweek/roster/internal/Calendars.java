@@ -1,6 +1,7 @@
 package org.oneweek.roster.internal;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -65,15 +66,30 @@ public class Calendars {
 			.optional();
 	}
 
-	/** How often a term or duty changed after publication, for calendar updates. */
+	/**
+	 * How a term or duty stands for calendars: how often it changed after publication
+	 * (the events' SEQUENCE: {@code roster_change} is append-only, so it never goes down)
+	 * and when it last changed (their DTSTAMP: the same on every request until it
+	 * changes, so that the feed's ETag holds).
+	 */
 	@Transactional(readOnly = true)
-	public int sequence(boolean duty, long id) {
-		return jdbc
-			.sql("select count(*) from roster_change where " + (duty ? "duty_id" : "term_id")
-					+ " = ? and kind <> 'PUBLISHED'")
-			.param(id)
-			.query(Integer.class)
-			.single();
+	public Revision revision(boolean duty, long id) {
+		String column = duty ? "duty_id" : "term_id";
+		String table = duty ? "troubleshooter_duty" : "term";
+		return jdbc.sql("""
+				select (select count(*) from roster_change where %1$s = :id and kind <> 'PUBLISHED') as sequence,
+				       coalesce((select max(at) from roster_change where %1$s = :id), t.published_at, t.created_at)
+				         as changed
+				from %2$s t where t.id = :id""".formatted(column, table))
+			.param("id", id)
+			.query((rs, n) -> new Revision(rs.getInt("sequence"), rs.getTimestamp("changed").toInstant()))
+			.optional()
+			.orElse(new Revision(0, Instant.EPOCH));
+	}
+
+	/** A term's or duty's SEQUENCE and DTSTAMP. */
+	public record Revision(int sequence, Instant changed) {
+
 	}
 
 }

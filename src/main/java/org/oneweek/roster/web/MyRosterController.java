@@ -23,6 +23,8 @@ import org.oneweek.places.Township;
 import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
+import org.oneweek.platform.Digests;
+import org.oneweek.platform.Installation;
 import org.oneweek.platform.web.PublicAddress;
 import org.oneweek.roster.RosterNotices;
 import org.oneweek.roster.Term;
@@ -32,6 +34,7 @@ import org.oneweek.roster.internal.Calendars;
 import org.oneweek.roster.internal.Preferences;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +44,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -64,6 +68,8 @@ class MyRosterController {
 
 	private static final int PAST_SHOWN = 8;
 
+	private static final String CACHE = "private, max-age=300";
+
 	private final Terms terms;
 
 	private final Places places;
@@ -82,9 +88,13 @@ class MyRosterController {
 
 	private final PublicAddress address;
 
+	private final Installation installation;
+
 	MyRosterController(Terms terms, Places places, Members members, RosterNotices notices, Preferences preferences,
-			Calendars calendars, MessageSource messages, Clock clock, PublicAddress address) {
+			Calendars calendars, MessageSource messages, Clock clock, PublicAddress address,
+			Installation installation) {
 		this.address = address;
+		this.installation = installation;
 		this.terms = terms;
 		this.places = places;
 		this.members = members;
@@ -190,9 +200,14 @@ class MyRosterController {
 
 	/**
 	 * The feed a phone's calendar subscribes to; the secret in the address is the key.
+	 * Each event's UID names the term (or duty), the member and this installation, so it
+	 * is the same in every answer and after every restart; its SEQUENCE counts the
+	 * changes since publication. The answer carries an ETag of its bytes: a client that
+	 * sends it back in If-None-Match is answered 304 while nothing changed.
 	 */
 	@GetMapping("/calendar/{token}.ics")
-	ResponseEntity<byte[]> feed(@PathVariable String token, Locale locale) {
+	ResponseEntity<byte[]> feed(@PathVariable String token, Locale locale,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
 		Optional<Long> owner = calendars.memberOf(token);
 		if (owner.isEmpty()) {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
@@ -201,8 +216,9 @@ class MyRosterController {
 		Names names = names();
 		Member member = names.members.get(memberId);
 		LocalDate from = LocalDate.now(clock).minusWeeks(26);
-		ICalendar calendar = new ICalendar(messages.getMessage("roster.calendar.name",
-				new Object[] { (member != null) ? member.name() : "" }, locale), clock.instant());
+		CalendarFeed calendar = new CalendarFeed(messages.getMessage("roster.calendar.name",
+				new Object[] { (member != null) ? member.name() : "" }, locale), clock.getZone());
+		String at = "-" + memberId.value() + "@" + installation.id();
 		for (Term term : terms.allOfMember(memberId)) {
 			if (term.weekStart().isBefore(from)) {
 				continue;
@@ -231,8 +247,9 @@ class MyRosterController {
 									Optional.ofNullable(duty.village().committeePhone()).orElse("") },
 							locale));
 			}
-			calendar.event("term-" + term.id() + "@oneweek", calendars.sequence(false, term.id().value()),
-					term.weekStart(), term.weekEnd(),
+			Calendars.Revision revision = calendars.revision(false, term.id().value());
+			calendar.event("term-" + term.id() + at, revision.sequence(), revision.changed(), term.weekStart(),
+					term.weekEnd(),
 					messages.getMessage("roster.calendar.termSummary", new Object[] { village, role }, locale),
 					description.toString(), (duty.village() != null && duty.village().address() != null)
 							? duty.village().address() : duty.township().name() + village);
@@ -243,16 +260,37 @@ class MyRosterController {
 			}
 			Duty duty = duty(troubleshooter, names);
 			String area = duty.area().stream().map(Village::name).collect(Collectors.joining("、"));
-			calendar.event("duty-" + troubleshooter.id() + "@oneweek", calendars.sequence(true, troubleshooter.id()),
+			Calendars.Revision revision = calendars.revision(true, troubleshooter.id());
+			calendar.event("duty-" + troubleshooter.id() + at, revision.sequence(), revision.changed(),
 					troubleshooter.weekStart(), troubleshooter.weekStart().plusDays(6),
 					messages.getMessage("roster.calendar.dutySummary", new Object[] { duty.township().name() }, locale),
 					messages.getMessage("roster.calendar.dutyDescription", new Object[] { area }, locale),
 					duty.township().name());
 		}
+		byte[] body = calendar.bytes();
+		String etag = "\"" + Digests.sha256Hex(body).substring(0, 32) + "\"";
+		if (matches(ifNoneMatch, etag)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).header("Cache-Control", CACHE).build();
+		}
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
-			.header("Cache-Control", "private, max-age=300")
-			.body(calendar.end().getBytes(StandardCharsets.UTF_8));
+			.eTag(etag)
+			.header("Cache-Control", CACHE)
+			.body(body);
+	}
+
+	/** Whether If-None-Match names the ETag (RFC 9110 §13.1.2: weak comparison). */
+	static boolean matches(@Nullable String ifNoneMatch, String etag) {
+		if (ifNoneMatch == null) {
+			return false;
+		}
+		for (String tag : ifNoneMatch.split(",")) {
+			String t = tag.strip();
+			if (t.equals("*") || t.replaceFirst("^W/", "").equals(etag)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private Duty duty(Term term, Names names) {

@@ -4,6 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import biweekly.Biweekly;
+import biweekly.ICalVersion;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -111,6 +115,63 @@ class RosterPagesTest {
 		mvc.perform(post("/my/roster/calendar").with(user(as("secretary"))).with(csrf()));
 		mvc.perform(get(path)).andExpect(status().isNotFound());
 		mvc.perform(get("/calendar/not-a-real-secret-at-all-123.ics")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theCalendarKeepsItsUidsCountsChangesInSequenceAndAnswers304WhileNothingChanged() throws Exception {
+		MvcResult created = mvc.perform(post("/my/roster/calendar").with(user(as("secretary"))).with(csrf()))
+			.andReturn();
+		String url = (String) created.getFlashMap().get("calendarUrl");
+		String path = url.substring(url.indexOf("/calendar/"));
+		MvcResult first = mvc.perform(get(path)).andExpect(status().isOk()).andReturn();
+		String etag = first.getResponse().getHeader("ETag");
+		assertThat(etag).matches("\"[0-9a-f]{32}\"");
+		ICalendar calendar = Biweekly.parse(first.getResponse().getContentAsString(StandardCharsets.UTF_8)).first();
+		assertThat(calendar.validate(ICalVersion.V2_0).isEmpty()).as(calendar.validate(ICalVersion.V2_0).toString())
+			.isTrue();
+		String installation = jdbc.sql("select id::text from installation").query(String.class).single();
+		VEvent term = calendar.getEvents()
+			.stream()
+			.filter((e) -> e.getUid().getValue().startsWith("term-"))
+			.findFirst()
+			.orElseThrow();
+		String uid = term.getUid().getValue();
+		long memberId = users.loadUserByUsername("secretary") instanceof org.oneweek.people.AccountPrincipal p
+				? p.memberId().value() : -1;
+		assertThat(uid).matches("term-\\d+-" + memberId + "@" + installation);
+		long termId = Long.parseLong(uid.replaceAll("^term-(\\d+)-.*$", "$1"));
+		int sequence = term.getSequence().getValue();
+
+		// asked again: the same bytes, so the same ETag, and 304 for a client that has
+		// them
+		mvc.perform(get(path)).andExpect(header().string("ETag", etag));
+		MvcResult notModified = mvc.perform(get(path).header("If-None-Match", etag))
+			.andExpect(status().isNotModified())
+			.andExpect(header().string("ETag", etag))
+			.andReturn();
+		assertThat(notModified.getResponse().getContentAsByteArray()).isEmpty();
+		mvc.perform(get(path).header("If-None-Match", "\"something-else\"")).andExpect(status().isOk());
+
+		// the term changes: its SEQUENCE goes up, its UID stays, and the old ETag no
+		// longer holds
+		LocalDate week = jdbc.sql("select week_start from term where id = ?")
+			.param(termId)
+			.query(LocalDate.class)
+			.single();
+		jdbc.sql("insert into roster_change (kind, term_id, week_start, actor) values ('LEAD', ?, ?, 'test')")
+			.params(termId, week)
+			.update();
+		MvcResult changed = mvc.perform(get(path).header("If-None-Match", etag)).andExpect(status().isOk()).andReturn();
+		assertThat(changed.getResponse().getHeader("ETag")).isNotEqualTo(etag);
+		VEvent after = Biweekly.parse(changed.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.first()
+			.getEvents()
+			.stream()
+			.filter((e) -> e.getUid().getValue().equals(uid))
+			.findFirst()
+			.orElseThrow();
+		assertThat(after.getSequence().getValue()).isEqualTo(sequence + 1);
+		assertThat(after.getDateTimeStamp().getValue()).isAfterOrEqualTo(term.getDateTimeStamp().getValue());
 	}
 
 	@Test
