@@ -7,6 +7,7 @@
 #
 #   bench/insights.sh                       # 10k, 100k and 1M cases
 #   BENCH_SIZES="10000 100000 1000000 10000000" bench/insights.sh
+#   BENCH_RUNS=5 BENCH_PAGE_RUNS=20: timed requests of the insights pages / of the other pages
 #
 # Needs: a PostgreSQL server (default 127.0.0.1:5432, user postgres) where $BENCH_DB may be
 # dropped and created, psql, curl, python3 and a JDK.
@@ -18,6 +19,7 @@ DB=${BENCH_DB:-bench_insights}
 PORT=${BENCH_PORT:-8183}
 SIZES=${BENCH_SIZES:-"10000 100000 1000000"}
 RUNS=${BENCH_RUNS:-5}
+PAGE_RUNS=${BENCH_PAGE_RUNS:-20}
 JAR=target/oneweek-0.1.0-SNAPSHOT.jar
 WORK=target/bench/insights
 mkdir -p "$WORK"
@@ -72,9 +74,25 @@ timeit() {
     printf "%.0f / %.0f", m, p }'
 }
 
+# the same, PAGE_RUNS requests: median / 95th percentile (nearest rank)
+timepage() { RUNS=$PAGE_RUNS timeit "$@"; }
+CSRF=$(curl -fs -b "$JARFILE" "http://127.0.0.1:$PORT/cases/new" | token)
+DJ=$(psql -d "$DB" -tAc "select id from village where code = 'DJ'")
+# an intake through the JSON API (the full write path, the summary's update with it)
+intake() {
+  curl -fs -o /dev/null -b "$JARFILE" -H "X-CSRF-TOKEN: $CSRF" -H 'Content-Type: application/json' -w '%{time_total}\n' \
+    --data "{\"villageId\": $DJ, \"source\": \"MORNING_MEETING\", \"type\": \"HELP\", \"category\": \"SANITATION\", \"urgency\": \"NORMAL\", \"title\": \"垃圾清运不及时\", \"description\": \"河边垃圾点满了\"}" \
+    "http://127.0.0.1:$PORT/api/v1/cases"
+}
+timeintake() {
+  intake >/dev/null || { echo "intake failed" >&2; exit 1; }
+  for _ in $(seq 1 "$PAGE_RUNS"); do intake; done | sort -n | awk '{ t[NR] = $1 * 1000 } END { m = t[int((NR + 1) / 2)]; p = t[int(NR * 0.95 + 0.999)];
+    printf "%.0f / %.0f", m, p }'
+}
+
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg), $(psql -d "$DB" -tAc 'select version()' | cut -d, -f1)"
-echo "| cases | generate s | COPY s | dashboard, district ms (median / p95) | dashboard, one street by month | league table of 20,000 villages (CSV) | metrics API, district |"
-echo "|---|---|---|---|---|---|---|"
+echo "| cases | generate s | COPY s | summary rebuild s | dashboard, district ms (median / p95) | dashboard, one street by month | league table of 20,000 villages (CSV) | metrics API, district | ledger search 垃圾 p50 / p95 | case list | a case page | village board | intake | load |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 have=0
 next_id=100000000
 for size in $SIZES; do
@@ -92,12 +110,26 @@ analyze case_event;
 analyze callback_attempt;
 SQL
   t2=$(date +%s.%N)
+  # the cases came by COPY, not through the ledger: the summary is built anew
+  curl -fs -o /dev/null -X POST -H "X-CSRF-TOKEN: $CSRF" -b "$JARFILE" "http://127.0.0.1:$PORT/api/v1/insights/summary/rebuild"
+  t3=$(date +%s.%N)
   have=$size
   next_id=$(( next_id + count ))
   dash=$(timeit "http://127.0.0.1:$PORT/insights")
   street=$(timeit "http://127.0.0.1:$PORT/insights?township=$STREET&period=MONTH")
   league=$(timeit "http://127.0.0.1:$PORT/insights/export.csv?table=village")
   api=$(timeit -u admin:oneweek-demo "http://127.0.0.1:$PORT/api/v1/insights/metrics")
-  printf "| %s | %.0f | %.0f | %s | %s | %s | %s |\n" "$(psql -d "$DB" -tAc 'select count(*) from case_file')" \
-    "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" "$dash" "$street" "$league" "$api"
+  search=$(timepage --get --data-urlencode "q=垃圾" "http://127.0.0.1:$PORT/cases")
+  list=$(timepage "http://127.0.0.1:$PORT/cases")
+  ref=$(psql -d "$DB" -tAc "select reference from case_file where id = $(( next_id - count / 2 ))")
+  page=$(timepage "http://127.0.0.1:$PORT/cases/$ref")
+  board=$(timepage "http://127.0.0.1:$PORT/board/BXS0001V01")
+  intakes=$(timeintake)
+  printf "| %s | %.0f | %.0f | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n" "$(psql -d "$DB" -tAc 'select count(*) from case_file')" \
+    "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" "$(echo "$t3 - $t2" | bc)" "$dash" "$street" "$league" "$api" \
+    "$search" "$list" "$page" "$board" "$intakes" "$(cut -d' ' -f1-3 /proc/loadavg)"
 done
+
+# the summary against a full recomputation from the ledger's rows, after the intakes above
+t0=$(date +%s.%N)
+echo "check: $(curl -fs -u admin:oneweek-demo "http://127.0.0.1:$PORT/api/v1/insights/summary/check") in $(echo "$(date +%s.%N) - $t0" | bc) s"

@@ -24,6 +24,7 @@ import org.oneweek.diary.DiaryCompliance.Tally;
 import org.oneweek.insights.internal.LedgerFacts;
 import org.oneweek.insights.internal.LedgerFacts.Scope;
 import org.oneweek.insights.internal.LedgerFacts.VillagerCase;
+import org.oneweek.insights.internal.Summary;
 import org.oneweek.reconciliation.ItemKind;
 import org.oneweek.reconciliation.Reconciliations;
 import org.oneweek.reconciliation.WeekReconciliation;
@@ -79,9 +80,17 @@ public class Insights {
 
 	private final Reconciliations reconciliations;
 
-	Insights(LedgerFacts facts, Cases cases, Places places, Units units, Members members, Terms terms,
-			DiaryCompliance compliance, Reconciliations reconciliations, InsightsProperties properties, Clock clock) {
+	private final Summary tally;
+
+	private final boolean summary;
+
+	Insights(LedgerFacts facts, Summary tally,
+			@org.springframework.beans.factory.annotation.Value("${oneweek.insights.summary.enabled:true}") boolean summary,
+			Cases cases, Places places, Units units, Members members, Terms terms, DiaryCompliance compliance,
+			Reconciliations reconciliations, InsightsProperties properties, Clock clock) {
 		this.facts = facts;
+		this.tally = tally;
+		this.summary = summary;
 		this.reconciliations = reconciliations;
 		this.cases = cases;
 		this.places = places;
@@ -103,7 +112,35 @@ public class Insights {
 
 	/** The figures of every case the filter takes in, now. */
 	public Figures figures(MetricFilter filter, Instant now) {
-		return facts.figures(scope(filter, now), properties).withPopulation(population(villagesIn(filter)));
+		Scope scope = scope(filter, now);
+		Figures figures = summarized(filter) ? tally
+			.figures(scope, properties,
+					scope.townships() == null || scope.townships().size() == places.townships().size())
+			.orElseGet(() -> facts.figures(scope, properties)) : facts.figures(scope, properties);
+		return figures.withPopulation(population(villagesIn(filter)));
+	}
+
+	/**
+	 * Whether the summary is asked first: for a scope wider than a street (a street's or
+	 * a village's cases are found by the villages' index), when it can answer the filter.
+	 */
+	private boolean summarized(MetricFilter filter) {
+		return summary && filter.village() == null && filter.township() == null && tally.answers(filter);
+	}
+
+	/**
+	 * Builds the figures' summary anew from the ledger's rows (after the ledger was
+	 * loaded by other means than the application, or to repair it).
+	 * @return the cases summed
+	 */
+	@Transactional
+	public long rebuildSummary() {
+		return tally.rebuild();
+	}
+
+	/** Recomputes the figures' summary from the ledger's rows and says what differs. */
+	public SummaryCheck checkSummary() {
+		return tally.check();
 	}
 
 	/** One row of a breakdown: the group's value, its name, and its figures. */
@@ -113,7 +150,10 @@ public class Insights {
 
 	/** The figures of each group, in the order of the groups' values. */
 	public List<Row> breakdown(MetricFilter filter, Breakdown by, Instant now, Locale locale) {
-		Map<String, Figures> rows = facts.breakdown(scope(filter, now), by, properties);
+		Scope scope = scope(filter, now);
+		Map<String, Figures> rows = summarized(filter)
+				? tally.breakdown(scope, by, properties).orElseGet(() -> facts.breakdown(scope, by, properties))
+				: facts.breakdown(scope, by, properties);
 		Function<String, String> label = labels(by, rows.keySet(), locale);
 		Map<String, Long> populations = populations(by, filter);
 		List<Row> result = new ArrayList<>();

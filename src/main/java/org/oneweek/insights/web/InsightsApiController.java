@@ -20,10 +20,12 @@ import org.oneweek.insights.HandoverDelay;
 import org.oneweek.insights.Insights;
 import org.oneweek.insights.Measure;
 import org.oneweek.insights.MetricFilter;
+import org.oneweek.insights.SummaryCheck;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -120,6 +122,43 @@ class InsightsApiController {
 			@Parameter(
 					description = "hours from a term's hand-over to the next team's acknowledgement") HandoverDelay handoverAcknowledgement,
 			WeightsJson weights) {
+
+	}
+
+	@PostMapping("/summary/rebuild")
+	@Operation(summary = "Builds the figures' summary anew from the ledger's rows", description = """
+			The summary (per village and year or month, per street and week, per street, category
+			and type and year) answers the district's figures without reading every case; it is kept
+			in the transaction of every change of a case. Rebuild it after loading cases by other means
+			(COPY, a restore of the ledger alone); changes of cases wait while it runs.""")
+	RebuildJson rebuildSummary() {
+		long t0 = System.nanoTime();
+		long cases = insights.rebuildSummary();
+		return new RebuildJson(cases, (System.nanoTime() - t0) / 1_000_000);
+	}
+
+	@GetMapping("/summary/check")
+	@Operation(summary = "Compares the figures' summary with a full recomputation from the ledger's rows",
+			description = "consistent is true when the summary is built and no case, summed row or hour differs.")
+	CheckJson checkSummary() {
+		SummaryCheck c = insights.checkSummary();
+		return new CheckJson(c.consistent(), c.built(), c.cases(), c.facts(), c.rows(), c.hours());
+	}
+
+	/**
+	 * @param cases the cases summed
+	 * @param millis how long it took
+	 */
+	record RebuildJson(long cases, long millis) {
+
+	}
+
+	/**
+	 * @param facts cases whose part in the summary differs from their row in the ledger
+	 * @param rows summed rows that differ
+	 * @param hours rows of the times' histogram that differ
+	 */
+	record CheckJson(boolean consistent, boolean built, long cases, long facts, long rows, long hours) {
 
 	}
 

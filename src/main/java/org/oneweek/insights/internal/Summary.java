@@ -1,0 +1,613 @@
+package org.oneweek.insights.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+import org.oneweek.insights.Breakdown;
+import org.oneweek.insights.Figures;
+import org.oneweek.insights.InsightsProperties;
+import org.oneweek.insights.Measure;
+import org.oneweek.insights.MetricFilter;
+import org.oneweek.insights.SummaryCheck;
+import org.oneweek.insights.internal.LedgerFacts.Scope;
+import org.oneweek.platform.Ids;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The summary of the ledger's figures (tables {@code insights_case_fact},
+ * {@code insights_tally}, {@code insights_tally_hours}): each case's part in the figures
+ * that do not depend on the time of asking, summed by rollup, kept exact in the
+ * transaction of every change of a case ({@link SummaryListener}), rebuilt and checked
+ * against a full recomputation from the ledger's rows ({@link #rebuild()},
+ * {@link #check()}).
+ * <p>
+ * A case's counters are {@link LedgerFacts#CONDITIONS} themselves, less what depends on
+ * "now": "first contact due" and "resolution due" are stored for the cases whose deadline
+ * can no longer change the answer (contacted; resolved or closed), and the rest of them,
+ * and the overdue counts, are counted at each request over the few facts that keep an
+ * open deadline (not contacted yet, still being worked on). The times are percentiles
+ * over whole hours (a histogram by month), so the summary's medians are exact to the
+ * hour.
+ * <p>
+ * It answers what its rollups hold (places, category and type, weeks, months, years) for
+ * periods that begin and end on their periods' bounds; anything else (a member, a unit, a
+ * team, any day) is for {@link LedgerFacts}.
+ */
+@Component
+public class Summary {
+
+	/** The stored counters: every measure whose condition does not depend on "now". */
+	static final List<Measure> STORED = List.of(Measure.CASES, Measure.CONTACT_DUE, Measure.CONTACT_ON_TIME,
+			Measure.CONTACTED, Measure.RESOLUTION_DUE, Measure.RESOLVED_ON_TIME, Measure.RESOLVED,
+			Measure.AWAITING_CALLBACK, Measure.CALLBACKS, Measure.SATISFIED, Measure.BASICALLY_SATISFIED,
+			Measure.UNSATISFIED, Measure.REOPENED, Measure.ESCALATED, Measure.FUNDING_REQUESTED,
+			Measure.FUNDING_APPROVED, Measure.DECLINED);
+
+	/**
+	 * The part of a measure a case keeps for good (the rest of the two "due" ones is
+	 * open).
+	 */
+	private static String storedCondition(Measure m) {
+		return switch (m) {
+			case CONTACT_DUE -> "c.state <> :declined and c.first_contact_at is not null";
+			case RESOLUTION_DUE -> "c.state = any(:solved)";
+			default -> LedgerFacts.CONDITIONS.get(m);
+		};
+	}
+
+	/** The conditions on an open fact {@code f} for what depends on "now". */
+	private static final Map<Measure, String> OPEN = openConditions();
+
+	private static Map<Measure, String> openConditions() {
+		Map<Measure, String> m = new EnumMap<>(Measure.class);
+		m.put(Measure.CONTACT_DUE, "f.open_contact_due < :now");
+		m.put(Measure.RESOLUTION_DUE, "f.open_resolution_due < :now");
+		String overdue = "f.open_resolution_due is not null and (f.open_resolution_due < :now or f.open_contact_due < :now)";
+		m.put(Measure.OVERDUE, overdue);
+		String since = "(case when f.open_contact_due is not null then least(f.open_contact_due, f.open_resolution_due) "
+				+ "else f.open_resolution_due end)";
+		m.put(Measure.OVERDUE_UNDER_DAY, overdue + " and " + since + " >= :dayAgo");
+		m.put(Measure.OVERDUE_UNDER_WEEK, overdue + " and " + since + " < :dayAgo and " + since + " >= :weekAgo");
+		m.put(Measure.OVERDUE_UNDER_MONTH, overdue + " and " + since + " < :weekAgo and " + since + " >= :monthAgo");
+		m.put(Measure.OVERDUE_LONGER, overdue + " and " + since + " < :monthAgo");
+		return Map.copyOf(m);
+	}
+
+	/** A rollup: the dimensions it keeps and the length of its periods. */
+	enum Rollup {
+
+		/** village × year */
+		VY(true, false, Grain.YEAR),
+		/** street, category and type × year */
+		KY(false, true, Grain.YEAR),
+		/** village × month */
+		VM(true, false, Grain.MONTH),
+		/** street × week */
+		TW(false, false, Grain.WEEK);
+
+		final boolean villages;
+
+		final boolean kinds;
+
+		final Grain grain;
+
+		Rollup(boolean villages, boolean kinds, Grain grain) {
+			this.villages = villages;
+			this.kinds = kinds;
+			this.grain = grain;
+		}
+
+	}
+
+	enum Grain {
+
+		WEEK("week"), MONTH("month"), YEAR("year");
+
+		final String trunc;
+
+		Grain(String trunc) {
+			this.trunc = trunc;
+		}
+
+		boolean starts(LocalDate day) {
+			return switch (this) {
+				case WEEK -> day.getDayOfWeek() == DayOfWeek.MONDAY;
+				case MONTH -> day.getDayOfMonth() == 1;
+				case YEAR -> day.getDayOfYear() == 1;
+			};
+		}
+
+	}
+
+	private static final String COLUMNS = columns();
+
+	private static String columns() {
+		StringJoiner j = new StringJoiner(", ");
+		STORED.forEach((m) -> j.add(m.name().toLowerCase()));
+		j.add("funding_requested_sum").add("funding_approved_sum");
+		return j.toString();
+	}
+
+	/**
+	 * The facts of the ledger's cases (all, or {@code c.id = any(:ids)}), merged ones
+	 * left out.
+	 */
+	private static String factSelect(boolean some) {
+		StringJoiner s = new StringJoiner(", ");
+		s.add("c.id")
+			.add("c.village_id")
+			.add("c.township_id")
+			.add("c.category")
+			.add("c.case_type")
+			.add("c.received_at");
+		for (Measure m : STORED) {
+			s.add("(" + storedCondition(m) + ")::int");
+		}
+		s.add("coalesce(c.funding_requested, 0)").add("coalesce(c.funding_approved, 0)");
+		s.add("case when " + LedgerFacts.CONDITIONS.get(Measure.CONTACTED)
+				+ " then floor(extract(epoch from c.first_contact_at - c.received_at) / 3600)::int end");
+		s.add("case when " + LedgerFacts.CONDITIONS.get(Measure.RESOLVED)
+				+ " then floor(extract(epoch from c.resolved_at - c.received_at) / 3600)::int end");
+		s.add("case when c.state <> :declined and c.first_contact_at is null then c.first_contact_due end");
+		s.add("case when c.state = any(:active) then c.resolution_due end");
+		return "select " + s + " from case_file c where c.state <> :merged" + (some ? " and c.id = any(:ids)" : "");
+	}
+
+	private static final String FACT_COLUMNS = "case_id, village_id, township_id, category, case_type, received_at, "
+			+ COLUMNS + ", contact_hours, resolution_hours, open_contact_due, open_resolution_due";
+
+	/** The rows of every rollup of the facts {@code d} (with a {@code sign}), summed. */
+	private static String rollupSelect(String d) {
+		StringJoiner sums = new StringJoiner(", ");
+		for (String col : COLUMNS.split(", ")) {
+			sums.add("sum(d.sign * d." + col + ")");
+		}
+		StringJoiner values = new StringJoiner(", ");
+		for (Rollup r : Rollup.values()) {
+			values.add(
+					"('" + r.name() + "', date_trunc('" + r.grain.trunc + "', d.received_at at time zone :zone)::date, "
+							+ "d.township_id, " + (r.villages ? "d.village_id" : "0::bigint") + ", "
+							+ (r.kinds ? "d.category, d.case_type" : "''::text, ''::text") + ")");
+		}
+		return "select r.rollup, r.period, r.township_id, r.village_id, r.category, r.case_type, " + sums + " from " + d
+				+ " cross join lateral (values " + values
+				+ ") r(rollup, period, township_id, village_id, category, case_type) group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6";
+	}
+
+	private static String hoursSelect(String d) {
+		return "select h.period, h.kind, h.hours, sum(d.sign) from " + d
+				+ " cross join lateral (values (date_trunc('month', d.received_at at time zone :zone)::date, 'C', d.contact_hours), "
+				+ "(date_trunc('month', d.received_at at time zone :zone)::date, 'R', d.resolution_hours)) h(period, kind, hours) "
+				+ "where h.hours is not null group by 1, 2, 3 order by 1, 2, 3";
+	}
+
+	private static final String TALLY_KEY = "rollup, period, township_id, village_id, category, case_type";
+
+	private static String upsertTally(String select) {
+		StringJoiner set = new StringJoiner(", ");
+		for (String col : COLUMNS.split(", ")) {
+			set.add(col + " = insights_tally." + col + " + excluded." + col);
+		}
+		return "insert into insights_tally (" + TALLY_KEY + ", " + COLUMNS + ") " + select + " on conflict ("
+				+ TALLY_KEY + ") do update set " + set;
+	}
+
+	private static String upsertHours(String select) {
+		return "insert into insights_tally_hours (period, kind, hours, n) " + select
+				+ " on conflict (period, kind, hours) do update set n = insights_tally_hours.n + excluded.n";
+	}
+
+	private final JdbcClient jdbc;
+
+	private final ZoneId zone;
+
+	public Summary(JdbcClient jdbc, java.time.Clock clock) {
+		this.jdbc = jdbc;
+		this.zone = clock.getZone();
+	}
+
+	private Map<String, Object> params() {
+		Map<String, Object> p = new HashMap<>();
+		LedgerFacts.states(p);
+		p.put("zone", zone.getId());
+		return p;
+	}
+
+	/** Whether the summary was built for this time zone (else nothing is kept in it). */
+	public boolean built() {
+		return jdbc.sql("select count(*) from insights_tally_state where zone = ?")
+			.param(zone.getId())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Brings the summary up to date with the given cases as the ledger has them in this
+	 * transaction: takes away what each added before and adds what it adds now, in the
+	 * order of the summary's keys (so that concurrent transactions lock the rows they
+	 * share in one order and cannot deadlock).
+	 */
+	public void update(Collection<Long> caseIds) {
+		if (caseIds.isEmpty() || !built()) {
+			return;
+		}
+		Map<String, Object> p = params();
+		p.put("ids", caseIds.stream().distinct().sorted().toArray(Long[]::new));
+		String d = "(select -1 as sign, " + FACT_COLUMNS
+				+ " from insights_case_fact o where o.case_id = any(:ids) union all " + "select 1 as sign, n.* from ("
+				+ factSelect(true) + ") n(" + FACT_COLUMNS + ")) d";
+		jdbc.sql(upsertTally(rollupSelect(d))).params(p).update();
+		jdbc.sql(upsertHours(hoursSelect(d))).params(p).update();
+		jdbc.sql("delete from insights_case_fact where case_id = any(:ids)").params(p).update();
+		jdbc.sql("insert into insights_case_fact (" + FACT_COLUMNS + ") " + factSelect(true)).params(p).update();
+	}
+
+	/**
+	 * Builds the summary anew from the ledger's rows, while changes wait (they bring it
+	 * up to date after it commits).
+	 * @return the cases summed
+	 */
+	@Transactional
+	public long rebuild() {
+		Map<String, Object> p = params();
+		jdbc.sql(
+				"lock table insights_case_fact, insights_tally, insights_tally_hours, insights_tally_state in exclusive mode")
+			.update();
+		jdbc.sql("truncate insights_case_fact, insights_tally, insights_tally_hours, insights_tally_state").update();
+		jdbc.sql("insert into insights_case_fact (" + FACT_COLUMNS + ") " + factSelect(false)).params(p).update();
+		String d = "(select 1 as sign, f.* from insights_case_fact f) d";
+		jdbc.sql("insert into insights_tally (" + TALLY_KEY + ", " + COLUMNS + ") " + rollupSelect(d))
+			.params(p)
+			.update();
+		jdbc.sql("insert into insights_tally_hours (period, kind, hours, n) " + hoursSelect(d)).params(p).update();
+		long cases = jdbc.sql("select count(*) from insights_case_fact").query(Long.class).single();
+		jdbc.sql("insert into insights_tally_state (id, zone, built_at, cases) values (1, :zone, now(), :cases)")
+			.param("zone", zone.getId())
+			.param("cases", cases)
+			.update();
+		jdbc.sql("analyze insights_case_fact").update();
+		jdbc.sql("analyze insights_tally").update();
+		return cases;
+	}
+
+	/**
+	 * Recomputes the whole summary from the ledger's rows and compares (nothing is
+	 * changed).
+	 */
+	@Transactional(readOnly = true)
+	public SummaryCheck check() {
+		Map<String, Object> p = params();
+		String fresh = "(" + factSelect(false) + ") n(" + FACT_COLUMNS + ")";
+		long cases = jdbc.sql("select count(*) from case_file c where c.state <> :merged")
+			.params(p)
+			.query(Long.class)
+			.single();
+		long facts = jdbc
+			.sql("select count(*) from (select * from " + fresh + " except select " + FACT_COLUMNS
+					+ " from insights_case_fact) a")
+			.params(p)
+			.query(Long.class)
+			.single()
+				+ jdbc
+					.sql("select count(*) from (select " + FACT_COLUMNS
+							+ " from insights_case_fact except select * from " + fresh + ") a")
+					.params(p)
+					.query(Long.class)
+					.single();
+		String recomputed = rollupSelect("(select 1 as sign, n.* from " + fresh + ") d");
+		String stored = "select " + TALLY_KEY + ", " + COLUMNS + " from insights_tally where cases <> 0";
+		long rows = jdbc.sql("select count(*) from ((" + recomputed + ") except (" + stored + ")) a")
+			.params(p)
+			.query(Long.class)
+			.single()
+				+ jdbc.sql("select count(*) from ((" + stored + ") except (" + recomputed + ")) a")
+					.params(p)
+					.query(Long.class)
+					.single();
+		String hoursRecomputed = hoursSelect("(select 1 as sign, n.* from " + fresh + ") d");
+		String hoursStored = "select period, kind, hours, n from insights_tally_hours where n <> 0";
+		long hours = jdbc.sql("select count(*) from ((" + hoursRecomputed + ") except (" + hoursStored + ")) a")
+			.params(p)
+			.query(Long.class)
+			.single()
+				+ jdbc.sql("select count(*) from ((" + hoursStored + ") except (" + hoursRecomputed + ")) a")
+					.params(p)
+					.query(Long.class)
+					.single();
+		return new SummaryCheck(built(), cases, facts, rows, hours);
+	}
+
+	/**
+	 * Whether the summary can answer a filter at all: by place (district, street,
+	 * village), category, type and a period on its rollups' bounds; not by unit, member
+	 * or team.
+	 */
+	public boolean answers(MetricFilter f) {
+		return f.unit() == null && f.member() == null && f.term() == null && rollup(f, null).isPresent();
+	}
+
+	private static Optional<Rollup> rollup(MetricFilter f, @Nullable Breakdown by) {
+		for (Rollup r : Rollup.values()) {
+			if (fits(r, f, by)) {
+				return Optional.of(r);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static boolean fits(Rollup r, MetricFilter f, @Nullable Breakdown by) {
+		if (f.unit() != null || f.member() != null || f.term() != null) {
+			return false;
+		}
+		if (!r.kinds && (f.category() != null || f.type() != null)) {
+			return false;
+		}
+		if (!r.villages && f.village() != null) {
+			return false;
+		}
+		if ((f.from() != null && !r.grain.starts(f.from()))
+				|| (f.to() != null && !r.grain.starts(f.to().plusDays(1)))) {
+			return false;
+		}
+		if (by == null) {
+			return true;
+		}
+		return switch (by) {
+			case VILLAGE -> r.villages;
+			case TOWNSHIP -> true;
+			case CATEGORY, TYPE -> r.kinds;
+			case WEEK -> r.grain == Grain.WEEK;
+			case MONTH, QUARTER -> r.grain == Grain.MONTH;
+			case YEAR -> r.grain != Grain.WEEK;
+			case UNIT, MEMBER, TEAM -> false;
+		};
+	}
+
+	/**
+	 * The figures of the scope from the summary, when it can answer them: the times from
+	 * the district's hours, so only for a scope of every street (none chosen, or the
+	 * district's when there is one district), no category or type.
+	 */
+	public Optional<Figures> figures(Scope scope, InsightsProperties weights, boolean everyStreet) {
+		MetricFilter f = scope.filter();
+		Optional<Rollup> rollup = rollup(f, null);
+		if (rollup.isEmpty() || !everyStreetWithoutKinds(scope, everyStreet) || !built()) {
+			return Optional.empty();
+		}
+		Map<String, Figures> rows = rows(scope, rollup.get(), null, weights);
+		Figures counts = rows.getOrDefault("",
+				new Figures(Map.of(), null, null, null, null, BigDecimal.ZERO, BigDecimal.ZERO, null, weights));
+		double[] times = times(scope);
+		return Optional.of(new Figures(counts.counts(), nan(times[0]), nan(times[1]), nan(times[2]), nan(times[3]),
+				counts.fundingRequested(), counts.fundingApproved(), null, weights));
+	}
+
+	private static boolean everyStreetWithoutKinds(Scope scope, boolean everyStreet) {
+		MetricFilter f = scope.filter();
+		return f.village() == null && f.township() == null && f.category() == null && f.type() == null
+				&& (f.district() == null || everyStreet);
+	}
+
+	/**
+	 * The figures of each group from the summary, when it can answer them (without the
+	 * times: a row's times are the ledger's).
+	 */
+	public Optional<Map<String, Figures>> breakdown(Scope scope, Breakdown by, InsightsProperties weights) {
+		Optional<Rollup> rollup = rollup(scope.filter(), by);
+		if (rollup.isEmpty() || !built()) {
+			return Optional.empty();
+		}
+		return Optional.of(rows(scope, rollup.get(), by, weights));
+	}
+
+	/**
+	 * The summed rows and the open facts of the scope, by a key ("" without a breakdown).
+	 */
+	private Map<String, Figures> rows(Scope scope, Rollup rollup, @Nullable Breakdown by, InsightsProperties weights) {
+		Map<String, Object> p = params();
+		List<String> tallyWhere = new ArrayList<>();
+		List<String> factWhere = new ArrayList<>();
+		tallyWhere.add("t.rollup = :rollup");
+		p.put("rollup", rollup.name());
+		factWhere.add("(f.open_contact_due is not null or f.open_resolution_due is not null)");
+		MetricFilter f = scope.filter();
+		if (f.village() != null) {
+			tallyWhere.add("t.village_id = :village");
+			factWhere.add("f.village_id = :village");
+			p.put("village", f.village().value());
+		}
+		if (f.township() != null) {
+			tallyWhere.add("t.township_id = :township");
+			factWhere.add("f.township_id = :township");
+			p.put("township", f.township().value());
+		}
+		if (scope.townships() != null) {
+			tallyWhere.add("t.township_id = any(:townships)");
+			factWhere.add("f.township_id = any(:townships)");
+			p.put("townships", Ids.values(scope.townships()).toArray(Long[]::new));
+		}
+		if (f.category() != null) {
+			tallyWhere.add("t.category = :category");
+			factWhere.add("f.category = :category");
+			p.put("category", f.category());
+		}
+		if (f.type() != null) {
+			tallyWhere.add("t.case_type = :type");
+			factWhere.add("f.case_type = :type");
+			p.put("type", f.type().name());
+		}
+		if (f.from() != null) {
+			tallyWhere.add("t.period >= :from");
+			factWhere.add("f.received_at >= :fromAt");
+			p.put("from", f.from());
+			p.put("fromAt", Timestamp.from(LedgerFacts.start(f.from(), zone)));
+		}
+		if (f.to() != null) {
+			tallyWhere.add("t.period < :toNext");
+			factWhere.add("f.received_at < :toAt");
+			p.put("toNext", f.to().plusDays(1));
+			p.put("toAt", Timestamp.from(LedgerFacts.start(f.to().plusDays(1), zone)));
+		}
+		Instant now = scope.now();
+		p.put("now", Timestamp.from(now));
+		p.put("dayAgo", Timestamp.from(now.minus(java.time.Duration.ofDays(1))));
+		p.put("weekAgo", Timestamp.from(now.minus(java.time.Duration.ofDays(7))));
+		p.put("monthAgo", Timestamp.from(now.minus(java.time.Duration.ofDays(30))));
+
+		StringJoiner sums = new StringJoiner(", ");
+		for (String col : COLUMNS.split(", ")) {
+			sums.add("sum(t." + col + ") as " + col);
+		}
+		Map<String, EnumMap<Measure, Long>> counts = new TreeMap<>();
+		Map<String, BigDecimal[]> money = new HashMap<>();
+		jdbc.sql("select " + tallyKey(by) + " as k, " + sums + " from insights_tally t where "
+				+ String.join(" and ", tallyWhere) + " group by 1 having sum(t.cases) > 0")
+			.params(p)
+			.query((rs) -> {
+				String k = (rs.getString("k") == null) ? "" : rs.getString("k");
+				EnumMap<Measure, Long> c = new EnumMap<>(Measure.class);
+				for (Measure m : STORED) {
+					c.put(m, rs.getLong(m.name().toLowerCase()));
+				}
+				counts.put(k, c);
+				money.put(k, new BigDecimal[] { rs.getBigDecimal("funding_requested_sum"),
+						rs.getBigDecimal("funding_approved_sum") });
+			});
+		StringJoiner open = new StringJoiner(", ");
+		for (Map.Entry<Measure, String> e : OPEN.entrySet()) {
+			open.add("count(*) filter (where " + e.getValue() + ") as " + e.getKey().name().toLowerCase());
+		}
+		jdbc.sql("select " + factKey(by) + " as k, " + open + " from insights_case_fact f where "
+				+ String.join(" and ", factWhere) + " group by 1")
+			.params(p)
+			.query((rs) -> {
+				String k = (rs.getString("k") == null) ? "" : rs.getString("k");
+				EnumMap<Measure, Long> c = counts.get(k);
+				if (c == null) {
+					return;
+				}
+				for (Measure m : OPEN.keySet()) {
+					c.merge(m, rs.getLong(m.name().toLowerCase()), Long::sum);
+				}
+			});
+		Map<String, Figures> rows = new LinkedHashMap<>();
+		counts.forEach((k, c) -> rows.put(k,
+				new Figures(c, null, null, null, null, money.get(k)[0], money.get(k)[1], null, weights)));
+		return rows;
+	}
+
+	private static String tallyKey(@Nullable Breakdown by) {
+		if (by == null) {
+			return "''";
+		}
+		return switch (by) {
+			case VILLAGE -> "t.village_id::text";
+			case TOWNSHIP -> "t.township_id::text";
+			case CATEGORY -> "t.category";
+			case TYPE -> "t.case_type";
+			case WEEK -> "to_char(t.period, 'YYYY-MM-DD')";
+			case MONTH -> "to_char(t.period, 'YYYY-MM')";
+			case QUARTER -> "to_char(t.period, 'YYYY-\"Q\"Q')";
+			case YEAR -> "to_char(t.period, 'YYYY')";
+			default -> throw new IllegalArgumentException(by.name());
+		};
+	}
+
+	private static String factKey(@Nullable Breakdown by) {
+		if (by == null) {
+			return "''";
+		}
+		return switch (by) {
+			case VILLAGE -> "f.village_id::text";
+			case TOWNSHIP -> "f.township_id::text";
+			case CATEGORY -> "f.category";
+			case TYPE -> "f.case_type";
+			case WEEK -> "to_char(date_trunc('week', f.received_at at time zone :zone), 'YYYY-MM-DD')";
+			case MONTH -> "to_char(date_trunc('month', f.received_at at time zone :zone), 'YYYY-MM')";
+			case QUARTER -> "to_char(date_trunc('quarter', f.received_at at time zone :zone), 'YYYY-\"Q\"Q')";
+			case YEAR -> "to_char(date_trunc('year', f.received_at at time zone :zone), 'YYYY')";
+			default -> throw new IllegalArgumentException(by.name());
+		};
+	}
+
+	/**
+	 * Median and 90th percentile of contact and resolution hours from the hours'
+	 * histogram.
+	 */
+	private double[] times(Scope scope) {
+		MetricFilter f = scope.filter();
+		Map<String, Object> p = new HashMap<>();
+		List<String> where = new ArrayList<>();
+		where.add("n <> 0");
+		if (f.from() != null) {
+			where.add("period >= :from");
+			p.put("from", f.from());
+		}
+		if (f.to() != null) {
+			where.add("period < :toNext");
+			p.put("toNext", f.to().plusDays(1));
+		}
+		Map<String, TreeMap<Integer, Long>> hist = new HashMap<>();
+		hist.put("C", new TreeMap<>());
+		hist.put("R", new TreeMap<>());
+		jdbc.sql("select kind, hours, sum(n) from insights_tally_hours where " + String.join(" and ", where)
+				+ " group by 1, 2")
+			.params(p)
+			.query((rs) -> {
+				hist.get(rs.getString(1)).merge(rs.getInt(2), rs.getLong(3), Long::sum);
+			});
+		return new double[] { percentile(hist.get("C"), 0.5), percentile(hist.get("C"), 0.9),
+				percentile(hist.get("R"), 0.5), percentile(hist.get("R"), 0.9) };
+	}
+
+	/**
+	 * PostgreSQL's {@code percentile_cont} over the values of a histogram of whole hours,
+	 * each taken at the middle of its hour; NaN when it is empty.
+	 */
+	static double percentile(TreeMap<Integer, Long> histogram, double fraction) {
+		long n = histogram.values().stream().mapToLong(Long::longValue).sum();
+		if (n <= 0) {
+			return Double.NaN;
+		}
+		double position = fraction * (n - 1);
+		long lower = (long) Math.floor(position);
+		long upper = (long) Math.ceil(position);
+		double lowerValue = Double.NaN;
+		double upperValue = Double.NaN;
+		long seen = 0;
+		for (Map.Entry<Integer, Long> e : histogram.entrySet()) {
+			long next = seen + e.getValue();
+			if (Double.isNaN(lowerValue) && lower < next) {
+				lowerValue = e.getKey() + 0.5;
+			}
+			if (upper < next) {
+				upperValue = e.getKey() + 0.5;
+				break;
+			}
+			seen = next;
+		}
+		return lowerValue + (upperValue - lowerValue) * (position - lower);
+	}
+
+	private static @Nullable Double nan(double value) {
+		return Double.isNaN(value) ? null : value;
+	}
+
+}

@@ -1,0 +1,149 @@
+package org.oneweek.insights;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.oneweek.casework.CaseCommands.ResolveCase;
+import org.oneweek.casework.CaseFixtures;
+import org.oneweek.casework.CaseFixtures.Team;
+import org.oneweek.insights.internal.LedgerFacts;
+import org.oneweek.insights.internal.LedgerFacts.Scope;
+import org.oneweek.insights.internal.Summary;
+import org.oneweek.places.VillageId;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The summary gives the figures the ledger's rows give (the exact query that the
+ * drill-downs share), on the hand-built ledger of {@link InsightsMetricsTest} (reopened,
+ * declined, merged, escalated cases, callbacks, funding, a weekend and a holiday) and a
+ * case resolved in the month after the one it was received in, every change kept by the
+ * ledger's events; a recomputation of the whole summary finds nothing different, also
+ * after concurrent intakes in one village; and a change made behind the ledger's back is
+ * found by the check and repaired by a rebuild.
+ */
+class InsightsSummaryTest extends InsightsMetricsTest {
+
+	// the inherited tests run here too: the exact figures, with the summary kept beside
+	// them
+
+	@Autowired
+	Summary summary;
+
+	@Autowired
+	LedgerFacts facts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theSummaryGivesTheLedgersFiguresAndAFullRecomputationFindsNothingDifferent() {
+		insights.rebuildSummary();
+		Ledger l = ledger();
+		// received in one month, resolved in the next
+		Team team = fixtures.team(l.village(), fixtures.freshMonday());
+		String late = intake.record(CaseFixtures.intake(l.village(), "跨月事项").toCommand(), team.lead(), team.tuesday())
+			.reference();
+		actions.assign(late, committee(), admin, team.tuesday().plus(Duration.ofHours(1)));
+		actions.start(late, "已联系", admin, team.tuesday().plus(Duration.ofHours(2)));
+		actions.resolve(late, new ResolveCase("已办结"), admin, team.tuesday().plus(Duration.ofDays(40)));
+
+		ZoneId zone = insights.zone();
+		LocalDate day = LocalDate.ofInstant(team.tuesday(), zone);
+		List<MetricFilter> filters = List.of(l.filter(),
+				l.filter().withPeriod(day.withDayOfMonth(1), day.withDayOfMonth(day.lengthOfMonth())),
+				l.filter().withPeriod(day.withDayOfYear(1), day.withDayOfYear(day.lengthOfYear())),
+				l.filter().withCategory("OTHER"));
+		for (Instant now : List.of(l.now(), team.tuesday().plus(Duration.ofDays(2)),
+				l.now().plus(Duration.ofDays(400)))) {
+			for (MetricFilter filter : filters) {
+				Scope scope = new Scope(filter, null, zone, now);
+				Map<String, Figures> exact = facts.breakdown(scope, Breakdown.YEAR, insights.properties());
+				for (Breakdown by : Breakdown.values()) {
+					var rows = summary.breakdown(scope, by, insights.properties());
+					if (rows.isEmpty()) {
+						continue;
+					}
+					Map<String, Figures> want = facts.breakdown(scope, by, insights.properties());
+					want.values().removeIf((f) -> f.cases() == 0);
+					assertThat(rows.get().keySet()).as(by + " " + filter).isEqualTo(want.keySet());
+					want.forEach((k, f) -> same(rows.get().get(k), f, by + " " + k + " " + filter + " " + now));
+				}
+				assertThat(exact).isNotEmpty();
+			}
+		}
+		assertThat(summary.answers(l.filter().withMember(l.team().lead().memberId()))).isFalse();
+		assertThat(summary.answers(l.filter().withPeriod(l.friday(), l.friday()))).isFalse();
+
+		SummaryCheck check = insights.checkSummary();
+		assertThat(check.consistent()).as(check.toString()).isTrue();
+		assertThat(check.cases()).isPositive();
+	}
+
+	@Test
+	void theDistrictsFiguresFromTheSummaryAreTheLedgersAndTheTimesToTheHour() {
+		insights.rebuildSummary();
+		ledger();
+		Instant now = Instant.now();
+		Scope scope = new Scope(MetricFilter.ALL, null, insights.zone(), now);
+		Figures fromSummary = summary.figures(scope, insights.properties(), true).orElseThrow();
+		Figures exact = facts.figures(scope, insights.properties());
+		same(fromSummary, exact, "district");
+		assertThat(fromSummary.contactHoursMedian()).isCloseTo(exact.contactHoursMedian(), within(1.0));
+		assertThat(fromSummary.resolutionHoursP90()).isCloseTo(exact.resolutionHoursP90(), within(1.0));
+		// and the service asks the summary for the district
+		assertThat(insights.figures(MetricFilter.ALL, now).counts()).isEqualTo(exact.counts());
+	}
+
+	@Test
+	void concurrentIntakesInOneVillageAreAllCountedAndAChangeBehindTheLedgersBackIsFoundAndRepaired() throws Exception {
+		insights.rebuildSummary();
+		long village = fixtures.newVillage("HB");
+		Team team = fixtures.team(village, fixtures.freshMonday());
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		List<Future<?>> done = new ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			int n = i;
+			done.add(pool.submit(() -> intake.record(CaseFixtures.intake(village, "并发" + n).toCommand(), team.lead(),
+					team.tuesday().plusSeconds(n))));
+		}
+		for (Future<?> f : done) {
+			f.get();
+		}
+		pool.shutdown();
+		Scope scope = new Scope(MetricFilter.ALL.withVillage(VillageId.of(village)), null, insights.zone(),
+				team.tuesday().plus(Duration.ofDays(1)));
+		assertThat(summary.breakdown(scope, Breakdown.YEAR, insights.properties()).orElseThrow().values())
+			.singleElement()
+			.satisfies((f) -> assertThat(f.cases()).isEqualTo(16));
+		assertThat(insights.checkSummary().consistent()).isTrue();
+
+		jdbc.sql("update case_file set category = 'ROADS' where village_id = ? and category <> 'ROADS'")
+			.param(village)
+			.update();
+		SummaryCheck stale = insights.checkSummary();
+		assertThat(stale.consistent()).isFalse();
+		assertThat(stale.facts()).isEqualTo(32);
+		insights.rebuildSummary();
+		assertThat(insights.checkSummary().consistent()).isTrue();
+	}
+
+	private static void same(Figures got, Figures want, String what) {
+		assertThat(got.counts()).as(what).isEqualTo(want.counts());
+		assertThat(got.fundingRequested()).as(what).isEqualByComparingTo(want.fundingRequested());
+		assertThat(got.fundingApproved()).as(what).isEqualByComparingTo(want.fundingApproved());
+	}
+
+}
