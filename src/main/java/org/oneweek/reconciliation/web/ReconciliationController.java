@@ -17,12 +17,15 @@ import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
 import org.oneweek.platform.KeyedException;
 import org.oneweek.platform.Weeks;
+import org.oneweek.diary.HandoverReports;
+import org.oneweek.reconciliation.HandoverReconciliations;
 import org.oneweek.reconciliation.ItemRef;
 import org.oneweek.reconciliation.Pair;
 import org.oneweek.reconciliation.Reconciliations;
 import org.oneweek.reconciliation.Verdict;
 import org.oneweek.reconciliation.WeekReconciliation;
 import org.oneweek.roster.Term;
+import org.oneweek.roster.TermId;
 import org.oneweek.roster.Terms;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -58,8 +61,15 @@ class ReconciliationController {
 
 	private final CaseAccess caseAccess;
 
+	private final HandoverReconciliations handedOver;
+
+	private final HandoverReports reports;
+
 	ReconciliationController(Reconciliations reconciliations, Places places, Terms terms, ReconciliationTexts texts,
-			Clock clock, Cases cases, CaseAccess caseAccess) {
+			Clock clock, Cases cases, CaseAccess caseAccess, HandoverReconciliations handedOver,
+			HandoverReports reports) {
+		this.handedOver = handedOver;
+		this.reports = reports;
 		this.cases = cases;
 		this.caseAccess = caseAccess;
 		this.reconciliations = reconciliations;
@@ -128,6 +138,25 @@ class ReconciliationController {
 		model.addAttribute("canDecide", reconciliations.canDecide(village, monday, me));
 		model.addAttribute("say", texts.in(locale));
 		return week;
+	}
+
+	/**
+	 * The reconciliation kept with a term's hand-over report, as it stood at the
+	 * hand-over (the frozen report loads it); before the hand-over, a pointer to the live
+	 * report.
+	 */
+	@GetMapping("/terms/{termId}")
+	String showHandover(@PathVariable long termId, @AuthenticationPrincipal AccountPrincipal me, Model model,
+			Locale locale) {
+		TermId id = TermId.of(termId);
+		Term term = handedOver.term(id, me);
+		model.addAttribute("term", term);
+		model.addAttribute("village", places.village(term.villageId()).orElseThrow());
+		model.addAttribute("s", handedOver.of(id, me).orElse(null));
+		model.addAttribute("handedOver", reports.status(id).handedOver());
+		model.addAttribute("zone", clock.getZone());
+		model.addAttribute("say", texts.in(locale));
+		return "reconciliation/showHandover";
 	}
 
 	/** The district's blind spots per village, street and category over weeks. */
