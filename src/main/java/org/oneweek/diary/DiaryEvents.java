@@ -1,5 +1,6 @@
 package org.oneweek.diary;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.oneweek.casework.HandoverId;
@@ -20,6 +21,16 @@ public final class DiaryEvents {
 	 * ledger does not announce that hand-over itself).
 	 */
 	public record ReportHandedOver(HandoverId handoverId, VillageId villageId, TermId toTermId, int cases) {
+
+	}
+
+	/**
+	 * A term's hand-over report was fixed as it stood (whichever way the term was handed
+	 * over), published in the transaction that fixed it: what keeps its own part of the
+	 * report as at the hand-over (the reconciliation) stores it with the report or not at
+	 * all.
+	 */
+	public record ReportFrozen(TermId termId, VillageId villageId, LocalDate weekStart, Instant frozenAt) {
 
 	}
 

@@ -283,15 +283,18 @@ public class HandoverReports {
 
 	private void freeze(Term term, Handover handover, Instant now) {
 		HandoverReport report = generate(term, status(term.id()).notes(), now);
-		jdbc.sql(
-				"""
-						insert into handover_report (term_id, handover_id, to_term_id, frozen_at, content)
-						values (?, ?, ?, ?, cast(? as jsonb))
-						on conflict (term_id) do update set handover_id = excluded.handover_id, to_term_id = excluded.to_term_id,
-						  frozen_at = excluded.frozen_at, content = excluded.content where handover_report.frozen_at is null""")
+		int frozen = jdbc
+			.sql("""
+					insert into handover_report (term_id, handover_id, to_term_id, frozen_at, content)
+					values (?, ?, ?, ?, cast(? as jsonb))
+					on conflict (term_id) do update set handover_id = excluded.handover_id, to_term_id = excluded.to_term_id,
+					  frozen_at = excluded.frozen_at, content = excluded.content where handover_report.frozen_at is null""")
 			.params(term.id().value(), handover.id().value(), handover.toTermId().value(), Timestamp.from(now),
 					json.writeValueAsString(report))
 			.update();
+		if (frozen > 0) {
+			events.publishEvent(new DiaryEvents.ReportFrozen(term.id(), term.villageId(), term.weekStart(), now));
+		}
 	}
 
 	/**

@@ -312,16 +312,26 @@ public class Reconciliations {
 	@Transactional(readOnly = true)
 	public List<Similar> similar(VillageId villageId, @Nullable String category, String text, @Nullable CaseId except,
 			AccountPrincipal me, Instant now) {
+		LocalDate today = LocalDate.ofInstant(now, zone);
+		return similar(villageId, category, text, except, (c) -> caseAccess.permission(me, c, today).canRead(), now);
+	}
+
+	/**
+	 * The same, over every open case of the village: for a request that arrives with no
+	 * person to ask (Open311), whose suggestions are kept for whoever reviews it; the
+	 * caller decides which cases may be shown.
+	 */
+	public List<Similar> similar(VillageId villageId, @Nullable String category, String text, @Nullable CaseId except,
+			java.util.function.Predicate<Case> visible, Instant now) {
 		if (text.isBlank()) {
 			return List.of();
 		}
-		LocalDate today = LocalDate.ofInstant(now, zone);
 		Instant since = now.minus(java.time.Duration.ofDays(SIMILAR_DAYS));
 		List<Case> open = cases.receivedInVillage(villageId, since, now.plusSeconds(1))
 			.stream()
 			.filter(Case::isOpen)
 			.filter((c) -> except == null || !c.id().equals(except))
-			.filter((c) -> caseAccess.permission(me, c, today).canRead())
+			.filter(visible)
 			.toList();
 		if (open.isEmpty()) {
 			return List.of();

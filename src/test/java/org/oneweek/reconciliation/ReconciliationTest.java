@@ -20,6 +20,7 @@ import org.oneweek.casework.CaseFixtures.Team;
 import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.CaseSource;
 import org.oneweek.diary.FindingOutcome;
+import org.oneweek.diary.HandoverReports;
 import org.oneweek.diary.InspectionId;
 import org.oneweek.diary.Inspections;
 import org.oneweek.diary.RecordFinding;
@@ -34,8 +35,14 @@ import org.oneweek.reconciliation.WeekReconciliation.Outcome;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -70,6 +77,15 @@ class ReconciliationTest {
 
 	@Autowired
 	Cases cases;
+
+	@Autowired
+	HandoverReconciliations handedOver;
+
+	@Autowired
+	HandoverReports reports;
+
+	@Autowired
+	MockMvc mvc;
 
 	/** The story's week, recorded through the ledger and the diary. */
 	record Week(VillageId village, Team team, AccountPrincipal committee, LocalDate tuesday, List<Long> villagers,
@@ -298,6 +314,81 @@ class ReconciliationTest {
 			.param(id)
 			.query(String.class)
 			.single()).isEqualTo(before);
+	}
+
+	@Test
+	void theHandOverKeepsTheWeeksReconciliationAsItStoodThen() throws Exception {
+		Week week = storyWeek();
+		AccountPrincipal lead = week.team().lead();
+		fixtures.team(week.village().value(), week.team().monday().plusWeeks(1), week.team());
+		reconciliations.decide(week.village(), week.tuesday(), Pair.of(v(week, 4), o(week, 3)), Verdict.CONFIRMED,
+				false, lead, week.at(16));
+		assertThat(handedOver.of(week.team().termId(), lead)).isEmpty();
+		String page = "/reconciliation/terms/" + week.team().termId().value();
+		mvc.perform(get(page).with(user(lead)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("recon-not-frozen")));
+		Instant sunday = week.at(18).plus(java.time.Duration.ofDays(5));
+
+		reports.handOver(lead, week.team().termId(), sunday);
+
+		HandoverReconciliation frozen = handedOver.of(week.team().termId(), lead).orElseThrow();
+		assertThat(frozen.frozenAt()).isEqualTo(sunday);
+		assertThat(frozen.villagers()).isEqualTo(7);
+		assertThat(frozen.officials()).isEqualTo(5);
+		assertThat(frozen.findings()).isEqualTo(3);
+		assertThat(frozen.total().matched()).isEqualTo(3);
+		assertThat(frozen.total().villagerOnly()).isEqualTo(4);
+		assertThat(frozen.total().officialOnly()).isEqualTo(2);
+		assertThat(frozen.lines(Outcome.VILLAGER_ONLY)).hasSize(4);
+		// the parking, confirmed by the lead before the hand-over, says who confirmed it
+		HandoverReconciliation.Line parking = frozen.lines(Outcome.MATCHED)
+			.stream()
+			.filter((l) -> l.category().equals("PARKING"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(parking.pending()).isFalse();
+		assertThat(parking.confirmations()).singleElement().satisfies((c) -> {
+			assertThat(c.by()).isEqualTo(lead.displayName());
+			assertThat(c.at()).isEqualTo(week.at(16));
+		});
+		Case parked = cases.byId(CaseId.of(week.villagers().get(3))).orElseThrow();
+		assertThat(parking.items()).extracting(HandoverReconciliation.Entry::title).contains(parked.publicTitle());
+		assertThat(parking.items()).extracting(HandoverReconciliation.Entry::reference).contains(parked.reference());
+
+		// after the hand-over the team still decides: the live week changes, the frozen
+		// one
+		// does not
+		reconciliations.decide(week.village(), week.tuesday(), Pair.of(v(week, 5), o(week, 5)), Verdict.CONFIRMED, true,
+				lead, sunday.plusSeconds(3600));
+		reconciliations.decide(week.village(), week.tuesday(), Pair.of(v(week, 4), o(week, 3)), Verdict.REJECTED, false,
+				lead, sunday.plusSeconds(3600));
+		WeekReconciliation live = reconciliations.week(week.village(), week.tuesday(), lead);
+		assertThat(live.matches()).extracting(ReconciliationTest::refs)
+			.contains(Set.of(v(week, 5), o(week, 5)))
+			.doesNotContain(Set.of(v(week, 4), o(week, 3)));
+		assertThat(handedOver.of(week.team().termId(), lead)).contains(frozen);
+		// a second freeze (the ledger's event arriving late) changes nothing
+		handedOver.freeze(week.team().termId(), sunday.plusSeconds(7200));
+		assertThat(handedOver.of(week.team().termId(), lead)).contains(frozen);
+		// the frozen report shows the frozen reconciliation, in either language
+		mvc.perform(get("/diary/reports/" + week.team().termId().value()).with(user(lead)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("hx-get=\"" + page + "\"")));
+		mvc.perform(get(page).with(user(lead)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("recon-frozen")))
+			.andExpect(content().string(containsString(parked.publicTitle())))
+			.andExpect(content().string(containsString(lead.displayName() + " 于")));
+		mvc.perform(get(page).with(user(lead)).param("lang", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("as it stood at the hand-over")));
+		mvc.perform(get(page).with(user(storyWeek().committee()))).andExpect(status().isForbidden());
+		mvc.perform(get("/reconciliation/terms/999999999").with(user(lead))).andExpect(status().is4xxClientError());
+		// read by whoever reads the report; another village's committee does not
+		assertThat(handedOver.of(week.team().termId(), week.committee())).contains(frozen);
+		assertThatThrownBy(() -> handedOver.of(week.team().termId(), storyWeek().committee()))
+			.isInstanceOf(AccessDeniedException.class);
 	}
 
 }

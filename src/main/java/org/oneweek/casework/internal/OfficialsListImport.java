@@ -22,6 +22,7 @@ import org.oneweek.platform.imports.Row;
 import org.oneweek.platform.imports.RowError;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The village committee's list of problems for the week (村干部排查), pasted from the
@@ -106,6 +107,31 @@ class OfficialsListImport implements ImportKind {
 			}
 		}
 		return errors;
+	}
+
+	/**
+	 * The village's open cases that look like the row ("is it one of these?", the
+	 * reconciliation's fragment, by URL: the ledger does not call the reconciliation), so
+	 * the clerk leaves out a row the village has already.
+	 */
+	@Override
+	public @Nullable String rowNoteUrl(Row row) {
+		String title = row.get("title");
+		if (title == null || title.length() > 100) {
+			return null;
+		}
+		String description = row.get("description");
+		String category = (row.get("category") != null) ? category(row.get("category"), cases.categories()) : null;
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/reconciliation/similar")
+			.queryParam("title", title)
+			.queryParam("slot", "similar-row-" + row.line());
+		if (description != null && description.length() <= 2000) {
+			url.queryParam("description", description);
+		}
+		if (category != null) {
+			url.queryParam("category", category);
+		}
+		return url.encode().build().toUriString();
 	}
 
 	@Override

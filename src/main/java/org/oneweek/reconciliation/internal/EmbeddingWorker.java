@@ -1,11 +1,14 @@
 package org.oneweek.reconciliation.internal;
 
+import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import org.oneweek.casework.CaseEvents.CaseRecorded;
+import org.oneweek.casework.CaseSource;
+import org.oneweek.reconciliation.Twins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,8 +23,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * so an intake waits for nothing (the listener only hands the id over). It listens after
  * completion rather than through the event publication registry, which would write rows
  * with every intake; a case whose intake rolled back is simply not found, and an id lost
- * in a restart or a full queue gets its embedding when a reconciliation first needs it.
- * The model is warmed in the background when the application is ready.
+ * in a restart or a full queue gets its embedding when a reconciliation first needs it. A
+ * request that arrived through Open311, with nobody there to ask whether it is one of the
+ * village's open cases, gets its look-alikes kept for the committee's review
+ * ({@link Twins}). The model is warmed in the background when the application is ready.
  */
 @Component
 class EmbeddingWorker {
@@ -44,10 +49,16 @@ class EmbeddingWorker {
 				return thread;
 			}, new ThreadPoolExecutor.DiscardPolicy());
 
-	EmbeddingWorker(WeekItems items, EmbeddingStore store,
+	private final Twins twins;
+
+	private final Clock clock;
+
+	EmbeddingWorker(WeekItems items, EmbeddingStore store, Twins twins, Clock clock,
 			@Value("${oneweek.reconciliation.embed-after-record:true}") boolean enabled,
 			@Value("${oneweek.reconciliation.warm-model:true}") boolean warm) {
 		this.items = items;
+		this.twins = twins;
+		this.clock = clock;
 		this.store = store;
 		this.enabled = enabled;
 		this.warm = warm;
@@ -70,6 +81,11 @@ class EmbeddingWorker {
 	private void embed(CaseRecorded recorded) {
 		try {
 			items.caseItem(recorded.caseId()).ifPresent(store::ensure);
+			if (recorded.source() == CaseSource.OPEN311) {
+				// nobody was there to ask "is it one of these?": the answer is kept for
+				// the committee's review
+				twins.suggest(recorded.caseId(), clock.instant());
+			}
 		}
 		catch (RuntimeException ex) {
 			log.warn("No embedding for case {} yet: {}", recorded.caseId(), ex.toString());

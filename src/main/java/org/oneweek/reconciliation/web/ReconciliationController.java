@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.oneweek.bulletin.FollowUp;
+import org.oneweek.bulletin.FollowUpId;
+import org.oneweek.bulletin.FollowUps;
 import org.oneweek.casework.Case;
 import org.oneweek.casework.CaseAccess;
 import org.oneweek.casework.Cases;
@@ -15,14 +18,19 @@ import org.oneweek.places.Places;
 import org.oneweek.places.TownshipId;
 import org.oneweek.places.Village;
 import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.oneweek.platform.KeyedException;
 import org.oneweek.platform.Weeks;
+import org.oneweek.diary.HandoverReports;
+import org.oneweek.reconciliation.HandoverReconciliations;
 import org.oneweek.reconciliation.ItemRef;
 import org.oneweek.reconciliation.Pair;
 import org.oneweek.reconciliation.Reconciliations;
+import org.oneweek.reconciliation.Twins;
 import org.oneweek.reconciliation.Verdict;
 import org.oneweek.reconciliation.WeekReconciliation;
 import org.oneweek.roster.Term;
+import org.oneweek.roster.TermId;
 import org.oneweek.roster.Terms;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -58,8 +66,21 @@ class ReconciliationController {
 
 	private final CaseAccess caseAccess;
 
+	private final HandoverReconciliations handedOver;
+
+	private final HandoverReports reports;
+
+	private final Twins twins;
+
+	private final FollowUps followUps;
+
 	ReconciliationController(Reconciliations reconciliations, Places places, Terms terms, ReconciliationTexts texts,
-			Clock clock, Cases cases, CaseAccess caseAccess) {
+			Clock clock, Cases cases, CaseAccess caseAccess, HandoverReconciliations handedOver,
+			HandoverReports reports, Twins twins, FollowUps followUps) {
+		this.twins = twins;
+		this.followUps = followUps;
+		this.handedOver = handedOver;
+		this.reports = reports;
 		this.cases = cases;
 		this.caseAccess = caseAccess;
 		this.reconciliations = reconciliations;
@@ -128,6 +149,25 @@ class ReconciliationController {
 		model.addAttribute("canDecide", reconciliations.canDecide(village, monday, me));
 		model.addAttribute("say", texts.in(locale));
 		return week;
+	}
+
+	/**
+	 * The reconciliation kept with a term's hand-over report, as it stood at the
+	 * hand-over (the frozen report loads it); before the hand-over, a pointer to the live
+	 * report.
+	 */
+	@GetMapping("/terms/{termId}")
+	String showHandover(@PathVariable long termId, @AuthenticationPrincipal AccountPrincipal me, Model model,
+			Locale locale) {
+		TermId id = TermId.of(termId);
+		Term term = handedOver.term(id, me);
+		model.addAttribute("term", term);
+		model.addAttribute("village", places.village(term.villageId()).orElseThrow());
+		model.addAttribute("s", handedOver.of(id, me).orElse(null));
+		model.addAttribute("handedOver", reports.status(id).handedOver());
+		model.addAttribute("zone", clock.getZone());
+		model.addAttribute("say", texts.in(locale));
+		return "reconciliation/showHandover";
 	}
 
 	/** The district's blind spots per village, street and category over weeks. */
@@ -215,10 +255,31 @@ class ReconciliationController {
 			@RequestParam(required = false) @Nullable String category,
 			@RequestParam(required = false) @Nullable String title,
 			@RequestParam(required = false) @Nullable String description,
-			@RequestParam(required = false) @Nullable String reference, @AuthenticationPrincipal AccountPrincipal me,
+			@RequestParam(required = false) @Nullable String reference,
+			@RequestParam(required = false) @Nullable Long followUp,
+			@RequestParam(required = false) @Nullable String slot, @AuthenticationPrincipal AccountPrincipal me,
 			Model model, Locale locale) {
+		if (slot != null && slot.matches("[a-z0-9-]{1,40}")) {
+			// several on one page (the officials' list preview): each its own id
+			model.addAttribute("slot", slot);
+		}
 		java.util.List<Reconciliations.Similar> similar = java.util.List.of();
-		if (reference != null && !reference.isBlank()) {
+		if (villageId == null && me.has(Role.COMMITTEE)) {
+			// the committee's own village (the officials' list import asks without one)
+			villageId = Ids.value(me.villageId());
+		}
+		if (followUp != null && followUp > 0) {
+			// a villager's follow-up in the committee's queue: its words against the
+			// village's other open cases (the words stay on the server)
+			FollowUp f = followUps.followUp(FollowUpId.of(followUp)).orElse(null);
+			Case c = (f != null) ? cases.byId(f.caseId()).orElse(null) : null;
+			if (f != null && c != null && f.text() != null
+					&& caseAccess.permission(me, c, LocalDate.now(clock)).canRead()) {
+				similar = reconciliations.similar(f.villageId(), c.category(), cut(f.text(), 2000), c.id(), me,
+						clock.instant());
+			}
+		}
+		else if (reference != null && !reference.isBlank()) {
 			Case c = cases.byReference(reference.strip()).orElse(null);
 			if (c != null && caseAccess.permission(me, c, LocalDate.now(clock)).canRead()) {
 				similar = reconciliations.similar(c.villageId(), c.category(), join(c.title(), c.description()), c.id(),
@@ -234,6 +295,85 @@ class ReconciliationController {
 		model.addAttribute("similar", similar);
 		model.addAttribute("say", texts.in(locale));
 		return "reconciliation/similar :: similar";
+	}
+
+	private static String cut(String text, int max) {
+		return (text.length() > max) ? text.substring(0, max) : text;
+	}
+
+	/**
+	 * "May be the same as": the look-alikes kept for a case that arrived with nobody to
+	 * ask (an Open311 request), with a link and a merge button each (a fragment for the
+	 * committee's review).
+	 */
+	@GetMapping("/twins")
+	String twins(@RequestParam(required = false) @Nullable String reference,
+			@RequestParam(required = false) @Nullable String back, @AuthenticationPrincipal AccountPrincipal me,
+			Model model, Locale locale) {
+		java.util.List<Twins.Twin> found = java.util.List.of();
+		boolean canMerge = false;
+		if (reference != null && !reference.isBlank() && reference.length() <= 40) {
+			Case c = cases.byReference(reference.strip()).orElse(null);
+			if (c != null && caseAccess.permission(me, c, LocalDate.now(clock)).canRead()) {
+				found = twins.of(c.reference(), me, clock.instant());
+				canMerge = twins.canMerge(c, me, clock.instant());
+			}
+			model.addAttribute("reference", reference.strip());
+		}
+		model.addAttribute("twins", found);
+		model.addAttribute("canMerge", canMerge);
+		model.addAttribute("back", safeBack(back, "/bulletin/follow-ups"));
+		model.addAttribute("say", texts.in(locale));
+		return "reconciliation/twins :: twins";
+	}
+
+	@PostMapping("/twins/link")
+	String linkTwin(@RequestParam(required = false) @Nullable String reference,
+			@RequestParam(required = false) @Nullable String with,
+			@RequestParam(required = false) @Nullable String back, @AuthenticationPrincipal AccountPrincipal me,
+			RedirectAttributes redirect) {
+		try {
+			if (reference == null || with == null || reference.isBlank() || with.isBlank()) {
+				throw new KeyedException("reconciliation.twin.unknown");
+			}
+			twins.link(reference.strip(), with.strip(), me, clock.instant());
+			redirect.addFlashAttribute("messageKey", "reconciliation.twin.linked");
+			redirect.addFlashAttribute("messageArgs", new Object[] { reference.strip(), with.strip() });
+		}
+		catch (KeyedException ex) {
+			redirect.addFlashAttribute("errorKey", ex.messageKey());
+			redirect.addFlashAttribute("errorArgs", ex.arguments());
+		}
+		return "redirect:" + safeBack(back, "/bulletin/follow-ups");
+	}
+
+	@PostMapping("/twins/merge")
+	String mergeTwin(@RequestParam(required = false) @Nullable String reference,
+			@RequestParam(required = false) @Nullable String into,
+			@RequestParam(required = false) @Nullable String back, @AuthenticationPrincipal AccountPrincipal me,
+			RedirectAttributes redirect) {
+		try {
+			if (reference == null || into == null || reference.isBlank() || into.isBlank()) {
+				throw new KeyedException("reconciliation.twin.unknown");
+			}
+			twins.merge(reference.strip(), into.strip(), me, clock.instant());
+			redirect.addFlashAttribute("messageKey", "reconciliation.twin.merged");
+			redirect.addFlashAttribute("messageArgs", new Object[] { reference.strip(), into.strip() });
+		}
+		catch (KeyedException ex) {
+			redirect.addFlashAttribute("errorKey", ex.messageKey());
+			redirect.addFlashAttribute("errorArgs", ex.arguments());
+		}
+		return "redirect:" + safeBack(back, "/bulletin/follow-ups");
+	}
+
+	/** A page of this site to return to: a path, never another host. */
+	static String safeBack(@Nullable String back, String otherwise) {
+		if (back == null || back.length() > 300 || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")
+				|| back.chars().anyMatch((ch) -> ch < 0x20)) {
+			return otherwise;
+		}
+		return back;
 	}
 
 	private static String join(String title, @Nullable String description) {
