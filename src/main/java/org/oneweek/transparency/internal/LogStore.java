@@ -107,6 +107,37 @@ public class LogStore implements Merkle.Hashes {
 		return appended;
 	}
 
+	/**
+	 * Appends those of the events that have no leaf yet (the backfill's append): under
+	 * the log's lock, so that an event appended meanwhile by another instance's backfill
+	 * is not appended twice.
+	 * @return the leaves appended
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<Appended> appendMissing(List<CaseTimelineAppended> changes) {
+		if (changes.isEmpty()) {
+			return List.of();
+		}
+		jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
+		java.util.Set<String> logged = new java.util.HashSet<>();
+		jdbc.sql("select case_id, seq from tlog_leaf where case_id in (:ids)")
+			.param("ids", changes.stream().map((c) -> c.caseId().value()).distinct().toList())
+			.query((rs) -> {
+				logged.add(rs.getLong("case_id") + "/" + rs.getInt("seq"));
+			});
+		List<CaseTimelineAppended> missing = new ArrayList<>();
+		for (CaseTimelineAppended c : changes) {
+			List<CaseEvent> entries = c.entries()
+				.stream()
+				.filter((e) -> !logged.contains(c.caseId().value() + "/" + e.seq()))
+				.toList();
+			if (!entries.isEmpty()) {
+				missing.add(new CaseTimelineAppended(c.caseId(), c.reference(), entries));
+			}
+		}
+		return append(missing);
+	}
+
 	/** The leaf of an event: its public fields and the commitment to its private ones. */
 	public static LeafEntry leaf(String reference, CaseEvent e, byte[] caseSecret) {
 		return new LeafEntry(reference, e.seq(), e.kind().name(), e.at(),
