@@ -104,6 +104,21 @@ public class Cases {
 			.list();
 	}
 
+	/** The timelines of several cases, each in its order (seq), in one query. */
+	public Map<CaseId, List<CaseEvent>> events(List<CaseId> caseIds) {
+		Map<CaseId, List<CaseEvent>> events = new java.util.LinkedHashMap<>();
+		if (caseIds.isEmpty()) {
+			return events;
+		}
+		jdbc.sql("select * from case_event where case_id in (:ids) order by case_id, seq")
+			.param("ids", Ids.values(caseIds))
+			.query((rs) -> {
+				CaseEvent e = event(rs);
+				events.computeIfAbsent(e.caseId(), (k) -> new java.util.ArrayList<>()).add(e);
+			});
+		return events;
+	}
+
 	/** A timeline entry from a row of case_event. */
 	CaseEvent event(ResultSet rs) throws SQLException {
 		return new CaseEvent(rs.getLong("id"), CaseId.of(rs.getLong("case_id")), rs.getInt("seq"),

@@ -10,6 +10,7 @@ import org.oneweek.casework.CaseEvent;
 import org.oneweek.casework.CaseId;
 import org.oneweek.casework.Cases;
 import org.oneweek.transparency.Merkle.Node;
+import org.oneweek.transparency.internal.LogBackfill;
 import org.oneweek.transparency.internal.LogSigner;
 import org.oneweek.transparency.internal.LogStore;
 import org.springframework.stereotype.Service;
@@ -30,10 +31,13 @@ public class LogAudit {
 
 	private final Cases cases;
 
-	LogAudit(LogStore store, LogSigner signer, Cases cases) {
+	private final LogBackfill backfill;
+
+	LogAudit(LogStore store, LogSigner signer, Cases cases, LogBackfill backfill) {
 		this.store = store;
 		this.signer = signer;
 		this.cases = cases;
+		this.backfill = backfill;
 	}
 
 	/**
@@ -114,11 +118,22 @@ public class LogAudit {
 							+ " is not what was logged (altered)");
 				}
 			}
-			for (CaseEvent e : events) {
-				if (!indices.containsKey(e.seq())) {
-					problems.add("case " + reference + ": event " + e.seq() + " is not in the log");
-				}
-			}
+		}
+		// every case event a leaf, also those of cases with no leaf at all (recorded
+		// before
+		// the log existed, or while it was off: the backfill appends them at the next
+		// start)
+		long missing = backfill.countMissing();
+		List<LogBackfill.Missing> first = backfill.missing(0, 100);
+		Map<CaseId, String> references = new HashMap<>();
+		cases.byIds(first.stream().map(LogBackfill.Missing::caseId).distinct().toList())
+			.forEach((k) -> references.put(k.id(), k.reference()));
+		for (LogBackfill.Missing m : first) {
+			problems
+				.add("case " + references.getOrDefault(m.caseId(), "?") + ": event " + m.seq() + " is not in the log");
+		}
+		if (missing > first.size()) {
+			problems.add((missing - first.size()) + " more case events are not in the log");
 		}
 		signer.latest().ifPresent((checkpoint) -> {
 			if (checkpoint.size() > size) {

@@ -216,6 +216,9 @@ public final class LogVerifier {
 			}
 		}
 		if (reference != null) {
+			// in the order of the case's timeline: events recorded before the log existed
+			// were appended later (the backfill), after the case's newer ones
+			caseEvents.sort(java.util.Comparator.comparingInt(LeafEntry::seq));
 			out.println("case " + reference + ": " + caseEvents.size() + " event(s)");
 			int expected = 1;
 			for (LeafEntry e : caseEvents) {

@@ -21,6 +21,8 @@ import org.oneweek.casework.CaseFixtures.Team;
 import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.Cases;
 import org.oneweek.casework.web.IntakeForm;
+import org.oneweek.transparency.internal.LogBackfill;
+import org.oneweek.transparency.internal.LogSigner;
 import org.oneweek.transparency.internal.LogStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -65,6 +67,15 @@ class TransparencyLogTest {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	LogBackfill backfill;
+
+	@Autowired
+	LogAudit audit;
+
+	@Autowired
+	LogSigner signer;
 
 	@Test
 	void everyEventOfACaseIsALeafWithoutItsPrivateFields() {
@@ -179,6 +190,98 @@ class TransparencyLogTest {
 			assertThat(other.getBean(TransparencyLog.class).size()).isEqualTo(log.size());
 		}
 		assertGapFreeAndRecomputed(log.size());
+	}
+
+	/**
+	 * Events recorded before the log existed (here by an instance with the log off, as
+	 * the application was before it had one) are appended by the backfill in the order
+	 * they were recorded, while cases are being recorded and by two instances at once;
+	 * the log is gap-free and recomputes to its root, a second run appends nothing, and
+	 * the audit, which found the events missing, finds all clean.
+	 */
+	@Test
+	void theBackfillAppendsEveryEarlierEventOnceInTheOrderRecorded() throws Exception {
+		long village = fixtures.newVillage("QS");
+		Team team = fixtures.team(village, fixtures.freshMonday());
+		String url;
+		String user;
+		try (java.sql.Connection connection = dataSource.getConnection()) {
+			url = connection.getMetaData().getURL();
+			user = connection.getMetaData().getUserName();
+		}
+		try (ConfigurableApplicationContext before = new SpringApplicationBuilder(OneweekApplication.class)
+			.profiles("test")
+			.properties("server.port=0", "spring.datasource.url=" + url, "spring.datasource.username=" + user,
+					"oneweek.transparency.enabled=false", "oneweek.transparency.checkpoints.enabled=false")
+			.run()) {
+			CaseIntake oldIntake = before.getBean(CaseIntake.class);
+			CaseActions oldActions = before.getBean(CaseActions.class);
+			List<String> old = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				String ref = oldIntake
+					.record(CaseFixtures.intake(village, "日志之前" + i).toCommand(), team.lead(), team.tuesday())
+					.reference();
+				oldActions.note(ref, new AddNote("以前的进展" + i, true, 20), team.lead(),
+						team.tuesday().plus(Duration.ofMinutes(i + 1)));
+				old.add(ref);
+			}
+			// a case whose first event is logged and whose second is not
+			String mixed = intake
+				.record(CaseFixtures.intake(village, "一半在日志里").toCommand(), team.lead(), team.tuesday())
+				.reference();
+			oldActions.note(mixed, new AddNote("日志关着的时候", true, 40), team.lead(),
+					team.tuesday().plus(Duration.ofMinutes(9)));
+			old.add(mixed);
+
+			int unlogged = 0;
+			for (String ref : old) {
+				Case c = cases.byReference(ref).orElseThrow();
+				int events = cases.events(c.id()).size();
+				int leaves = log.leafIndices(c.id()).size();
+				// the mixed case's first event (RECEIVED) was logged, its note and
+				// progress not
+				assertThat(leaves).isEqualTo(ref.equals(mixed) ? 1 : 0);
+				unlogged += events - leaves;
+			}
+			List<LogBackfill.Missing> expected = backfill.missing(0, 10_000);
+			assertThat(expected).hasSize(unlogged);
+			List<String> problems = audit.run();
+			assertThat(problems).filteredOn((p) -> p.endsWith("is not in the log")).hasSize(unlogged);
+			int mixedLast = cases.events(cases.byReference(mixed).orElseThrow().id()).size();
+			assertThat(problems).contains("case " + mixed + ": event " + mixedLast + " is not in the log");
+
+			// both instances backfill at once while this one records cases
+			ExecutorService pool = Executors.newFixedThreadPool(4);
+			try {
+				Future<Long> here = pool.submit(backfill::run);
+				Future<Long> there = pool.submit(before.getBean(LogBackfill.class)::run);
+				List<Future<?>> live = new ArrayList<>();
+				for (int i = 0; i < 2; i++) {
+					int n = i;
+					live.add(pool.submit(() -> intake
+						.record(CaseFixtures.intake(village, "补录时新来的" + n).toCommand(), team.lead(), team.tuesday())
+						.reference()));
+				}
+				assertThat(here.get() + there.get()).isEqualTo(unlogged);
+				for (Future<?> f : live) {
+					f.get();
+				}
+			}
+			finally {
+				pool.shutdown();
+			}
+			List<Long> indices = new ArrayList<>();
+			for (LogBackfill.Missing m : expected) {
+				indices.add(log.leafIndices(m.caseId()).get(m.seq()));
+			}
+			assertThat(indices).doesNotContainNull().isSorted().doesNotHaveDuplicates();
+		}
+		assertGapFreeAndRecomputed(log.size());
+		long size = log.size();
+		assertThat(backfill.run()).isZero();
+		assertThat(log.size()).isEqualTo(size);
+		signer.signIfGrown();
+		assertThat(audit.run()).isEmpty();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.oneweek.casework.CaseEvent;
 import org.oneweek.casework.CaseEvents.CaseTimelineAppended;
@@ -21,6 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one writer of the log's tables: leaves appended under one PostgreSQL advisory lock
@@ -37,6 +40,15 @@ public class LogStore implements Merkle.Hashes {
 	private final JdbcClient jdbc;
 
 	private final SecureRandom random = new SecureRandom();
+
+	/** Taken by this instance's appenders in turn (see {@link #append}). */
+	private final ReentrantLock appending = new ReentrantLock();
+
+	/** Bound to a transaction that holds the log's lock (see {@link #inTurn}). */
+	private final Object lockHeld = new Object();
+
+	/** The tree as this instance's last append left it: where the next one starts. */
+	private volatile Edge edge = new Edge(false, 0, new byte[0]);
 
 	/**
 	 * Hashes of perfect subtrees of 256 leaves or more, once read: they never change, and
@@ -59,7 +71,18 @@ public class LogStore implements Merkle.Hashes {
 	}
 
 	/**
-	 * Appends the events as leaves, in order, in the caller's transaction.
+	 * Appends the events as leaves, in order, in the caller's transaction, in one
+	 * statement ({@code tlog_append}) in the usual case. What does not depend on the tree
+	 * is done before the log's lock: the cases' secrets (one statement), the leaves'
+	 * bytes and hashes. The tree's right edge is kept in memory: the perfect subtrees the
+	 * leaves complete are computed from it, and {@code tlog_append} takes the lock,
+	 * checks that the tree is still that one (its size and right edge as stored) and
+	 * writes leaves, nodes and the new edge. When it is not (another instance appended,
+	 * or this instance's last append was rolled back), the statement returns the tree as
+	 * it is and the append computes again from it, now holding the lock. Within this
+	 * instance, appenders take turns on a Java lock held until their statement returns,
+	 * so that each computes from the edge its predecessor left, and waits in PostgreSQL
+	 * only for that predecessor's commit.
 	 * @return the leaves, with their indices
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -68,43 +91,136 @@ public class LogStore implements Merkle.Hashes {
 		if (nonEmpty.isEmpty()) {
 			return List.of();
 		}
-		jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
-		Frontier frontier = jdbc.sql("select size, frontier from tlog_state where id = 1")
-			.query((rs, n) -> Frontier.of(rs.getLong("size"), rs.getBytes("frontier")))
-			.single();
 		Map<Long, byte[]> secrets = secrets(nonEmpty.stream().map((c) -> c.caseId().value()).distinct().toList());
-		List<Appended> appended = new ArrayList<>();
-		List<Object> leafParams = new ArrayList<>();
-		Map<Node, byte[]> nodes = new LinkedHashMap<>();
+		int count = nonEmpty.stream().mapToInt((c) -> c.entries().size()).sum();
+		long[] caseIds = new long[count];
+		int[] seqs = new int[count];
+		byte[][] entries = new byte[count][];
+		byte[][] leafHashes = new byte[count][];
+		int n = 0;
 		for (CaseTimelineAppended change : nonEmpty) {
 			byte[] secret = secrets.get(change.caseId().value());
 			for (CaseEvent e : change.entries()) {
-				byte[] entry = leaf(change.reference(), e, secret).encode();
-				long index = frontier.size();
-				frontier.append(Merkle.leafHash(entry), nodes);
-				appended.add(new Appended(index, change.caseId(), e.seq()));
-				leafParams.add(index);
-				leafParams.add(change.caseId().value());
-				leafParams.add(e.seq());
-				leafParams.add(entry);
+				caseIds[n] = change.caseId().value();
+				seqs[n] = e.seq();
+				entries[n] = leaf(change.reference(), e, secret).encode();
+				leafHashes[n] = Merkle.leafHash(entries[n]);
+				n++;
 			}
 		}
-		jdbc.sql("insert into tlog_leaf (idx, case_id, seq, entry) values " + rows(appended.size(), 4))
-			.params(leafParams)
-			.update();
-		List<Object> nodeParams = new ArrayList<>();
-		nodes.forEach((node, hash) -> {
-			nodeParams.add(node.level());
-			nodeParams.add(node.index());
-			nodeParams.add(hash);
-		});
-		jdbc.sql("insert into tlog_node (level, idx, hash) values " + rows(nodes.size(), 3))
-			.params(nodeParams)
-			.update();
-		jdbc.sql("update tlog_state set size = ?, frontier = ? where id = 1")
-			.params(frontier.size(), frontier.stored())
-			.update();
-		return appended;
+		return inTurn(() -> appendInTurn(count, caseIds, seqs, entries, leafHashes));
+	}
+
+	/**
+	 * Runs the work in this instance's turn: the Java lock first, then (in the work) the
+	 * log's lock in PostgreSQL, always in that order; a transaction that holds the log's
+	 * lock already (it appended before) needs no turn, and must not wait for one (the
+	 * turn's holder may be waiting for this transaction's commit).
+	 */
+	private <T> T inTurn(java.util.function.Supplier<T> work) {
+		if (TransactionSynchronizationManager.hasResource(lockHeld)) {
+			return work.get();
+		}
+		appending.lock();
+		try {
+			return work.get();
+		}
+		finally {
+			appending.unlock();
+		}
+	}
+
+	/** Notes that this transaction holds the log's lock until it ends. */
+	private void holdsLock() {
+		if (!TransactionSynchronizationManager.hasResource(lockHeld)) {
+			TransactionSynchronizationManager.bindResource(lockHeld, Boolean.TRUE);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(lockHeld);
+				}
+			});
+		}
+	}
+
+	private List<Appended> appendInTurn(int count, long[] caseIds, int[] seqs, byte[][] entries, byte[][] leafHashes) {
+		Edge edge = this.edge;
+		for (int attempt = 0; attempt < 2; attempt++) {
+			Frontier frontier = Frontier.of(edge.size(), edge.stored());
+			Map<Node, byte[]> nodes = new LinkedHashMap<>();
+			for (byte[] hash : leafHashes) {
+				frontier.append(hash, nodes);
+			}
+			int[] levels = new int[nodes.size()];
+			long[] indices = new long[nodes.size()];
+			byte[][] hashes = new byte[nodes.size()][];
+			int i = 0;
+			for (Map.Entry<Node, byte[]> node : nodes.entrySet()) {
+				levels[i] = node.getKey().level();
+				indices[i] = node.getKey().index();
+				hashes[i] = node.getValue();
+				i++;
+			}
+			byte[] newEdge = frontier.stored();
+			Edge result = jdbc.sql("select appended, size, frontier from tlog_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(LOCK, edge.size(), edge.stored(), newEdge, caseIds, seqs, entries, levels, indices, hashes)
+				.query((rs, row) -> new Edge(rs.getBoolean("appended"), rs.getLong("size"), rs.getBytes("frontier")))
+				.single();
+			holdsLock();
+			// what the next appender computes from: this append, if it commits (if it
+			// does not, the next one finds another tree and computes again)
+			this.edge = result;
+			if (result.appended()) {
+				List<Appended> appended = new ArrayList<>(count);
+				for (int k = 0; k < count; k++) {
+					appended.add(new Appended(edge.size() + k, CaseId.of(caseIds[k]), seqs[k]));
+				}
+				return appended;
+			}
+			edge = result;
+		}
+		throw new IllegalStateException("the log's tree changed while its lock was held");
+	}
+
+	/** The tree's size and right edge, as the last append of this instance left them. */
+	private record Edge(boolean appended, long size, byte[] stored) {
+
+	}
+
+	/**
+	 * Appends those of the events that have no leaf yet (the backfill's append): under
+	 * the log's lock, so that an event appended meanwhile by another instance's backfill
+	 * is not appended twice.
+	 * @return the leaves appended
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<Appended> appendMissing(List<CaseTimelineAppended> changes) {
+		if (changes.isEmpty()) {
+			return List.of();
+		}
+		return inTurn(() -> appendMissingInTurn(changes));
+	}
+
+	private List<Appended> appendMissingInTurn(List<CaseTimelineAppended> changes) {
+		jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query().singleRow();
+		holdsLock();
+		java.util.Set<String> logged = new java.util.HashSet<>();
+		jdbc.sql("select case_id, seq from tlog_leaf where case_id in (:ids)")
+			.param("ids", changes.stream().map((c) -> c.caseId().value()).distinct().toList())
+			.query((rs) -> {
+				logged.add(rs.getLong("case_id") + "/" + rs.getInt("seq"));
+			});
+		List<CaseTimelineAppended> missing = new ArrayList<>();
+		for (CaseTimelineAppended c : changes) {
+			List<CaseEvent> entries = c.entries()
+				.stream()
+				.filter((e) -> !logged.contains(c.caseId().value() + "/" + e.seq()))
+				.toList();
+			if (!entries.isEmpty()) {
+				missing.add(new CaseTimelineAppended(c.caseId(), c.reference(), entries));
+			}
+		}
+		return append(missing);
 	}
 
 	/** The leaf of an event: its public fields and the commitment to its private ones. */
@@ -115,30 +231,37 @@ public class LogStore implements Merkle.Hashes {
 				PrivateFields.commitment(PrivateFields.eventKey(caseSecret, e.seq()), e));
 	}
 
-	/** The cases' secrets, each made the first time the case is logged. */
+	/**
+	 * The cases' secrets, each made the first time the case is logged: in one statement,
+	 * which inserts a new secret for the cases that have none and reads the others.
+	 */
 	private Map<Long, byte[]> secrets(List<Long> caseIds) {
+		long[] ids = new long[caseIds.size()];
+		byte[][] fresh = new byte[caseIds.size()][];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = caseIds.get(i);
+			fresh[i] = new byte[32];
+			random.nextBytes(fresh[i]);
+		}
 		Map<Long, byte[]> secrets = new HashMap<>();
-		jdbc.sql("select case_id, secret from tlog_case_secret where case_id in (:ids)")
-			.param("ids", caseIds)
+		jdbc.sql("""
+				with made as (
+				    insert into tlog_case_secret (case_id, secret) select * from unnest(?::bigint[], ?::bytea[])
+				    on conflict (case_id) do nothing returning case_id, secret)
+				select case_id, secret from made
+				union all
+				select case_id, secret from tlog_case_secret where case_id = any(?::bigint[])""")
+			.params(ids, fresh, ids)
 			.query((rs) -> {
 				secrets.put(rs.getLong("case_id"), rs.getBytes("secret"));
 			});
-		List<Object> params = new ArrayList<>();
-		int missing = 0;
-		for (Long id : caseIds) {
-			if (!secrets.containsKey(id)) {
-				byte[] secret = new byte[32];
-				random.nextBytes(secret);
-				secrets.put(id, secret);
-				params.add(id);
-				params.add(secret);
-				missing++;
-			}
-		}
-		if (missing > 0) {
-			jdbc.sql("insert into tlog_case_secret (case_id, secret) values " + rows(missing, 2))
-				.params(params)
-				.update();
+		if (secrets.size() < ids.length) {
+			// made by a transaction that committed after this statement began
+			jdbc.sql("select case_id, secret from tlog_case_secret where case_id = any(?::bigint[])")
+				.param(ids)
+				.query((rs) -> {
+					secrets.put(rs.getLong("case_id"), rs.getBytes("secret"));
+				});
 		}
 		return secrets;
 	}
