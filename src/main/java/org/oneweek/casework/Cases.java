@@ -13,7 +13,9 @@ import org.oneweek.casework.Case.Reporter;
 import org.oneweek.casework.internal.CaseRows;
 import org.oneweek.people.AccountId;
 import org.oneweek.places.VillageId;
+import org.oneweek.platform.Caches;
 import org.oneweek.platform.Ids;
+import org.oneweek.platform.ReadCache;
 import org.oneweek.roster.TermId;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,9 +42,10 @@ public class Cases {
 
 	private final JsonMapper json;
 
-	Cases(JdbcClient jdbc, JsonMapper json) {
+	Cases(JdbcClient jdbc, JsonMapper json, Caches caches) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.categories = caches.readCache("casework-categories");
 	}
 
 	public Optional<Case> byReference(String reference) {
@@ -174,35 +177,23 @@ public class Cases {
 	 * change a few times a year (another instance sees a change within seconds).
 	 */
 	public List<CaseCategory> categories() {
-		Cached<List<CaseCategory>> cached = categories;
-		if (cached != null && cached.fresh()) {
-			return cached.value();
-		}
-		List<CaseCategory> read = jdbc.sql("select * from case_category order by position, code")
-			.query((rs, n) -> new CaseCategory(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
-					rs.getInt("position"), rs.getBoolean("active")))
-			.list();
-		categories = new Cached<>(read, System.nanoTime());
-		return read;
+		return java.util.Objects.requireNonNull(categories.get(ALL,
+				(all) -> jdbc.sql("select * from case_category order by position, code")
+					.query((rs, n) -> new CaseCategory(rs.getString("code"), rs.getString("name_zh"),
+							rs.getString("name_en"), rs.getInt("position"), rs.getBoolean("active")))
+					.list()));
 	}
 
 	/** Forgets the categories read, after a change. */
 	void categoriesChanged() {
-		categories = null;
+		categories.changed();
 	}
 
-	private volatile @Nullable Cached<List<CaseCategory>> categories;
+	/** The key of a cache holding one value: the whole table. */
+	static final String ALL = "all";
 
-	/** A value read from the database and when. */
-	record Cached<T>(T value, long readAt) {
-
-		static final long TTL_NANOS = 5_000_000_000L;
-
-		boolean fresh() {
-			return System.nanoTime() - readAt < TTL_NANOS;
-		}
-
-	}
+	/** {@code oneweek.cache.specs.casework-categories}. */
+	private final ReadCache<String, List<CaseCategory>> categories;
 
 	public Optional<CaseCategory> category(String code) {
 		return categories().stream().filter((c) -> c.code().equals(code)).findFirst();

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.DeadlineRule.Span;
 import org.oneweek.platform.AuditLog;
+import org.oneweek.platform.Caches;
+import org.oneweek.platform.ReadCache;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,8 +39,10 @@ public class Deadlines {
 
 	private final ZoneId zone;
 
-	Deadlines(JdbcClient jdbc, AuditLog audit, Cases cases, Clock clock) {
+	Deadlines(JdbcClient jdbc, AuditLog audit, Cases cases, Clock clock, Caches caches) {
 		this.jdbc = jdbc;
+		this.rules = caches.readCache("casework-deadline-rules");
+		this.calendar = caches.readCache("casework-working-days");
 		this.audit = audit;
 		this.cases = cases;
 		this.zone = clock.getZone();
@@ -59,19 +63,15 @@ public class Deadlines {
 	/** A rule, read at most every few seconds (every intake needs one). */
 	@Transactional(readOnly = true)
 	public DeadlineRule rule(CaseType type, Urgency urgency) {
-		Cases.Cached<List<DeadlineRule>> cached = rules;
-		if (cached == null || !cached.fresh()) {
-			cached = new Cases.Cached<>(rules(), System.nanoTime());
-			rules = cached;
-		}
-		return cached.value()
+		return java.util.Objects.requireNonNull(rules.get(Cases.ALL, (all) -> rules()))
 			.stream()
 			.filter((r) -> r.type() == type && r.urgency() == urgency)
 			.findFirst()
 			.orElseThrow();
 	}
 
-	private volatile Cases.@Nullable Cached<List<DeadlineRule>> rules;
+	/** {@code oneweek.cache.specs.casework-deadline-rules}. */
+	private final ReadCache<String, List<DeadlineRule>> rules;
 
 	@Transactional
 	public void update(DeadlineRule rule, String actor) {
@@ -82,7 +82,7 @@ public class Deadlines {
 			.params(rule.firstContact().amount(), rule.firstContact().unit().name(), rule.resolution().amount(),
 					rule.resolution().unit().name(), actor, rule.type().name(), rule.urgency().name())
 			.update();
-		rules = null;
+		rules.changed();
 		audit.record("case_deadline_rule", rule.type() + "/" + rule.urgency(), "update", actor, describe(before),
 				describe(rule));
 	}
@@ -109,7 +109,7 @@ public class Deadlines {
 				on conflict (day) do update set working = excluded.working, name = excluded.name""")
 			.params(day, working, name)
 			.update();
-		calendar = null;
+		calendar.changed();
 		audit.record("working_day", day, "set", actor, null, Map.of("working", working));
 	}
 
@@ -130,7 +130,7 @@ public class Deadlines {
 					on conflict (day) do update set working = excluded.working, name = excluded.name,
 					  source = excluded.source""").params(d.day(), d.working(), d.name(), source).update();
 		}
-		calendar = null;
+		calendar.changed();
 		audit.record("working_day", source, "import", actor, null, Map.of("days", days.size()));
 	}
 
@@ -157,7 +157,7 @@ public class Deadlines {
 
 	@Transactional
 	public void removeException(LocalDate day, String actor) {
-		calendar = null;
+		calendar.changed();
 		if (jdbc.sql("delete from working_day_exception where day = ?").param(day).update() > 0) {
 			audit.record("working_day", day, "remove", actor, null, null);
 		}
@@ -190,19 +190,17 @@ public class Deadlines {
 
 	/** The calendar's exceptions (a few dozen days), read at most every few seconds. */
 	private Map<LocalDate, Boolean> exceptionsBetween(LocalDate from) {
-		Cases.Cached<Map<LocalDate, Boolean>> cached = calendar;
-		if (cached == null || !cached.fresh()) {
+		return java.util.Objects.requireNonNull(calendar.get(Cases.ALL, (all) -> {
 			Map<LocalDate, Boolean> days = new HashMap<>();
 			jdbc.sql("select day, working from working_day_exception").query((rs) -> {
 				days.put(rs.getObject("day", LocalDate.class), rs.getBoolean("working"));
 			});
-			cached = new Cases.Cached<>(Map.copyOf(days), System.nanoTime());
-			calendar = cached;
-		}
-		return cached.value();
+			return Map.copyOf(days);
+		}));
 	}
 
-	private volatile Cases.@Nullable Cached<Map<LocalDate, Boolean>> calendar;
+	/** {@code oneweek.cache.specs.casework-working-days}. */
+	private final ReadCache<String, Map<LocalDate, Boolean>> calendar;
 
 	/** A pair of deadlines. */
 	public record Due(Instant firstContact, Instant resolution) {

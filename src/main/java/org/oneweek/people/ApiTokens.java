@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.oneweek.platform.AuditLog;
+import org.oneweek.platform.Caches;
 import org.oneweek.platform.Digests;
 import org.oneweek.platform.ReadCache;
 import org.oneweek.platform.Texts;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.jdbc.core.RowMapper;
@@ -145,13 +147,25 @@ public class ApiTokens {
 
 	}
 
+	@Autowired
+	ApiTokens(JdbcClient jdbc, AccountUserDetailsService principals, AuditLog audit, Clock clock, Settings settings,
+			PlatformTransactionManager transactions, Caches caches) {
+		this(jdbc, principals, audit, clock, caches.readCache("api-tokens", settings.tokenCache()), transactions);
+	}
+
+	/** With a cache of its own (a test's second instance). */
 	ApiTokens(JdbcClient jdbc, AccountUserDetailsService principals, AuditLog audit, Clock clock, Settings settings,
 			PlatformTransactionManager transactions) {
+		this(jdbc, principals, audit, clock, new ReadCache<>(settings.tokenCache()), transactions);
+	}
+
+	private ApiTokens(JdbcClient jdbc, AccountUserDetailsService principals, AuditLog audit, Clock clock,
+			ReadCache<String, Remembered> remembered, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.principals = principals;
 		this.audit = audit;
 		this.clock = clock;
-		this.remembered = new ReadCache<>(settings.tokenCache());
+		this.remembered = remembered;
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 	}

@@ -1,10 +1,10 @@
 package org.oneweek.places;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.oneweek.platform.Caches;
 import org.oneweek.platform.Ids;
 import org.oneweek.platform.ReadCache;
 import org.springframework.jdbc.core.RowMapper;
@@ -32,19 +32,21 @@ public class Places {
 			rs.getObject("households", Integer.class), rs.getString("committee_contact"),
 			rs.getString("committee_phone"), rs.getString("address"), rs.getString("notes"), rs.getBoolean("active"));
 
-	/** How long a place read by its id is kept (every request needs a few). */
-	static final Duration CACHE_TTL = Duration.ofSeconds(5);
-
 	private final JdbcClient jdbc;
 
-	private final ReadCache<DistrictId, Optional<District>> districts = new ReadCache<>(CACHE_TTL);
+	// places read by their id, kept for a few seconds (every request needs a few):
+	// oneweek.cache.specs.places-*
+	private final ReadCache<DistrictId, Optional<District>> districts;
 
-	private final ReadCache<TownshipId, Optional<Township>> townships = new ReadCache<>(CACHE_TTL);
+	private final ReadCache<TownshipId, Optional<Township>> townships;
 
-	private final ReadCache<VillageId, Optional<Village>> villages = new ReadCache<>(CACHE_TTL);
+	private final ReadCache<VillageId, Optional<Village>> villages;
 
-	Places(JdbcClient jdbc) {
+	Places(JdbcClient jdbc, Caches caches) {
 		this.jdbc = jdbc;
+		this.districts = caches.readCache("places-districts");
+		this.townships = caches.readCache("places-townships");
+		this.villages = caches.readCache("places-villages");
 	}
 
 	/**

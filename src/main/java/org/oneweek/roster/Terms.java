@@ -2,7 +2,6 @@ package org.oneweek.roster;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import org.oneweek.people.MemberId;
 import org.oneweek.places.TownshipId;
 import org.oneweek.places.VillageId;
+import org.oneweek.platform.Caches;
 import org.oneweek.platform.ReadCache;
 import org.oneweek.platform.Weeks;
 import org.springframework.jdbc.core.RowMapper;
@@ -39,18 +39,18 @@ public class Terms {
 			TownshipId.of(rs.getLong("township_id")), rs.getObject("week_start", LocalDate.class),
 			MemberId.of(rs.getLong("member_id")));
 
-	/**
-	 * How long a week's published roster is kept: every request of a secretary needs
-	 * their term, and the roster changes a few times a week.
-	 */
-	static final Duration CACHE_TTL = Duration.ofSeconds(5);
-
 	private final JdbcClient jdbc;
 
-	private final ReadCache<LocalDate, Week> weeks = new ReadCache<>(CACHE_TTL);
+	/**
+	 * Each week's published roster, kept for a few seconds
+	 * ({@code oneweek.cache.specs.roster-weeks}): every request of a secretary needs
+	 * their term, and the roster changes a few times a week.
+	 */
+	private final ReadCache<LocalDate, Week> weeks;
 
-	Terms(JdbcClient jdbc) {
+	Terms(JdbcClient jdbc, Caches caches) {
 		this.jdbc = jdbc;
+		this.weeks = caches.readCache("roster-weeks");
 	}
 
 	/**

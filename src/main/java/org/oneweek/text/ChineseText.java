@@ -2,11 +2,10 @@ package org.oneweek.text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -16,6 +15,9 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.jspecify.annotations.Nullable;
+import org.oneweek.platform.Caches;
+import org.oneweek.platform.ReadCache;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,9 +47,18 @@ public class ChineseText {
 	 */
 	private static final int MEMO_MAX_CHARS = 24;
 
-	private static final int MEMO_MAX_ENTRIES = 10_000;
+	/** Bounded: {@code oneweek.cache.specs.text-words}, least recently used first out. */
+	private final ReadCache<String, List<String>> memo;
 
-	private final Map<String, List<String>> memo = new ConcurrentHashMap<>();
+	@Autowired
+	ChineseText(Caches caches) {
+		this.memo = caches.readCache("text-words");
+	}
+
+	/** With a memo of its own (tests, tools without Spring). */
+	public ChineseText() {
+		this.memo = new ReadCache<>(Duration.ofDays(1));
+	}
 
 	/** The words smartcn finds, in order, without punctuation. */
 	public List<String> words(@Nullable String text) {
@@ -55,16 +66,7 @@ public class ChineseText {
 			return List.of();
 		}
 		if (text.length() <= MEMO_MAX_CHARS) {
-			List<String> known = this.memo.get(text);
-			if (known != null) {
-				return known;
-			}
-			List<String> words = List.copyOf(segment(text));
-			if (this.memo.size() >= MEMO_MAX_ENTRIES) {
-				this.memo.clear();
-			}
-			this.memo.put(text, words);
-			return words;
+			return this.memo.get(text, (t) -> List.copyOf(segment(t)));
 		}
 		return segment(text);
 	}

@@ -1,5 +1,6 @@
 package org.oneweek.transparency.internal;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,11 +14,15 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.oneweek.casework.CaseEvent;
 import org.oneweek.casework.CaseEvents.CaseTimelineAppended;
 import org.oneweek.casework.CaseId;
+import org.oneweek.platform.Caches;
 import org.oneweek.transparency.LeafEntry;
 import org.oneweek.transparency.Merkle;
 import org.oneweek.transparency.Merkle.Frontier;
 import org.oneweek.transparency.Merkle.Node;
 import org.oneweek.transparency.PrivateFields;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cache.Cache;
+import org.springframework.cache.caffeine.CaffeineCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -53,16 +58,26 @@ public class LogStore implements Merkle.Hashes {
 	/**
 	 * Hashes of perfect subtrees of 256 leaves or more, once read: they never change, and
 	 * every proof needs some (about 80,000 at ten million leaves). Only proofs served to
-	 * the public read through it; signing and the audit read the database itself.
+	 * the public read through it; signing and the audit read the database itself. Bounded
+	 * ({@code oneweek.cache.specs.transparency-nodes}): past its size, the least used go.
 	 */
-	private final Map<Node, byte[]> upperLevels = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Cache upperLevels;
 
 	private static final int CACHED_FROM_LEVEL = 8;
 
 	private static final int CACHE_LIMIT = 500_000;
 
+	@Autowired
+	LogStore(JdbcClient jdbc, Caches caches) {
+		this.jdbc = jdbc;
+		this.upperLevels = caches.cache("transparency-nodes", null);
+	}
+
+	/** With a cache of its own (the proof benchmark, without Spring). */
 	LogStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.upperLevels = new CaffeineCache("transparency-nodes",
+				Caffeine.newBuilder().maximumSize(CACHE_LIMIT).build(), false);
 	}
 
 	/** The leaf a case event was appended as. */
@@ -326,7 +341,7 @@ public class LogStore implements Merkle.Hashes {
 		Map<Node, byte[]> found = new HashMap<>();
 		List<Node> missing = new ArrayList<>();
 		for (Node n : nodes) {
-			byte[] hash = (n.level() >= CACHED_FROM_LEVEL) ? upperLevels.get(n) : null;
+			byte[] hash = (n.level() >= CACHED_FROM_LEVEL) ? upperLevels.get(n, byte[].class) : null;
 			if (hash != null) {
 				found.put(n, hash);
 			}
@@ -336,7 +351,7 @@ public class LogStore implements Merkle.Hashes {
 		}
 		Map<Node, byte[]> read = read(missing);
 		read.forEach((n, hash) -> {
-			if (n.level() >= CACHED_FROM_LEVEL && upperLevels.size() < CACHE_LIMIT) {
+			if (n.level() >= CACHED_FROM_LEVEL) {
 				upperLevels.put(n, hash);
 			}
 		});
