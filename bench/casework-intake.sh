@@ -23,7 +23,7 @@ LOADS=${BENCH_CONNECTIONS:-"1 4 20"}
 AUTH=${BENCH_AUTH:-token}
 # the JIT needs tens of thousands of requests before the code is compiled
 WARMUP=${BENCH_WARMUP:-75}
-JAR=target/oneweek-0.1.0-SNAPSHOT.jar
+JAR=${BENCH_JAR:-target/oneweek-0.1.0-SNAPSHOT.jar}
 WORK=target/bench
 mkdir -p "$WORK"
 MAXC=$(echo "$LOADS" | tr ' ' '\n' | sort -n | tail -1)

@@ -17,7 +17,9 @@ mkdir -p "$WORK"
 OUT="$WORK/transparency-intake.txt"
 : > "$OUT"
 
-if [[ "${BENCH_SKIP_BUILD:-}" != "true" || ! -f target/oneweek-0.1.0-SNAPSHOT.jar ]]; then
+# BENCH_JAR: a jar built earlier (e.g. a copy of main's, to compare with this branch's)
+export BENCH_JAR=${BENCH_JAR:-target/oneweek-0.1.0-SNAPSHOT.jar}
+if [[ "${BENCH_SKIP_BUILD:-}" != "true" || ! -f "$BENCH_JAR" ]]; then
   ./mvnw -q -DskipTests package
 fi
 

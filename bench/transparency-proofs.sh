@@ -15,6 +15,11 @@ DB=${BENCH_DB:-bench_tlog}
 SIZE=${SIZE:-10000000}
 ROUNDS=${ROUNDS:-2000}
 
+# BENCH_REUSE=true: keep a database this script built before, if its tree has SIZE leaves
+built=$(psql -d "$DB" -tAc "select size from tlog_state" 2>/dev/null || echo 0)
+if [[ "${BENCH_REUSE:-}" == "true" && "$built" == "$SIZE" ]]; then
+  echo "reusing $DB ($SIZE leaves)"
+else
 dropdb --if-exists "$DB"
 createdb "$DB"
 # the table as the migration makes it, filled level by level before its key is built
@@ -30,10 +35,20 @@ begin
   end loop;
 end \$\$;
 alter table tlog_node add primary key (level, idx);
+-- the log's size and its leaves (stand-in entries of 32 bytes), for the proof as the
+-- service answers it: the size checked, the proof, the root and the leaf's entry
+create table tlog_state (id int primary key, size bigint not null, frontier bytea not null);
+insert into tlog_state values (1, $SIZE, ''::bytea);
+create table tlog_leaf (idx bigint not null, case_id bigint not null, seq int not null, entry bytea not null);
+insert into tlog_leaf select i, i / 4, 1 + i % 4, sha256(int8send(i)) from generate_series(0, $SIZE - 1) i;
+alter table tlog_leaf add primary key (idx);
 vacuum analyze tlog_node;
+vacuum analyze tlog_leaf;
 SQL
+fi
+if [[ "${BENCH_BUILD_ONLY:-}" == "true" ]]; then exit 0; fi
 psql -d "$DB" -tAc "select count(*) || ' rows, ' || pg_size_pretty(pg_total_relation_size('tlog_node')) from tlog_node"
 
 CP=$(./mvnw -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-java -cp "target/test-classes:target/classes:$CP" org.oneweek.transparency.internal.ProofBenchmark \
+java -cp "target/test-classes:target/classes:$CP" org.oneweek.transparency.ProofBenchmark \
   "jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" "$SIZE" "$ROUNDS"

@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
 
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +39,9 @@ public final class LogVerifier {
 
 	private final String prefix;
 
+	private static final java.util.regex.Pattern POSTER = java.util.regex.Pattern
+		.compile("([0-9]{1,9})\\s*[:/ ]\\s*([0-9a-fA-F]{16})");
+
 	private final PrintStream out;
 
 	private final List<String> problems = new ArrayList<>();
@@ -58,13 +64,14 @@ public final class LogVerifier {
 	public static int main(String[] args, PrintStream out) {
 		if (args.length < 1 || args[0].startsWith("--")) {
 			out.println("usage: verify-log URL [--key KEY|FILE] [--checkpoint saved.txt] [--case REFERENCE]"
-					+ " [--save checkpoint.txt]");
+					+ " [--save checkpoint.txt] [--poster SIZE:ROOT16]");
 			return 2;
 		}
 		String key = null;
 		String saved = null;
 		String reference = null;
 		String save = null;
+		String poster = null;
 		for (int i = 1; i < args.length; i++) {
 			String value = (i + 1 < args.length) ? args[i + 1] : null;
 			switch (args[i]) {
@@ -72,6 +79,7 @@ public final class LogVerifier {
 				case "--checkpoint" -> saved = value;
 				case "--case" -> reference = value;
 				case "--save" -> save = value;
+				case "--poster" -> poster = value;
 				default -> {
 					out.println("unknown option " + args[i]);
 					return 2;
@@ -84,7 +92,7 @@ public final class LogVerifier {
 					: (Files.isRegularFile(Path.of(key)) ? Files.readString(Path.of(key)).strip() : key);
 			String savedNote = (saved != null) ? Files.readString(Path.of(saved), StandardCharsets.UTF_8) : null;
 			LogVerifier verifier = new LogVerifier(args[0], out);
-			Result result = verifier.verify(vkey, savedNote, reference);
+			Result result = verifier.verify(vkey, savedNote, reference, poster);
 			if (save != null && result.checkpoint() != null && result.ok()) {
 				Files.writeString(Path.of(save), verifier.lastNote, StandardCharsets.UTF_8);
 				out.println("saved the checkpoint to " + save);
@@ -108,6 +116,16 @@ public final class LogVerifier {
 	 */
 	public Result verify(@Nullable String vkey, @Nullable String savedNote, @Nullable String reference)
 			throws IOException {
+		return verify(vkey, savedNote, reference, null);
+	}
+
+	/**
+	 * Verifies the log, and that it extends the checkpoint a village poster printed.
+	 * @param poster the poster's tree size and the first 16 hex digits of its root,
+	 * {@code SIZE:ROOT16}, or null
+	 */
+	public Result verify(@Nullable String vkey, @Nullable String savedNote, @Nullable String reference,
+			@Nullable String poster) throws IOException {
 		SignedNote.Verifier key;
 		if (vkey == null) {
 			vkey = text("/key").strip();
@@ -213,6 +231,31 @@ public final class LogVerifier {
 			}
 			catch (SignedNote.NoteException ex) {
 				problems.add("saved checkpoint: " + ex.getMessage());
+			}
+		}
+		if (poster != null) {
+			Matcher m = POSTER.matcher(poster.strip());
+			if (!m.matches()) {
+				problems.add("poster: write its checkpoint as SIZE:ROOT16 (the tree size, a colon, the root's first"
+						+ " 16 hex digits)");
+			}
+			else if (Long.parseLong(m.group(1)) > size) {
+				problems.add("poster: it has " + m.group(1) + " leaves, more than the log's " + size);
+			}
+			else {
+				int posterSize = Integer.parseInt(m.group(1));
+				String posterRoot = HexFormat.of()
+					.formatHex(Merkle.root(leafHashes.subList(0, posterSize)))
+					.substring(0, 16);
+				if (!posterRoot.equalsIgnoreCase(m.group(2))) {
+					problems
+						.add("poster: the first " + posterSize + " leaves make the root " + posterRoot + "…, not the"
+								+ " poster's " + m.group(2).toLowerCase(Locale.ROOT) + "… (the log was rewritten)");
+				}
+				else {
+					out.println("poster's checkpoint of " + posterSize + " leaves (root " + posterRoot
+							+ "…): the log extends it");
+				}
 			}
 		}
 		if (reference != null) {

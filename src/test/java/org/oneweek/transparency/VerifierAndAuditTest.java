@@ -90,6 +90,16 @@ class VerifierAndAuditTest {
 				.map((e) -> e.seq())
 				.toList());
 		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("consistent with this one");
+		// the poster's checkpoint (size and the root's first 16 hex digits), as
+		// photographed
+		Checkpoint first = Checkpoint.verify(saved, signer.verifier(), signer.origin());
+		String poster = first.size() + ":" + first.shortRoot().toUpperCase(java.util.Locale.ROOT);
+		assertThat(verifier().verify(signer.verifier().encoded(), null, null, poster).problems()).isEmpty();
+		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("the log extends it");
+		String otherPoster = first.size() + ":" + (first.shortRoot().startsWith("0") ? "1" : "0")
+				+ first.shortRoot().substring(1);
+		assertThat(verifier().verify(signer.verifier().encoded(), null, null, otherPoster).problems())
+			.anySatisfy((p) -> assertThat(p).startsWith("poster: the first " + first.size() + " leaves make the root"));
 		assertThat(audit.run()).isEmpty();
 		// a checkpoint of a rewritten history, even signed with the log's own key, is
 		// caught

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.CaseEvent;
 import org.oneweek.casework.CaseEvents.CaseTimelineAppended;
 import org.oneweek.casework.CaseId;
@@ -74,7 +75,7 @@ public class LogStore implements Merkle.Hashes {
 	}
 
 	/** With a cache of its own (the proof benchmark, without Spring). */
-	LogStore(JdbcClient jdbc) {
+	public LogStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 		this.upperLevels = new CaffeineCache("transparency-nodes",
 				Caffeine.newBuilder().maximumSize(CACHE_LIMIT).build(), false);
@@ -289,15 +290,6 @@ public class LogStore implements Merkle.Hashes {
 			.optional();
 	}
 
-	private static String rows(int count, int columns) {
-		String row = "(" + "?, ".repeat(columns - 1) + "?)";
-		StringBuilder sql = new StringBuilder();
-		for (int i = 0; i < count; i++) {
-			sql.append((i == 0) ? "" : ", ").append(row);
-		}
-		return sql.toString();
-	}
-
 	/** The number of leaves committed. */
 	public long size() {
 		return jdbc.sql("select size from tlog_state where id = 1").query(Long.class).single();
@@ -317,23 +309,83 @@ public class LogStore implements Merkle.Hashes {
 			.list();
 	}
 
-	/** The hashes of those of the nodes that are stored. */
+	/**
+	 * The hashes of those of the nodes that are stored, in one statement whose text is
+	 * the same for any number of nodes (so the driver prepares it once and PostgreSQL
+	 * does not plan it again for every proof).
+	 */
 	public Map<Node, byte[]> readPresent(Collection<Node> nodes) {
 		Map<Node, byte[]> found = new HashMap<>();
 		if (nodes.isEmpty()) {
 			return found;
 		}
-		List<Object> params = new ArrayList<>();
-		for (Node n : nodes) {
-			params.add(n.level());
-			params.add(n.index());
-		}
-		jdbc.sql("select level, idx, hash from tlog_node where (level, idx) in (" + rows(nodes.size(), 2) + ")")
-			.params(params)
-			.query((rs) -> {
-				found.put(new Node(rs.getInt("level"), rs.getLong("idx")), rs.getBytes("hash"));
-			});
+		jdbc.sql(NODES).params(levels(nodes), indices(nodes)).query((rs) -> {
+			found.put(new Node(rs.getInt("level"), rs.getLong("idx")), rs.getBytes("hash"));
+		});
 		return found;
+	}
+
+	private static final String NODES = """
+			select n.level, n.idx, n.hash from unnest(?::int[], ?::bigint[]) as w(level, idx)
+			join tlog_node n on n.level = w.level and n.idx = w.idx""";
+
+	private static int[] levels(Collection<Node> nodes) {
+		return nodes.stream().mapToInt(Node::level).toArray();
+	}
+
+	private static long[] indices(Collection<Node> nodes) {
+		return nodes.stream().mapToLong(Node::index).toArray();
+	}
+
+	/**
+	 * What a proof reads, in one statement: the log's size, the hashes of the nodes (the
+	 * upper levels from memory once read) and, if leafIndex is not negative, that leaf's
+	 * entry.
+	 *
+	 * @param hashes every node asked for that is stored (none beyond the log's size)
+	 * @param entry the leaf's entry, or null
+	 */
+	public record ProofRead(long size, Map<Node, byte[]> hashes, byte @Nullable [] entry) {
+
+	}
+
+	/** {@link ProofRead}: the size, the nodes' hashes and a leaf's entry, at once. */
+	public ProofRead readForProof(Collection<Node> nodes, long leafIndex) {
+		Map<Node, byte[]> found = new HashMap<>();
+		List<Node> missing = new ArrayList<>();
+		for (Node n : nodes) {
+			byte[] hash = (n.level() >= CACHED_FROM_LEVEL) ? upperLevels.get(n, byte[].class) : null;
+			if (hash != null) {
+				found.put(n, hash);
+			}
+			else {
+				missing.add(n);
+			}
+		}
+		long[] size = { -1 };
+		byte[][] entry = { null };
+		jdbc.sql("select -2 as level, size as idx, null::bytea as hash from tlog_state where id = 1 union all "
+				+ NODES.replace("select n.level", "select n.level::int") + " union all "
+				+ "select -1, l.idx, l.entry from tlog_leaf l where l.idx = ?")
+			.params(levels(missing), indices(missing), leafIndex)
+			.query((rs) -> {
+				int level = rs.getInt("level");
+				if (level == -2) {
+					size[0] = rs.getLong("idx");
+				}
+				else if (level == -1) {
+					entry[0] = rs.getBytes("hash");
+				}
+				else {
+					Node n = new Node(level, rs.getLong("idx"));
+					byte[] hash = rs.getBytes("hash");
+					found.put(n, hash);
+					if (level >= CACHED_FROM_LEVEL) {
+						upperLevels.put(n, hash);
+					}
+				}
+			});
+		return new ProofRead(size[0], found, entry[0]);
 	}
 
 	/** The hashes of the nodes, the upper levels from memory once read. */

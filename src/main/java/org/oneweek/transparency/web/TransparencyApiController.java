@@ -2,7 +2,6 @@ package org.oneweek.transparency.web;
 
 import java.net.URI;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -40,23 +39,20 @@ class TransparencyApiController {
 	@GetMapping(path = "/api/v1/transparency/inclusion", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> inclusion(@RequestParam(required = false) @Nullable String index,
 			@RequestParam(required = false) @Nullable String size) {
-		long i = number("index", index);
-		long s = number("size", size);
-		List<byte[]> proof = log.inclusionProof(i, s);
-		byte[] entry = log.entry(i).orElseThrow();
-		return Map.of("index", i, "size", s, "root", b64(log.root(s)), "leafHash", b64(Merkle.leafHash(entry)), "entry",
-				b64(entry), "proof", proof.stream().map(TransparencyApiController::b64).toList());
+		TransparencyLog.Inclusion proof = log.inclusion(number("index", index), number("size", size));
+		return Map.of("index", proof.index(), "size", proof.size(), "root", b64(proof.root()), "leafHash",
+				b64(Merkle.leafHash(proof.entry())), "entry", b64(proof.entry()), "proof",
+				proof.proof().stream().map(TransparencyApiController::b64).toList());
 	}
 
 	/** The consistency proof from the tree of size first to the tree of size second. */
 	@GetMapping(path = "/api/v1/transparency/consistency", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> consistency(@RequestParam(required = false) @Nullable String first,
 			@RequestParam(required = false) @Nullable String second) {
-		long m = number("first", first);
-		long n = number("second", second);
-		List<byte[]> proof = log.consistencyProof(m, n);
-		return Map.of("first", m, "second", n, "firstRoot", b64(log.root(m)), "secondRoot", b64(log.root(n)), "proof",
-				proof.stream().map(TransparencyApiController::b64).toList());
+		TransparencyLog.Consistency proof = log.consistency(number("first", first), number("second", second));
+		return Map.of("first", proof.first(), "second", proof.second(), "firstRoot", b64(proof.firstRoot()),
+				"secondRoot", b64(proof.secondRoot()), "proof",
+				proof.proof().stream().map(TransparencyApiController::b64).toList());
 	}
 
 	private static long number(String name, @Nullable String value) {
