@@ -41,7 +41,7 @@ java -Xmx1g -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
   --oneweek.diary.jobs.enabled=false --logging.level.root=WARN ${BENCH_APP_ARGS:-} > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 "${BENCH_START_WAIT:-120}"); do
   curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
   sleep 1
 done

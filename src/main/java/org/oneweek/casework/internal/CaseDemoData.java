@@ -25,6 +25,7 @@ import org.oneweek.casework.CaseIntake;
 import org.oneweek.people.MemberId;
 import org.oneweek.people.UnitId;
 import org.oneweek.places.VillageId;
+import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Handovers;
 import org.oneweek.casework.Satisfaction;
@@ -156,10 +157,25 @@ class CaseDemoData implements ApplicationRunner {
 		resolve(light, "联系供电所更换灯泡两只", lead, tuesday.plusSeconds(90_000));
 		close(light, Satisfaction.SATISFIED, lead, tuesday.plusSeconds(100_000));
 
+		// the committee's list for that week, entered the Friday before: the culvert in
+		// its
+		// own words, two items no villager raised; the ditch quarrel and the street light
+		// are
+		// the officials' blind spots
+		officialsList(dj, earlier, lead, zone, new String[][] { { "东江桥涵洞渗水，桥下道路雨后积水严重", "WATER" },
+				{ "春耕前灌溉渠需要清淤", "AGRICULTURE" }, { "村部监控摄像头损坏两处", "PUBLIC_ORDER" } });
+
 		handovers.handOver(new HandOverCases(previous.id(), "涵洞已报水务局，等排期；排水沟纠纷请村委会继续调解。"), lead,
 				at(earlier, DayOfWeek.SUNDAY, 17, 0, zone));
 
 		String[][] past = { { "垃圾清运不及时，河边垃圾点满溢", "SANITATION" }, { "进村道路坑洼积水", "ROADS" }, { "周末垂钓车辆占道停放", "PARKING" } };
+		// what the committees listed those weeks: the villagers' problem in the
+		// officials'
+		// words (left out every third week: a blind spot), and one item of their own
+		String[][] listed = { { "沿河垃圾收集点清运不及时", "SANITATION" }, { "村主干道路面破损，雨后积水", "ROADS" },
+				{ "节假日外来钓鱼车辆停放无序，需划设停车位", "PARKING" } };
+		String[][] ownItems = { { "村卫生室屋顶漏雨需维修", "OTHER" }, { "灌溉泵站电机老化", "AGRICULTURE" },
+				{ "独居老人冬季取暖安全隐患排查", "SOCIAL_SECURITY" }, { "村部监控摄像头损坏", "PUBLIC_ORDER" } };
 		int n = 0;
 		for (int week = 1; week <= 3; week++) {
 			for (Term term : terms.inWeek(thisMonday.minusWeeks(week))) {
@@ -170,7 +186,11 @@ class CaseDemoData implements ApplicationRunner {
 				if (member == null) {
 					continue;
 				}
+				int i = n;
 				String[] p = past[n++ % past.length];
+				officialsList(term.villageId(), term.weekStart(), member, zone,
+						(i % 4 == 3) ? new String[][] { ownItems[i % ownItems.length] }
+								: new String[][] { listed[i % listed.length], ownItems[i % ownItems.length] });
 				Instant t = at(term.weekStart(), DayOfWeek.MONDAY, 9, 0, zone);
 				String ref = record(term.villageId(), p[0], p[1], CaseType.HELP, null, "村民", "13900000000", member, t);
 				assign(ref, AssigneeKind.COMMITTEE, null, null, member, t.plusSeconds(600));
@@ -179,6 +199,27 @@ class CaseDemoData implements ApplicationRunner {
 				close(ref, (n % 2 == 0) ? Satisfaction.SATISFIED : Satisfaction.BASICALLY_SATISFIED, member,
 						t.plusSeconds(172_800));
 			}
+		}
+	}
+
+	/**
+	 * The village committee's problem list for the week of the Monday given, entered the
+	 * Friday before by the committee's clerk (or, without one, by the team member given).
+	 */
+	private void officialsList(VillageId village, LocalDate monday, AccountPrincipal fallback, ZoneId zone,
+			String[][] items) {
+		AccountPrincipal clerk = jdbc.sql(
+				"select username from user_account where village_id = ? and 'COMMITTEE' = any(roles) order by id limit 1")
+			.param(village.value())
+			.query(String.class)
+			.optional()
+			.map((username) -> (AccountPrincipal) users.loadUserByUsername(username))
+			.orElse(fallback);
+		Instant friday = at(monday.minusWeeks(1), DayOfWeek.FRIDAY, 16, 0, zone);
+		int k = 0;
+		for (String[] item : items) {
+			intake.record(RecordCase.of(village, item[1], item[0]).withSource(CaseSource.OFFICIALS_LIST), clerk,
+					friday.plusSeconds(60L * k++));
 		}
 	}
 

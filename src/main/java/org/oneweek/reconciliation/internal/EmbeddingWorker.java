@@ -41,8 +41,11 @@ class EmbeddingWorker {
 
 	private final boolean warm;
 
+	/** The share of one core the thread may use (the rest of the time it rests). */
+	private final double share;
+
 	private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-			new ArrayBlockingQueue<>(10_000), (runnable) -> {
+			new ArrayBlockingQueue<>(2_000), (runnable) -> {
 				Thread thread = new Thread(runnable, "reconciliation-embeddings");
 				thread.setDaemon(true);
 				thread.setPriority(Thread.MIN_PRIORITY);
@@ -55,7 +58,9 @@ class EmbeddingWorker {
 
 	EmbeddingWorker(WeekItems items, EmbeddingStore store, Twins twins, Clock clock,
 			@Value("${oneweek.reconciliation.embed-after-record:true}") boolean enabled,
-			@Value("${oneweek.reconciliation.warm-model:true}") boolean warm) {
+			@Value("${oneweek.reconciliation.warm-model:true}") boolean warm,
+			@Value("${oneweek.reconciliation.worker-share:0.25}") double share) {
+		this.share = Math.max(0.01, Math.min(1, share));
 		this.items = items;
 		this.twins = twins;
 		this.clock = clock;
@@ -79,6 +84,7 @@ class EmbeddingWorker {
 	}
 
 	private void embed(CaseRecorded recorded) {
+		long start = System.nanoTime();
 		try {
 			items.caseItem(recorded.caseId()).ifPresent(store::ensure);
 			if (recorded.source() == CaseSource.OPEN311) {
@@ -89,6 +95,26 @@ class EmbeddingWorker {
 		}
 		catch (RuntimeException ex) {
 			log.warn("No embedding for case {} yet: {}", recorded.caseId(), ex.toString());
+		}
+		rest(System.nanoTime() - start);
+	}
+
+	/**
+	 * Rests after an item so that the thread uses at most its share of one core: Java's
+	 * thread priority is ignored on Linux, and under a flood of intakes an unpaced thread
+	 * would take a core from the requests. What a full queue drops is computed when first
+	 * needed.
+	 */
+	private void rest(long busyNanos) {
+		if (share >= 1) {
+			return;
+		}
+		long pause = (long) (busyNanos * (1 - share) / share);
+		try {
+			TimeUnit.NANOSECONDS.sleep(Math.min(pause, TimeUnit.SECONDS.toNanos(5)));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
