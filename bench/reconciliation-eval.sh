@@ -15,7 +15,8 @@ fi
 FILE=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 cd "$(dirname "$0")/.."
 rm -f target/reconciliation-eval.txt
-OFFLINE=${OFFLINE:--o}
+# OFFLINE=-o to run without reaching the Maven repository (when everything is already there)
+OFFLINE=${OFFLINE:-}
 nice -n 10 ./mvnw -q $OFFLINE test-compile surefire:test@default-test -Dtest=ReconciliationEvaluationTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dspring-javaformat.skip=true -Dreconciliation.eval.file="$FILE" >/dev/null 2>&1 || true
 if [ ! -f target/reconciliation-eval.txt ]; then

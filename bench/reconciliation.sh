@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -f target/reconciliation-bench.txt
-nice -n 10 ./mvnw -q -o test-compile surefire:test@default-test -Dtest=ReconciliationBench -Dsurefire.failIfNoSpecifiedTests=false \
+nice -n 10 ./mvnw -q test-compile surefire:test@default-test -Dtest=ReconciliationBench -Dsurefire.failIfNoSpecifiedTests=false \
   -Dspring-javaformat.skip=true >/dev/null 2>&1 || true
 if [ ! -f target/reconciliation-bench.txt ]; then
   echo "the benchmark did not run: see target/surefire-reports/" >&2
