@@ -163,6 +163,8 @@ public class Callbacks {
 					answer.reached(), (answer.satisfaction() == null) ? null : answer.satisfaction().name(),
 					answer.comment(), (next == null) ? null : Timestamp.from(next))
 			.update();
+		// the attempt is counted in the summary with the case
+		insights.summaryChanged(c.id());
 		if (answer.reached()) {
 			actions.close(c.reference(), new CloseCase(answer.satisfaction(), answer.comment()), me, now);
 		}
@@ -179,7 +181,7 @@ public class Callbacks {
 
 	@Transactional(readOnly = true)
 	public Tally tally(MetricFilter filter, Instant now) {
-		long[] t = facts.callbackAttempts(insights.scope(filter, now));
+		long[] t = insights.callbackAttempts(filter, now);
 		return new Tally(t[0], t[1], t[2]);
 	}
 

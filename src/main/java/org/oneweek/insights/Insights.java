@@ -129,6 +129,21 @@ public class Insights {
 	}
 
 	/**
+	 * Callback attempts on the cases in scope: attempts, reached, cases tried (from the
+	 * summary when it can answer).
+	 */
+	long[] callbackAttempts(MetricFilter filter, Instant now) {
+		Scope scope = scope(filter, now);
+		return summarized(filter) ? tally.callbackAttempts(scope).orElseGet(() -> facts.callbackAttempts(scope))
+				: facts.callbackAttempts(scope);
+	}
+
+	/** The summary's case changed without a ledger event (a callback attempt). */
+	void summaryChanged(CaseId caseId) {
+		tally.atCommit(caseId.value());
+	}
+
+	/**
 	 * Builds the figures' summary anew from the ledger's rows (after the ledger was
 	 * loaded by other means than the application, or to repair it).
 	 * @return the cases summed
@@ -248,6 +263,16 @@ public class Insights {
 			.toList();
 		long led = served.stream().filter((t) -> t.leadId().equals(memberId)).count();
 		return new MemberRecord(member, served, led, figures(own, now), diaryCompliance(own, now));
+	}
+
+	/**
+	 * A unit's record under the filter (its period and places; the unit is this one): the
+	 * cases referred to it, resolved, in time, and their funding.
+	 * @throws InsightsException when there is no such unit
+	 */
+	public UnitRecord unitRecord(UnitId unitId, MetricFilter filter, Instant now) {
+		Unit unit = units.unit(unitId).orElseThrow(() -> new InsightsException("insights.unit.unknown"));
+		return new UnitRecord(unit, figures(filter.withUnit(unitId), now));
 	}
 
 	/** The blind-spot rate looks at no more weeks than this at once. */

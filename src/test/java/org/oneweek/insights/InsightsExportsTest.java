@@ -89,6 +89,29 @@ class InsightsExportsTest {
 			.andExpect(status().isBadRequest());
 	}
 
+	@Autowired
+	Insights insights;
+
+	@Test
+	void theSummaryExportsTheHandoverDelayAndAStreetsBlindSpots() throws Exception {
+		long township = fixtures.townshipId("JA");
+		java.time.Instant now = clock.instant();
+		MetricFilter street = MetricFilter.ALL.withTownship(org.oneweek.places.TownshipId.of(township));
+		BlindSpotRate blind = insights.blindSpots(street, now);
+		HandoverDelay handover = insights.handoverDelay(street, now);
+		String csv = new String(download("/insights/export.csv?table=summary&township=" + township),
+				StandardCharsets.UTF_8);
+		assertThat(csv).contains("交接确认用时（小时） 50%", "盲区率");
+		assertThat(csv.lines().filter((l) -> l.startsWith("群众反映的问题,")).findFirst())
+			.hasValue("群众反映的问题," + blind.problems());
+		assertThat(csv.lines().filter((l) -> l.startsWith("交接,")).findFirst()).hasValue("交接," + handover.handovers());
+		// the district's summary leaves the blind spots to their page (every village's
+		// weeks)
+		assertThat(new String(download("/insights/export.csv?table=summary"), StandardCharsets.UTF_8))
+			.contains("交接确认用时（小时） 50%")
+			.doesNotContain("盲区率");
+	}
+
 	@Test
 	void theMonthlyReportHasAPagePerStreetWithItsWorstCases() throws Exception {
 		AccountPrincipal admin = fixtures.principal("admin");
@@ -97,7 +120,13 @@ class InsightsExportsTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(month + " 月度报告")))
 			.andExpect(content().string(containsString("id=\"street-JA\"")))
-			.andExpect(content().string(containsString("最需要关注的事项")));
+			.andExpect(content().string(containsString("最需要关注的事项")))
+			.andExpect(content().string(containsString("class=\"blind-spots\"")))
+			.andExpect(content().string(containsString("class=\"handover\"")));
+		mvc.perform(get("/insights/report?month=" + month).with(user(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"report-blind-spots\"")))
+			.andExpect(content().string(containsString("id=\"report-handover\"")));
 		mvc.perform(get("/insights/report").with(user(admin))).andExpect(status().isOk());
 		mvc.perform(get("/insights/report?month=March").with(user(admin))).andExpect(status().isBadRequest());
 	}

@@ -48,6 +48,9 @@ class InsightsSummaryTest extends InsightsMetricsTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Callbacks callbacks;
+
 	@Test
 	void theSummaryGivesTheLedgersFiguresAndAFullRecomputationFindsNothingDifferent() {
 		insights.rebuildSummary();
@@ -60,12 +63,17 @@ class InsightsSummaryTest extends InsightsMetricsTest {
 		actions.start(late, "已联系", admin, team.tuesday().plus(Duration.ofHours(2)));
 		actions.resolve(late, new ResolveCase("已办结"), admin, team.tuesday().plus(Duration.ofDays(40)));
 
+		// a callback that did not reach the villager changes no case, but its attempt
+		// counts
+		callbacks.record(l.refs().get("H"), new CallbackAnswer(false, null, "无人接听"), admin,
+				l.now().minus(Duration.ofDays(1)));
+
 		ZoneId zone = insights.zone();
 		LocalDate day = LocalDate.ofInstant(team.tuesday(), zone);
 		List<MetricFilter> filters = List.of(l.filter(),
 				l.filter().withPeriod(day.withDayOfMonth(1), day.withDayOfMonth(day.lengthOfMonth())),
 				l.filter().withPeriod(day.withDayOfYear(1), day.withDayOfYear(day.lengthOfYear())),
-				l.filter().withCategory("OTHER"));
+				l.filter().withCategory("OTHER"), MetricFilter.ALL.withMember(l.team().lead().memberId()));
 		for (Instant now : List.of(l.now(), team.tuesday().plus(Duration.ofDays(2)),
 				l.now().plus(Duration.ofDays(400)))) {
 			for (MetricFilter filter : filters) {
@@ -82,9 +90,16 @@ class InsightsSummaryTest extends InsightsMetricsTest {
 					want.forEach((k, f) -> same(rows.get().get(k), f, by + " " + k + " " + filter + " " + now));
 				}
 				assertThat(exact).isNotEmpty();
+				// (a village and a category: no rollup has both)
+				assertThat(summary.callbackAttempts(scope).isPresent()).isEqualTo(filter.category() == null);
+				summary.callbackAttempts(scope)
+					.ifPresent(
+							(a) -> assertThat(a).as(filter.toString()).containsExactly(facts.callbackAttempts(scope)));
 			}
 		}
 		assertThat(summary.answers(l.filter().withMember(l.team().lead().memberId()))).isFalse();
+		assertThat(summary.answers(MetricFilter.ALL.withMember(l.team().lead().memberId()))).isTrue();
+		assertThat(facts.callbackAttempts(new Scope(l.filter(), null, zone, l.now()))[0]).isEqualTo(1);
 		assertThat(summary.answers(l.filter().withPeriod(l.friday(), l.friday()))).isFalse();
 
 		SummaryCheck check = insights.checkSummary();

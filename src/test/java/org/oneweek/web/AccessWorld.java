@@ -127,6 +127,7 @@ public final class AccessWorld {
 		values.put("handover", () -> String
 			.valueOf(jdbc.sql("select coalesce(max(id), 0) from case_handover").query(Long.class).single()));
 		values.put("member", () -> String.valueOf(jdbc.sql("select max(id) from member").query(Long.class).single()));
+		values.put("unit-id", () -> String.valueOf(civilAffairs));
 		values.put("account", () -> String.valueOf(people.get("unit-other").accountId()));
 		values.put("key", () -> String
 			.valueOf(jdbc.sql("select coalesce(max(id), 0) from bulletin_open311_key").query(Long.class).single()));

@@ -26,9 +26,12 @@ import org.oneweek.insights.MetricFilter;
 import org.oneweek.insights.SummaryCheck;
 import org.oneweek.insights.internal.LedgerFacts.Scope;
 import org.oneweek.platform.Ids;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The summary of the ledger's figures (tables {@code insights_case_fact},
@@ -94,23 +97,33 @@ public class Summary {
 	enum Rollup {
 
 		/** village × year */
-		VY(true, false, Grain.YEAR),
+		VY(true, false, false, false, Grain.YEAR),
 		/** street, category and type × year */
-		KY(false, true, Grain.YEAR),
+		KY(false, true, false, false, Grain.YEAR),
+		/** street, the unit referred to × year */
+		UY(false, false, true, false, Grain.YEAR),
+		/** street, the member who recorded × year */
+		MY(false, false, false, true, Grain.YEAR),
 		/** village × month */
-		VM(true, false, Grain.MONTH),
+		VM(true, false, false, false, Grain.MONTH),
 		/** street × week */
-		TW(false, false, Grain.WEEK);
+		TW(false, false, false, false, Grain.WEEK);
 
 		final boolean villages;
 
 		final boolean kinds;
 
+		final boolean units;
+
+		final boolean members;
+
 		final Grain grain;
 
-		Rollup(boolean villages, boolean kinds, Grain grain) {
+		Rollup(boolean villages, boolean kinds, boolean units, boolean members, Grain grain) {
 			this.villages = villages;
 			this.kinds = kinds;
+			this.units = units;
+			this.members = members;
 			this.grain = grain;
 		}
 
@@ -137,6 +150,9 @@ public class Summary {
 	}
 
 	private static final String COLUMNS = columns();
+
+	/** The summed columns: the counters, the money, and the callback attempts. */
+	private static final String SUMMED = COLUMNS + ", attempts, attempts_reached, tried";
 
 	private static String columns() {
 		StringJoiner j = new StringJoiner(", ");
@@ -167,28 +183,34 @@ public class Summary {
 				+ " then floor(extract(epoch from c.resolved_at - c.received_at) / 3600)::int end");
 		s.add("case when c.state <> :declined and c.first_contact_at is null then c.first_contact_due end");
 		s.add("case when c.state = any(:active) then c.resolution_due end");
+		s.add("coalesce(c.assignee_unit_id, 0)").add("coalesce(c.recorded_by_member, 0)");
+		String attempts = "(select count(*) from callback_attempt a where a.case_id = c.id";
+		s.add(attempts + ")::int").add(attempts + " and a.reached)::int").add("(" + attempts + ") > 0)::int");
 		return "select " + s + " from case_file c where c.state <> :merged" + (some ? " and c.id = any(:ids)" : "");
 	}
 
 	private static final String FACT_COLUMNS = "case_id, village_id, township_id, category, case_type, received_at, "
-			+ COLUMNS + ", contact_hours, resolution_hours, open_contact_due, open_resolution_due";
+			+ COLUMNS + ", contact_hours, resolution_hours, open_contact_due, open_resolution_due, unit_id, member_id, "
+			+ "attempts, attempts_reached, tried";
 
 	/** The rows of every rollup of the facts {@code d} (with a {@code sign}), summed. */
 	private static String rollupSelect(String d) {
 		StringJoiner sums = new StringJoiner(", ");
-		for (String col : COLUMNS.split(", ")) {
+		for (String col : SUMMED.split(", ")) {
 			sums.add("sum(d.sign * d." + col + ")");
 		}
 		StringJoiner values = new StringJoiner(", ");
 		for (Rollup r : Rollup.values()) {
-			values.add(
-					"('" + r.name() + "', date_trunc('" + r.grain.trunc + "', d.received_at at time zone :zone)::date, "
-							+ "d.township_id, " + (r.villages ? "d.village_id" : "0::bigint") + ", "
-							+ (r.kinds ? "d.category, d.case_type" : "''::text, ''::text") + ")");
+			values.add("('" + r.name() + "', date_trunc('" + r.grain.trunc
+					+ "', d.received_at at time zone :zone)::date, " + "d.township_id, "
+					+ (r.villages ? "d.village_id" : "0::bigint") + ", "
+					+ (r.kinds ? "d.category, d.case_type" : "''::text, ''::text") + ", "
+					+ (r.units ? "d.unit_id" : "0::bigint") + ", " + (r.members ? "d.member_id" : "0::bigint") + ")");
 		}
-		return "select r.rollup, r.period, r.township_id, r.village_id, r.category, r.case_type, " + sums + " from " + d
-				+ " cross join lateral (values " + values
-				+ ") r(rollup, period, township_id, village_id, category, case_type) group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6";
+		return "select r.rollup, r.period, r.township_id, r.village_id, r.category, r.case_type, r.unit_id, r.member_id, "
+				+ sums + " from " + d + " cross join lateral (values " + values
+				+ ") r(rollup, period, township_id, village_id, category, case_type, unit_id, member_id) "
+				+ "group by 1, 2, 3, 4, 5, 6, 7, 8 order by 1, 2, 3, 4, 5, 6, 7, 8";
 	}
 
 	private static String hoursSelect(String d) {
@@ -198,15 +220,15 @@ public class Summary {
 				+ "where h.hours is not null group by 1, 2, 3 order by 1, 2, 3";
 	}
 
-	private static final String TALLY_KEY = "rollup, period, township_id, village_id, category, case_type";
+	private static final String TALLY_KEY = "rollup, period, township_id, village_id, category, case_type, unit_id, member_id";
 
 	private static String upsertTally(String select) {
 		StringJoiner set = new StringJoiner(", ");
-		for (String col : COLUMNS.split(", ")) {
+		for (String col : SUMMED.split(", ")) {
 			set.add(col + " = insights_tally." + col + " + excluded." + col);
 		}
-		return "insert into insights_tally (" + TALLY_KEY + ", " + COLUMNS + ") " + select + " on conflict ("
-				+ TALLY_KEY + ") do update set " + set;
+		return "insert into insights_tally (" + TALLY_KEY + ", " + SUMMED + ") " + select + " on conflict (" + TALLY_KEY
+				+ ") do update set " + set;
 	}
 
 	private static String upsertHours(String select) {
@@ -260,6 +282,48 @@ public class Summary {
 	}
 
 	/**
+	 * Sums the case anew just before the transaction commits, in it, with the other cases
+	 * the transaction changed (at once when there is no transaction). The summary's
+	 * synchronization runs first of the commit's work, so that every commit locks the
+	 * summary's rows before the transparency log's lock.
+	 */
+	public void atCommit(long caseId) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			update(List.of(caseId));
+			return;
+		}
+		Pending pending = TransactionSynchronizationManager.getSynchronizations()
+			.stream()
+			.filter(Pending.class::isInstance)
+			.map(Pending.class::cast)
+			.findFirst()
+			.orElse(null);
+		if (pending == null) {
+			pending = new Pending();
+			TransactionSynchronizationManager.registerSynchronization(pending);
+		}
+		pending.cases.add(caseId);
+	}
+
+	private final class Pending implements TransactionSynchronization {
+
+		private final java.util.Set<Long> cases = new java.util.LinkedHashSet<>();
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			List<Long> ids = List.copyOf(cases);
+			cases.clear();
+			update(ids);
+		}
+
+	}
+
+	/**
 	 * Builds the summary anew from the ledger's rows, while changes wait (they bring it
 	 * up to date after it commits).
 	 * @return the cases summed
@@ -273,7 +337,7 @@ public class Summary {
 		jdbc.sql("truncate insights_case_fact, insights_tally, insights_tally_hours, insights_tally_state").update();
 		jdbc.sql("insert into insights_case_fact (" + FACT_COLUMNS + ") " + factSelect(false)).params(p).update();
 		String d = "(select 1 as sign, f.* from insights_case_fact f) d";
-		jdbc.sql("insert into insights_tally (" + TALLY_KEY + ", " + COLUMNS + ") " + rollupSelect(d))
+		jdbc.sql("insert into insights_tally (" + TALLY_KEY + ", " + SUMMED + ") " + rollupSelect(d))
 			.params(p)
 			.update();
 		jdbc.sql("insert into insights_tally_hours (period, kind, hours, n) " + hoursSelect(d)).params(p).update();
@@ -312,7 +376,7 @@ public class Summary {
 					.query(Long.class)
 					.single();
 		String recomputed = rollupSelect("(select 1 as sign, n.* from " + fresh + ") d");
-		String stored = "select " + TALLY_KEY + ", " + COLUMNS + " from insights_tally where cases <> 0";
+		String stored = "select " + TALLY_KEY + ", " + SUMMED + " from insights_tally where cases <> 0";
 		long rows = jdbc.sql("select count(*) from ((" + recomputed + ") except (" + stored + ")) a")
 			.params(p)
 			.query(Long.class)
@@ -340,7 +404,7 @@ public class Summary {
 	 * or team.
 	 */
 	public boolean answers(MetricFilter f) {
-		return f.unit() == null && f.member() == null && f.term() == null && rollup(f, null).isPresent();
+		return f.term() == null && rollup(f, null).isPresent();
 	}
 
 	private static Optional<Rollup> rollup(MetricFilter f, @Nullable Breakdown by) {
@@ -353,7 +417,7 @@ public class Summary {
 	}
 
 	private static boolean fits(Rollup r, MetricFilter f, @Nullable Breakdown by) {
-		if (f.unit() != null || f.member() != null || f.term() != null) {
+		if (f.term() != null || (f.unit() != null && !r.units) || (f.member() != null && !r.members)) {
 			return false;
 		}
 		if (!r.kinds && (f.category() != null || f.type() != null)) {
@@ -376,7 +440,9 @@ public class Summary {
 			case WEEK -> r.grain == Grain.WEEK;
 			case MONTH, QUARTER -> r.grain == Grain.MONTH;
 			case YEAR -> r.grain != Grain.WEEK;
-			case UNIT, MEMBER, TEAM -> false;
+			case UNIT -> r.units;
+			case MEMBER -> r.members;
+			case TEAM -> false;
 		};
 	}
 
@@ -418,9 +484,13 @@ public class Summary {
 	}
 
 	/**
-	 * The summed rows and the open facts of the scope, by a key ("" without a breakdown).
+	 * The conditions of a scope on the summed rows {@code t} and on the facts {@code f}.
 	 */
-	private Map<String, Figures> rows(Scope scope, Rollup rollup, @Nullable Breakdown by, InsightsProperties weights) {
+	private record Where(List<String> tally, List<String> fact, Map<String, Object> p) {
+
+	}
+
+	private Where where(Scope scope, Rollup rollup) {
 		Map<String, Object> p = params();
 		List<String> tallyWhere = new ArrayList<>();
 		List<String> factWhere = new ArrayList<>();
@@ -453,6 +523,16 @@ public class Summary {
 			factWhere.add("f.case_type = :type");
 			p.put("type", f.type().name());
 		}
+		if (f.unit() != null) {
+			tallyWhere.add("t.unit_id = :unit");
+			factWhere.add("f.unit_id = :unit");
+			p.put("unit", f.unit().value());
+		}
+		if (f.member() != null) {
+			tallyWhere.add("t.member_id = :member");
+			factWhere.add("f.member_id = :member");
+			p.put("member", f.member().value());
+		}
 		if (f.from() != null) {
 			tallyWhere.add("t.period >= :from");
 			factWhere.add("f.received_at >= :fromAt");
@@ -470,6 +550,35 @@ public class Summary {
 		p.put("dayAgo", Timestamp.from(now.minus(java.time.Duration.ofDays(1))));
 		p.put("weekAgo", Timestamp.from(now.minus(java.time.Duration.ofDays(7))));
 		p.put("monthAgo", Timestamp.from(now.minus(java.time.Duration.ofDays(30))));
+		return new Where(tallyWhere, factWhere, p);
+	}
+
+	/**
+	 * The callback attempts on the cases in scope from the summary, when it can answer:
+	 * attempts, attempts that reached the villager, cases tried.
+	 */
+	public Optional<long[]> callbackAttempts(Scope scope) {
+		Optional<Rollup> rollup = rollup(scope.filter(), null);
+		if (rollup.isEmpty() || !built()) {
+			return Optional.empty();
+		}
+		Where w = where(scope, rollup.get());
+		return Optional.of(jdbc
+			.sql("select coalesce(sum(t.attempts), 0), coalesce(sum(t.attempts_reached), 0), coalesce(sum(t.tried), 0) "
+					+ "from insights_tally t where " + String.join(" and ", w.tally()))
+			.params(w.p())
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
+			.single());
+	}
+
+	/**
+	 * The summed rows and the open facts of the scope, by a key ("" without a breakdown).
+	 */
+	private Map<String, Figures> rows(Scope scope, Rollup rollup, @Nullable Breakdown by, InsightsProperties weights) {
+		Where w = where(scope, rollup);
+		Map<String, Object> p = w.p();
+		List<String> tallyWhere = w.tally();
+		List<String> factWhere = w.fact();
 
 		StringJoiner sums = new StringJoiner(", ");
 		for (String col : COLUMNS.split(", ")) {
@@ -522,6 +631,8 @@ public class Summary {
 			case TOWNSHIP -> "t.township_id::text";
 			case CATEGORY -> "t.category";
 			case TYPE -> "t.case_type";
+			case UNIT -> "case when t.unit_id <> 0 then t.unit_id::text end";
+			case MEMBER -> "case when t.member_id <> 0 then t.member_id::text end";
 			case WEEK -> "to_char(t.period, 'YYYY-MM-DD')";
 			case MONTH -> "to_char(t.period, 'YYYY-MM')";
 			case QUARTER -> "to_char(t.period, 'YYYY-\"Q\"Q')";
@@ -539,6 +650,8 @@ public class Summary {
 			case TOWNSHIP -> "f.township_id::text";
 			case CATEGORY -> "f.category";
 			case TYPE -> "f.case_type";
+			case UNIT -> "case when f.unit_id <> 0 then f.unit_id::text end";
+			case MEMBER -> "case when f.member_id <> 0 then f.member_id::text end";
 			case WEEK -> "to_char(date_trunc('week', f.received_at at time zone :zone), 'YYYY-MM-DD')";
 			case MONTH -> "to_char(date_trunc('month', f.received_at at time zone :zone), 'YYYY-MM')";
 			case QUARTER -> "to_char(date_trunc('quarter', f.received_at at time zone :zone), 'YYYY-\"Q\"Q')";

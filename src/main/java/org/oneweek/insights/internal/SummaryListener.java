@@ -1,19 +1,12 @@
 package org.oneweek.insights.internal;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
 import org.oneweek.casework.CaseEvents.CaseTimelineAppended;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the {@link Summary} exact: every case the ledger changes in a transaction (its
@@ -39,21 +32,7 @@ class SummaryListener {
 
 	@EventListener
 	void appended(CaseTimelineAppended change) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			tally.update(List.of(change.caseId().value()));
-			return;
-		}
-		Pending pending = TransactionSynchronizationManager.getSynchronizations()
-			.stream()
-			.filter(Pending.class::isInstance)
-			.map(Pending.class::cast)
-			.findFirst()
-			.orElse(null);
-		if (pending == null) {
-			pending = new Pending();
-			TransactionSynchronizationManager.registerSynchronization(pending);
-		}
-		pending.cases.add(change.caseId().value());
+		tally.atCommit(change.caseId().value());
 	}
 
 	/**
@@ -67,24 +46,6 @@ class SummaryListener {
 			long cases = tally.rebuild();
 			log.info("Insights summary built: {} cases in {} ms", cases, (System.nanoTime() - t0) / 1_000_000);
 		}
-	}
-
-	private final class Pending implements TransactionSynchronization {
-
-		private final Set<Long> cases = new LinkedHashSet<>();
-
-		@Override
-		public int getOrder() {
-			return Ordered.HIGHEST_PRECEDENCE;
-		}
-
-		@Override
-		public void beforeCommit(boolean readOnly) {
-			List<Long> ids = List.copyOf(cases);
-			cases.clear();
-			tally.update(ids);
-		}
-
 	}
 
 }

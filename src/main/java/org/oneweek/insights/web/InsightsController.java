@@ -21,6 +21,7 @@ import org.oneweek.insights.InsightsException;
 import org.oneweek.insights.Measure;
 import org.oneweek.insights.MemberRecord;
 import org.oneweek.people.MemberId;
+import org.oneweek.people.UnitId;
 import org.oneweek.insights.MetricFilter;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
@@ -189,6 +190,25 @@ class InsightsController {
 		model.addAttribute("fmt", Format.INSTANCE);
 		choices(model, filter);
 		return "insights/showMember";
+	}
+
+	/**
+	 * A unit's record: the cases referred to it, resolved, in time, and their funding,
+	 * under the page's filter (its period and places).
+	 */
+	@GetMapping("/units/{unit}")
+	String unit(@PathVariable("unit") long unit, @ModelAttribute("filter") FilterParams params, Model model) {
+		if (unit <= 0) {
+			throw new InsightsException("insights.unit.unknown");
+		}
+		params.setUnit(unit);
+		MetricFilter filter = params.toFilter();
+		Instant now = clock.instant();
+		model.addAttribute("record", insights.unitRecord(UnitId.of(unit), filter, now));
+		model.addAttribute("links", new DrillLinks(params));
+		model.addAttribute("fmt", Format.INSTANCE);
+		choices(model, filter);
+		return "insights/showUnit";
 	}
 
 	/** The tables of the blind spots page, in order. */

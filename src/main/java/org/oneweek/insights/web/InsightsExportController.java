@@ -17,7 +17,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Case;
 import org.oneweek.insights.Breakdown;
+import org.oneweek.insights.BlindSpotRate;
 import org.oneweek.insights.Figures;
+import org.oneweek.insights.HandoverDelay;
 import org.oneweek.insights.Insights;
 import org.oneweek.insights.Insights.Row;
 import org.oneweek.insights.InsightsException;
@@ -129,6 +131,21 @@ class InsightsExportController {
 		rows.add(row(msg("insights.resolutionHours", locale) + " 90%", f.resolutionHoursP90()));
 		rows.add(row(msg("insights.measure.FUNDING_REQUESTED", locale), f.fundingRequested()));
 		rows.add(row(msg("insights.measure.FUNDING_APPROVED", locale), f.fundingApproved()));
+		HandoverDelay handover = insights.handoverDelay(filter, now);
+		rows.add(row(msg("insights.handover", locale) + " 50%", handover.medianHours()));
+		rows.add(row(msg("insights.handover", locale) + " 90%", handover.p90Hours()));
+		rows.add(row(msg("insights.handover.handovers", locale), handover.handovers()));
+		rows.add(row(msg("insights.handover.waiting", locale), handover.handovers() - handover.acknowledged()));
+		// as on the dashboard: the blind spots of a street or a village (each village's
+		// weeks
+		// are reconciled; the district's are on the monthly report and the blind spots'
+		// page)
+		if (filter.village() != null || filter.township() != null) {
+			BlindSpotRate blind = insights.blindSpots(filter, now);
+			rows.add(row(msg("insights.blindSpots.rate", locale), percent(blind.rate())));
+			rows.add(row(msg("insights.blindSpots.problems", locale), blind.problems()));
+			rows.add(row(msg("insights.blindSpots.blind", locale), blind.blind()));
+		}
 		return new Table(msg("insights.title", locale),
 				List.of(msg("insights.export.figure", locale), msg("insights.export.value", locale)), rows);
 	}

@@ -12,7 +12,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.oneweek.casework.Case;
 import org.oneweek.insights.Breakdown;
+import org.oneweek.insights.BlindSpotRate;
 import org.oneweek.insights.Figures;
+import org.oneweek.insights.HandoverDelay;
 import org.oneweek.insights.Insights;
 import org.oneweek.insights.Insights.Row;
 import org.oneweek.insights.Measure;
@@ -55,7 +57,7 @@ class MonthlyReportController {
 
 	/** One street's page. */
 	record StreetPage(Township township, Figures figures, List<Row> villages, List<Case> overdue,
-			List<Case> unsatisfied, DrillLinks links) {
+			List<Case> unsatisfied, BlindSpotRate blindSpots, HandoverDelay handover, DrillLinks links) {
 
 	}
 
@@ -69,6 +71,8 @@ class MonthlyReportController {
 		LocalDate to = shown.atEndOfMonth();
 		MetricFilter district = MetricFilter.ALL.withPeriod(from, to);
 		List<StreetPage> pages = new ArrayList<>();
+		int problems = 0;
+		int blindSpots = 0;
 		for (Township t : places.townships()) {
 			if (township != null && t.id().value() != township) {
 				continue;
@@ -91,7 +95,13 @@ class MonthlyReportController {
 			params.setTownship(t.id().value());
 			params.setFrom(from);
 			params.setTo(to);
-			pages.add(new StreetPage(t, figures, villages, overdue, unsatisfied, new DrillLinks(params)));
+			// the street's villages' weeks of the month are reconciled (their embeddings
+			// are stored)
+			BlindSpotRate blind = insights.blindSpots(filter, now);
+			problems += blind.problems();
+			blindSpots += blind.blind();
+			pages.add(new StreetPage(t, figures, villages, overdue, unsatisfied, blind,
+					insights.handoverDelay(filter, now), new DrillLinks(params)));
 		}
 		FilterParams all = new FilterParams();
 		all.setFrom(from);
@@ -102,6 +112,11 @@ class MonthlyReportController {
 		model.addAttribute("figures", insights.figures(district, now));
 		model.addAttribute("streets", insights.breakdown(district, Breakdown.TOWNSHIP, now, locale));
 		model.addAttribute("pages", pages);
+		// the district's blind spots are its streets' (a street without a case has no
+		// problem)
+		model.addAttribute("blindSpotRate",
+				(township != null || problems == 0) ? null : (double) blindSpots / problems);
+		model.addAttribute("handover", insights.handoverDelay(district, now));
 		model.addAttribute("links", new DrillLinks(all));
 		model.addAttribute("fmt", Format.INSTANCE);
 		model.addAttribute("villageNames", InsightsController.villageNames(places));
