@@ -135,7 +135,46 @@ public class CaseFixtures {
 		return principal(username);
 	}
 
+	private static final java.util.concurrent.atomic.AtomicLong PHONES = new java.util.concurrent.atomic.AtomicLong(
+			System.currentTimeMillis() % 50_000_000L);
+
+	/**
+	 * Members free that week with an account of the demo's kind (secretary and
+	 * troubleshooter); when the demo's 36 are all taken (many tests use the real week),
+	 * new ones are made, with the demo's password.
+	 */
 	private List<Long> freeMembersWithAccounts(LocalDate monday, int count, List<Long> excluded) {
+		List<Long> free = new ArrayList<>(freeDemoMembers(monday, count, excluded));
+		while (free.size() < count) {
+			free.add(newMemberWithAccount());
+		}
+		return free;
+	}
+
+	private long newMemberWithAccount() {
+		String phone;
+		java.util.Optional<Long> inserted;
+		do {
+			phone = "170" + String.format("%08d", PHONES.incrementAndGet() % 100_000_000L);
+			inserted = jdbc.sql("""
+					insert into member (name, gender, birth_year, phone) values (?, 'M', 1970, ?)
+					on conflict (phone) do nothing returning id""")
+				.params("测试队员" + phone.substring(7), phone)
+				.query(Long.class)
+				.optional();
+		}
+		while (inserted.isEmpty());
+		long memberId = inserted.get();
+		jdbc.sql("""
+				insert into user_account (username, password_hash, display_name, roles, member_id, demo)
+				select ?, password_hash, ?, array['SECRETARY', 'TROUBLESHOOTER'], ?, demo from user_account
+				where username = 'secretary'""")
+			.params("t-member-" + memberId, "测试队员" + phone.substring(7), memberId)
+			.update();
+		return memberId;
+	}
+
+	private List<Long> freeDemoMembers(LocalDate monday, int count, List<Long> excluded) {
 		return jdbc.sql("""
 				select m.id from member m where m.active
 				  and exists (select 1 from user_account a where a.member_id = m.id and 'SECRETARY' = any(a.roles)

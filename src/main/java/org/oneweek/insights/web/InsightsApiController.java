@@ -130,7 +130,10 @@ class InsightsApiController {
 			The summary (per village and year or month, per street and week, per street, category
 			and type and year) answers the district's figures without reading every case; it is kept
 			in the transaction of every change of a case. Rebuild it after loading cases by other means
-			(COPY, a restore of the ledger alone); changes of cases wait while it runs.""")
+			(COPY, a restore of the ledger alone); changes of cases wait while it runs.""",
+			extensions = @io.swagger.v3.oas.annotations.extensions.Extension(
+					properties = @io.swagger.v3.oas.annotations.extensions.ExtensionProperty(name = "x-action",
+							value = "true")))
 	RebuildJson rebuildSummary() {
 		long t0 = System.nanoTime();
 		long cases = insights.rebuildSummary();
