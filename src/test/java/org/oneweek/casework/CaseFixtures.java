@@ -151,7 +151,8 @@ public class CaseFixtures {
 		return free;
 	}
 
-	private long newMemberWithAccount() {
+	/** A new member with an account of the demo's kind and the demo's password. */
+	public long newMemberWithAccount() {
 		String phone;
 		java.util.Optional<Long> inserted;
 		do {

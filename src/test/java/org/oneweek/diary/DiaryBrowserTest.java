@@ -282,6 +282,15 @@ class DiaryBrowserTest {
 
 	/** Three members with accounts, free in both weeks. */
 	private List<Long> freeInBothWeeks(LocalDate first, LocalDate second) {
+		List<Long> free = freeDemoMembersInBothWeeks(first, second);
+		while (free.size() < 3) {
+			// the demo's members are all serving the real week: new ones
+			free.add(fixtures.newMemberWithAccount());
+		}
+		return free;
+	}
+
+	private List<Long> freeDemoMembersInBothWeeks(LocalDate first, LocalDate second) {
 		return new ArrayList<>(jdbc
 			.sql("""
 					select m.id from member m where m.active

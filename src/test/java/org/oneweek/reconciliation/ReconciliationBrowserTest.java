@@ -192,9 +192,9 @@ class ReconciliationBrowserTest {
 			.single());
 	}
 
-	/** Three demo members with secretary accounts serving nowhere this week. */
+	/** Three members with secretary accounts serving nowhere this week: the demo's, or new ones. */
 	private List<Long> freeThisWeek(LocalDate monday) {
-		return new ArrayList<>(jdbc.sql("""
+		List<Long> free = new ArrayList<>(jdbc.sql("""
 				select m.id from member m where m.active
 				  and exists (select 1 from user_account a where a.member_id = m.id and 'SECRETARY' = any(a.roles)
 				              and 'TROUBLESHOOTER' = any(a.roles))
@@ -202,6 +202,11 @@ class ReconciliationBrowserTest {
 				                  where tm.member_id = m.id and t.week_start = ?)
 				  and not exists (select 1 from troubleshooter_duty d where d.member_id = m.id and d.week_start = ?)
 				order by random() limit 3""").params(monday, monday).query(Long.class).list());
+		while (free.size() < 3) {
+			// the demo's members are all serving the real week: new ones
+			free.add(fixtures.newMemberWithAccount());
+		}
+		return free;
 	}
 
 	private String url(String path) {
