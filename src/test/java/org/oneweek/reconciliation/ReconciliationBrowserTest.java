@@ -192,7 +192,10 @@ class ReconciliationBrowserTest {
 			.single());
 	}
 
-	/** Three members with secretary accounts serving nowhere this week: the demo's, or new ones. */
+	/**
+	 * Three members with secretary accounts serving nowhere this week: the demo's, or new
+	 * ones.
+	 */
 	private List<Long> freeThisWeek(LocalDate monday) {
 		List<Long> free = new ArrayList<>(jdbc.sql("""
 				select m.id from member m where m.active
