@@ -56,11 +56,22 @@ class EmbeddingWorker {
 
 	private final Clock clock;
 
+	/** How long no case must have been recorded before the thread embeds (a lull). */
+	private final long lullNanos;
+
+	/** The longest the thread waits for a lull before it embeds one case anyway. */
+	private static final long MOST_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+	/** When the last case was recorded on this instance ({@link System#nanoTime()}). */
+	private volatile long lastArrival = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+
 	EmbeddingWorker(WeekItems items, EmbeddingStore store, Twins twins, Clock clock,
 			@Value("${oneweek.reconciliation.embed-after-record:true}") boolean enabled,
 			@Value("${oneweek.reconciliation.warm-model:true}") boolean warm,
-			@Value("${oneweek.reconciliation.worker-share:0.25}") double share) {
+			@Value("${oneweek.reconciliation.worker-share:0.1}") double share,
+			@Value("${oneweek.reconciliation.worker-lull:PT0.5S}") java.time.Duration lull) {
 		this.share = Math.max(0.01, Math.min(1, share));
+		this.lullNanos = Math.max(0, lull.toNanos());
 		this.items = items;
 		this.twins = twins;
 		this.clock = clock;
@@ -79,11 +90,13 @@ class EmbeddingWorker {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION)
 	void on(CaseRecorded recorded) {
 		if (enabled) {
+			lastArrival = System.nanoTime();
 			executor.execute(() -> embed(recorded));
 		}
 	}
 
 	private void embed(CaseRecorded recorded) {
+		awaitLull();
 		long start = System.nanoTime();
 		try {
 			items.caseItem(recorded.caseId()).ifPresent(store::ensure);
@@ -97,6 +110,29 @@ class EmbeddingWorker {
 			log.warn("No embedding for case {} yet: {}", recorded.caseId(), ex.toString());
 		}
 		rest(System.nanoTime() - start);
+	}
+
+	/**
+	 * Waits until no case has been recorded for the lull, so that the model runs between
+	 * intakes, not during them: under a flood of intakes it waits (at most
+	 * {@link #MOST_WAIT_NANOS} a case, so that it is never starved for good), and what
+	 * the full queue drops is computed when first needed.
+	 */
+	private void awaitLull() {
+		long waitedSince = System.nanoTime();
+		try {
+			while (true) {
+				long now = System.nanoTime();
+				long quietFor = now - lastArrival;
+				if (quietFor >= lullNanos || now - waitedSince >= MOST_WAIT_NANOS) {
+					return;
+				}
+				TimeUnit.NANOSECONDS.sleep(lullNanos - quietFor);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**
