@@ -25,13 +25,12 @@ import org.oneweek.insights.Measure;
 import org.oneweek.insights.MetricFilter;
 import org.oneweek.insights.SummaryCheck;
 import org.oneweek.insights.internal.LedgerFacts.Scope;
+import org.oneweek.platform.BeforeCommit;
 import org.oneweek.platform.Ids;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The summary of the ledger's figures (tables {@code insights_case_fact},
@@ -240,6 +239,9 @@ public class Summary {
 
 	private final ZoneId zone;
 
+	/** First of a commit's work: the summary's rows are locked before the log's. */
+	private final BeforeCommit<Long> atCommit = new BeforeCommit<>(Ordered.HIGHEST_PRECEDENCE, true, this::update);
+
 	public Summary(JdbcClient jdbc, java.time.Clock clock) {
 		this.jdbc = jdbc;
 		this.zone = clock.getZone();
@@ -288,39 +290,7 @@ public class Summary {
 	 * summary's rows before the transparency log's lock.
 	 */
 	public void atCommit(long caseId) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			update(List.of(caseId));
-			return;
-		}
-		Pending pending = TransactionSynchronizationManager.getSynchronizations()
-			.stream()
-			.filter(Pending.class::isInstance)
-			.map(Pending.class::cast)
-			.findFirst()
-			.orElse(null);
-		if (pending == null) {
-			pending = new Pending();
-			TransactionSynchronizationManager.registerSynchronization(pending);
-		}
-		pending.cases.add(caseId);
-	}
-
-	private final class Pending implements TransactionSynchronization {
-
-		private final java.util.Set<Long> cases = new java.util.LinkedHashSet<>();
-
-		@Override
-		public int getOrder() {
-			return Ordered.HIGHEST_PRECEDENCE;
-		}
-
-		@Override
-		public void beforeCommit(boolean readOnly) {
-			List<Long> ids = List.copyOf(cases);
-			cases.clear();
-			update(ids);
-		}
-
+		atCommit.add(caseId);
 	}
 
 	/**
