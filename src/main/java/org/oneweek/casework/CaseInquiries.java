@@ -32,6 +32,12 @@ public class CaseInquiries {
 
 	public static final int MAX_PAGE_SIZE = 200;
 
+	/**
+	 * A search counts its cases up to this many (a province's ledger of millions is not
+	 * counted at every page: "more than 10,000" says what a reader needs).
+	 */
+	public static final int MAX_COUNT = 10_000;
+
 	/** An export holds at most this many rows. */
 	public static final int MAX_EXPORT = 20_000;
 
@@ -55,10 +61,14 @@ public class CaseInquiries {
 		int pageNumber = Math.max(0, page);
 		Map<String, Object> params = new HashMap<>();
 		String where = where(search, standing, now, params);
-		long total = jdbc.sql("select count(*) from case_file c where " + where)
+		params.put("countLimit", MAX_COUNT + 1);
+		long counted = jdbc
+			.sql("select count(*) from (select 1 from case_file c where " + where + " limit :countLimit) counted")
 			.params(params)
 			.query(Long.class)
 			.single();
+		boolean more = counted > MAX_COUNT;
+		long total = Math.min(counted, MAX_COUNT);
 		params.put("limit", pageSize);
 		params.put("offset", (long) pageNumber * pageSize);
 		List<Case> cases = jdbc
@@ -66,7 +76,7 @@ public class CaseInquiries {
 			.params(params)
 			.query(Cases.CASE)
 			.list();
-		return new CaseSearch.Page(cases, total, pageNumber, pageSize);
+		return new CaseSearch.Page(cases, total, more, pageNumber, pageSize);
 	}
 
 	/** Every matching case (up to {@link #MAX_EXPORT}), for exports. */

@@ -69,8 +69,11 @@ public record CaseSearch(@Nullable String words, @Nullable String reference, @Nu
 				assigneeKind, responsibleMemberId, responsibleUnitId, overdue, openOnly, from, to, true);
 	}
 
-	/** One page of results. */
-	public record Page(List<Case> cases, long total, int page, int size) {
+	/**
+	 * One page of results: {@code total} cases found, or at least that many when
+	 * {@code more} (the count stops at {@link CaseInquiries#MAX_COUNT}).
+	 */
+	public record Page(List<Case> cases, long total, boolean more, int page, int size) {
 
 		public Page {
 			cases = List.copyOf(cases);

@@ -63,8 +63,8 @@ public class Cases {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select * from case_file where id in (:ids) order by received_at")
-			.param("ids", Ids.values(ids))
+		return jdbc.sql("select * from case_file where id = any(:ids) order by received_at")
+			.param("ids", Ids.values(ids).toArray(Long[]::new))
 			.query(CASE)
 			.list();
 	}

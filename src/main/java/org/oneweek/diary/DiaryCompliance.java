@@ -1,9 +1,12 @@
 package org.oneweek.diary;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +14,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.oneweek.people.MemberId;
+import org.oneweek.places.VillageId;
+import org.oneweek.platform.Ids;
 import org.oneweek.platform.Weeks;
 import org.oneweek.roster.Term;
+import org.oneweek.roster.TermId;
 import org.oneweek.roster.Terms;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -139,6 +146,56 @@ public class DiaryCompliance {
 			}
 		}
 		return rows;
+	}
+
+	/**
+	 * The total of {@link #between} over the terms of some villages (all when
+	 * {@code null}), of one member, of one term, counted by the database: the
+	 * organization department's figure over a province's thousands of terms a week,
+	 * without a row per member and term.
+	 */
+	public Tally count(LocalDate from, LocalDate to, Instant now, @Nullable Collection<VillageId> villages,
+			@Nullable MemberId member, @Nullable TermId term) {
+		LocalDate first = Weeks.mondayOf(from);
+		LocalDate last = Weeks.mondayOf(to);
+		if (last.isBefore(first) || properties.expectedDays().isEmpty() || (villages != null && villages.isEmpty())) {
+			return Tally.NONE;
+		}
+		if (first.plusWeeks(MAX_WEEKS).isBefore(last)) {
+			first = last.minusWeeks(MAX_WEEKS);
+		}
+		// a required day counts once its diary has closed: at the start of the day after
+		// next (DiaryRules.closesAt), so on days up to today - 2
+		LocalDate lastClosed = LocalDate.ofInstant(now, zone).minusDays(2);
+		Map<String, Object> p = new HashMap<>();
+		p.put("first", first);
+		p.put("last", last);
+		p.put("lastClosed", lastClosed);
+		p.put("isodows", properties.expectedDays().stream().map(DayOfWeek::getValue).toArray(Integer[]::new));
+		StringBuilder where = new StringBuilder();
+		if (villages != null) {
+			where.append(" and t.village_id = any(:villages)");
+			p.put("villages", Ids.values(villages).toArray(Long[]::new));
+		}
+		if (member != null) {
+			where.append(" and tm.member_id = :member");
+			p.put("member", member.value());
+		}
+		if (term != null) {
+			where.append(" and t.id = :term");
+			p.put("term", term.value());
+		}
+		return jdbc.sql("""
+				select count(*) as expected,
+				       count(*) filter (where exists (select 1 from diary_entry d
+				           where d.member_id = tm.member_id and d.day = g.day and d.written)) as written
+				from term t join term_member tm on tm.term_id = t.id
+				cross join lateral (select t.week_start + i as day from generate_series(0, 6) i) g
+				where t.state = 'PUBLISHED' and t.week_start >= :first and t.week_start <= :last
+				  and extract(isodow from g.day) = any(:isodows) and g.day <= :lastClosed""" + where)
+			.params(p)
+			.query((rs, n) -> new Tally(rs.getInt("expected"), rs.getInt("written")))
+			.single();
 	}
 
 	/**

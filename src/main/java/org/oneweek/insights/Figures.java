@@ -26,7 +26,8 @@ public record Figures(Map<Measure, Long> counts, @Nullable Double contactHoursMe
 		for (Measure m : Measure.values()) {
 			all.put(m, counts.getOrDefault(m, 0L));
 		}
-		counts = Map.copyOf(all);
+		// an EnumMap's read is an array's: a province's tables ask it millions of times
+		counts = java.util.Collections.unmodifiableMap(all);
 	}
 
 	public long count(Measure measure) {

@@ -203,14 +203,9 @@ public class Insights {
 		if (to.isBefore(from)) {
 			return Tally.NONE;
 		}
-		java.util.Set<VillageId> villages = villagesIn(filter).stream().map(Village::id).collect(Collectors.toSet());
 		boolean everyVillage = filter.village() == null && filter.township() == null && filter.district() == null;
-		return DiaryCompliance.total(compliance.between(from, to, now)
-			.stream()
-			.filter((row) -> everyVillage || villages.contains(row.term().villageId()))
-			.filter((row) -> filter.member() == null || row.memberId().equals(filter.member()))
-			.filter((row) -> filter.term() == null || row.term().id().equals(filter.term()))
-			.toList());
+		@Nullable List<VillageId> villages = everyVillage ? null : villagesIn(filter).stream().map(Village::id).toList();
+		return compliance.count(from, to, now, villages, filter.member(), filter.term());
 	}
 
 	/**

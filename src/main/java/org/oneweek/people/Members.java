@@ -66,8 +66,9 @@ public class Members {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select * from member where id in (:ids) order by name")
-			.param("ids", Ids.values(ids))
+		// one array, not a parameter per id: a province's 60,000 members are one query
+		return jdbc.sql("select * from member where id = any(:ids) order by name")
+			.param("ids", Ids.values(ids).toArray(Long[]::new))
 			.query(MEMBER)
 			.list();
 	}

@@ -1,11 +1,13 @@
 package org.oneweek.places;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.oneweek.platform.Caches;
-import org.oneweek.platform.Ids;
 import org.oneweek.platform.ReadCache;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,11 +44,41 @@ public class Places {
 
 	private final ReadCache<VillageId, Optional<Village>> villages;
 
+	// every township and village at once, with their indexes by id and by township: a
+	// province's 20,000 villages are read once for all the requests of a few seconds
+	// (oneweek.cache.specs.places-all), not several times per page
+	private final ReadCache<String, Directory> all;
+
 	Places(JdbcClient jdbc, Caches caches) {
 		this.jdbc = jdbc;
 		this.districts = caches.readCache("places-districts");
 		this.townships = caches.readCache("places-townships");
 		this.villages = caches.readCache("places-villages");
+		this.all = caches.readCache("places-all");
+	}
+
+	/** Every township and village, in the order of their codes, indexed. */
+	private record Directory(List<Township> townships, List<Village> villages, Map<VillageId, Village> byId,
+			Map<TownshipId, List<Village>> byTownship) {
+
+		static Directory of(List<Township> townships, List<Village> villages) {
+			Map<VillageId, Village> byId = new HashMap<>();
+			Map<TownshipId, List<Village>> byTownship = new HashMap<>();
+			for (Village v : villages) {
+				byId.put(v.id(), v);
+				byTownship.computeIfAbsent(v.townshipId(), (t) -> new ArrayList<>()).add(v);
+			}
+			byTownship.replaceAll((t, list) -> List.copyOf(list));
+			return new Directory(List.copyOf(townships), List.copyOf(villages), Map.copyOf(byId),
+					Map.copyOf(byTownship));
+		}
+
+	}
+
+	private Directory directory() {
+		return this.all.get("all",
+				(key) -> Directory.of(jdbc.sql("select * from township order by code").query(TOWNSHIP).list(),
+						jdbc.sql("select * from village order by code").query(VILLAGE).list()));
 	}
 
 	/**
@@ -57,6 +89,7 @@ public class Places {
 		this.districts.changed();
 		this.townships.changed();
 		this.villages.changed();
+		this.all.changed();
 	}
 
 	public List<District> districts() {
@@ -69,7 +102,7 @@ public class Places {
 	}
 
 	public List<Township> townships() {
-		return jdbc.sql("select * from township order by code").query(TOWNSHIP).list();
+		return directory().townships();
 	}
 
 	public Optional<Township> township(TownshipId id) {
@@ -82,14 +115,11 @@ public class Places {
 	}
 
 	public List<Village> villages() {
-		return jdbc.sql("select * from village order by code").query(VILLAGE).list();
+		return directory().villages();
 	}
 
 	public List<Village> villagesOf(TownshipId townshipId) {
-		return jdbc.sql("select * from village where township_id = ? order by code")
-			.param(townshipId.value())
-			.query(VILLAGE)
-			.list();
+		return directory().byTownship().getOrDefault(townshipId, List.of());
 	}
 
 	public Optional<Village> village(VillageId id) {
@@ -97,15 +127,20 @@ public class Places {
 				(key) -> jdbc.sql("select * from village where id = ?").param(key.value()).query(VILLAGE).optional());
 	}
 
-	/** The villages of the ids, in one read (ids of no village are left out). */
+	/**
+	 * The villages of the ids, in the order of their codes (ids of no village are left
+	 * out).
+	 */
 	public List<Village> villages(Collection<VillageId> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select * from village where id in (:ids) order by code")
-			.param("ids", Ids.values(ids))
-			.query(VILLAGE)
-			.list();
+		Directory d = directory();
+		return new java.util.HashSet<>(ids).stream()
+			.map(d.byId()::get)
+			.filter(java.util.Objects::nonNull)
+			.sorted(java.util.Comparator.comparing(Village::code))
+			.toList();
 	}
 
 	public Optional<Village> villageByCode(String code) {

@@ -291,6 +291,32 @@ class CasePagesTest {
 			.param("reason", "重复反映，已在其他事项中处理")).andExpect(flash().attribute("messageKey", "case.done.DECLINE"));
 	}
 
+	@Test
+	void theDepartmentNarrowsTheLedgerToAStreetAndChoosesAmongItsVillages() throws Exception {
+		String reference = recordAsSecretary("按街道查询");
+		long township = jdbc.sql("select township_id from case_file where reference = ?")
+			.param(reference)
+			.query(Long.class)
+			.single();
+		long other = jdbc.sql("select id from township where id <> ? order by id limit 1")
+			.param(township)
+			.query(Long.class)
+			.optional()
+			.orElse(-1L);
+		mvc.perform(get("/cases").param("q", "按街道查询")
+			.param("township", String.valueOf(township))
+			.with(user(fixtures.principal("admin"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(reference)))
+			.andExpect(content().string(containsString("name=\"township\"")))
+			.andExpect(content().string(containsString("东江")));
+		mvc.perform(get("/cases").param("q", "按街道查询")
+			.param("township", String.valueOf(other))
+			.with(user(fixtures.principal("admin"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(reference))));
+	}
+
 	AccountPrincipal otherVillagesSecretaryThisWeek() {
 		LocalDate monday = Weeks.mondayOf(LocalDate.now(clock));
 		String username = jdbc

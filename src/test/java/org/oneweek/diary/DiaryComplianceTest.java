@@ -110,6 +110,36 @@ class DiaryComplianceTest {
 		assertThat(row(midweek, lead).openDays()).containsExactly(monday.plusDays(3));
 		assertThat(row(midweek, third).tally()).isEqualTo(new Tally(2, 0));
 		assertThat(row(midweek, third).openDays()).containsExactly(monday.plusDays(2), monday.plusDays(3));
+
+		// the database's count says the same, by villages, member and term
+		List<VillageId> both = List.of(VillageId.of(team.villageId()), VillageId.of(diligent.villageId()));
+		assertThat(compliance.count(monday, monday, nextMonday, both, null, null)).isEqualTo(new Tally(30, 19));
+		assertThat(compliance.count(monday, monday, nextMonday, null, lead.memberId(), null))
+			.isEqualTo(new Tally(5, 3));
+		assertThat(compliance.count(monday, monday, nextMonday, null, null, team.termId())).isEqualTo(new Tally(15, 4));
+		assertThat(compliance.count(monday, monday, thursday, null, lead.memberId(), null)).isEqualTo(new Tally(2, 2));
+		assertThat(compliance.count(monday, monday, nextMonday, List.of(), null, null)).isEqualTo(Tally.NONE);
+	}
+
+	@Test
+	void theDatabasesCountIsTheTotalOfTheRowsForEveryVillageAndTheWholeDistrict() {
+		Instant now = clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+		LocalDate from = today.minusWeeks(12);
+		List<MemberTerm> rows = compliance.between(from, today, now);
+		assertThat(compliance.count(from, today, now, null, null, null)).isEqualTo(DiaryCompliance.total(rows));
+		Map<VillageId, Tally> byVillage = DiaryCompliance.tally(rows, (r) -> r.term().villageId());
+		byVillage
+			.forEach((village, tally) -> assertThat(compliance.count(from, today, now, List.of(village), null, null))
+				.as("village %s", village)
+				.isEqualTo(tally));
+		Map<MemberId, Tally> byMember = DiaryCompliance.tally(rows, MemberTerm::memberId);
+		byMember.entrySet()
+			.stream()
+			.limit(20)
+			.forEach((e) -> assertThat(compliance.count(from, today, now, null, e.getKey(), null))
+				.as("member %s", e.getKey())
+				.isEqualTo(e.getValue()));
 	}
 
 	@Test

@@ -156,7 +156,7 @@ class CaseApiController {
 			.stream()
 			.map((c) -> CaseJson.of(c, villages.getOrDefault(c.villageId(), ""), now,
 					mayKnow.test(c) ? reporters.get(c.id()) : null))
-			.toList(), page.total(), page.page(), page.size());
+			.toList(), page.total(), page.more(), page.page(), page.size());
 	}
 
 	@GetMapping("/{reference}")

@@ -57,7 +57,11 @@ record CaseJson(String reference, long villageId, String village, CaseSource sou
 	}
 
 	/** A page of search results. */
-	record PageJson(List<CaseJson> cases, long total, int page, int size) {
+	/**
+	 * @param total the cases found, or at least that many when {@code more} (the count
+	 * stops at 10,000)
+	 */
+	record PageJson(List<CaseJson> cases, long total, boolean more, int page, int size) {
 
 	}
 

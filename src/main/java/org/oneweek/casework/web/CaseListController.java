@@ -32,6 +32,7 @@ import org.oneweek.casework.internal.CaseExports;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.places.Places;
 import org.oneweek.places.Village;
+import org.oneweek.places.TownshipId;
 import org.oneweek.places.VillageId;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -98,6 +99,7 @@ class CaseListController {
 		model.addAttribute("previousQuery", params.query(page.page() - 1));
 		model.addAttribute("nextQuery", params.query(page.page() + 1));
 		addChoices(model, locale);
+		model.addAttribute("villages", villageChoices(params));
 		model.addAttribute("now", now);
 		return "casework/listCases";
 	}
@@ -206,8 +208,29 @@ class CaseListController {
 		return result;
 	}
 
+	/**
+	 * A list to choose from has at most this many villages; more, and a street comes
+	 * first.
+	 */
+	static final int MAX_VILLAGE_CHOICES = 300;
+
+	/**
+	 * The villages to choose from in the search form: the chosen street's, or all of them
+	 * when they are few (a province's 20,000 are no list: a street is chosen first), and
+	 * always the village chosen.
+	 */
+	private List<Village> villageChoices(SearchParams params) {
+		List<Village> villages = (params.getTownship() != null) ? places.villagesOf(TownshipId.of(params.getTownship()))
+				: places.villages();
+		if (villages.size() <= MAX_VILLAGE_CHOICES) {
+			return villages;
+		}
+		return (params.getVillage() != null) ? places.village(VillageId.of(params.getVillage())).stream().toList()
+				: List.of();
+	}
+
 	private void addChoices(Model model, Locale locale) {
-		model.addAttribute("villages", places.villages());
+		model.addAttribute("townships", places.townships());
 		model.addAttribute("villageNames",
 				places.villages().stream().collect(Collectors.toMap(Village::id, Village::name)));
 		model.addAttribute("categories", cases.categories());

@@ -10,6 +10,7 @@ import org.oneweek.casework.CaseState;
 import org.oneweek.casework.CaseType;
 import org.oneweek.casework.Urgency;
 import org.oneweek.people.UnitId;
+import org.oneweek.places.TownshipId;
 import org.oneweek.places.VillageId;
 import org.oneweek.platform.Ids;
 import org.oneweek.roster.TermId;
@@ -27,6 +28,9 @@ public class SearchParams {
 
 	@Parameter(description = "The village's id")
 	private @Nullable Long village;
+
+	@Parameter(description = "The township's or street's id")
+	private @Nullable Long township;
 
 	@Parameter(description = "The term's id (a village's week)")
 	private @Nullable Long term;
@@ -67,15 +71,16 @@ public class SearchParams {
 	private int page;
 
 	public CaseSearch toSearch() {
-		return new CaseSearch(q, null, Ids.nullable(village, VillageId::of), null, Ids.nullable(term, TermId::of),
-				state, category, type, urgency, assignee, null, Ids.nullable(unit, UnitId::of), overdue, open, from, to,
-				false);
+		return new CaseSearch(q, null, Ids.nullable(village, VillageId::of), Ids.nullable(township, TownshipId::of),
+				Ids.nullable(term, TermId::of), state, category, type, urgency, assignee, null,
+				Ids.nullable(unit, UnitId::of), overdue, open, from, to, false);
 	}
 
 	/** The query string of these parameters, for export links and paging. */
 	public String query(int targetPage) {
 		UriComponentsBuilder b = UriComponentsBuilder.newInstance();
 		add(b, "q", q);
+		add(b, "township", township);
 		add(b, "village", village);
 		add(b, "term", term);
 		add(b, "state", state);
@@ -119,6 +124,14 @@ public class SearchParams {
 
 	public void setVillage(@Nullable Long village) {
 		this.village = village;
+	}
+
+	public @Nullable Long getTownship() {
+		return township;
+	}
+
+	public void setTownship(@Nullable Long township) {
+		this.township = township;
 	}
 
 	public @Nullable Long getTerm() {

@@ -92,21 +92,43 @@ public class Summary {
 		return Map.copyOf(m);
 	}
 
-	/** A rollup: the dimensions it keeps and the length of its periods. */
+	/**
+	 * A rollup: the dimensions it keeps and the length of its periods. A query takes the
+	 * first rollup that can answer it, so the small ones come first: the district's (no
+	 * street kept: they answer only a filter without places) before the streets' and the
+	 * villages'. The derived ones are summed from another rollup's rows when the summary
+	 * is rebuilt, and kept by every change like the others.
+	 */
 	enum Rollup {
 
+		/** the district × month */
+		DM(false, false, false, false, false, Grain.MONTH, "VM"),
+		/** the district × week */
+		DW(false, false, false, false, false, Grain.WEEK, "TW"),
+		/** the district's categories and types × year */
+		KD(false, false, true, false, false, Grain.YEAR, "KY"),
+		/** the district's units × year */
+		UD(false, false, false, true, false, Grain.YEAR, "UY"),
+		/** street × year */
+		SY(true, false, false, false, false, Grain.YEAR, "VY"),
+		/** village, all time */
+		VA(true, true, false, false, false, Grain.ALL, "VY"),
+		/** street, the member who recorded, all time */
+		MA(true, false, false, false, true, Grain.ALL, "MY"),
 		/** village × year */
-		VY(true, false, false, false, Grain.YEAR),
+		VY(true, true, false, false, false, Grain.YEAR, null),
 		/** street, category and type × year */
-		KY(false, true, false, false, Grain.YEAR),
+		KY(true, false, true, false, false, Grain.YEAR, null),
 		/** street, the unit referred to × year */
-		UY(false, false, true, false, Grain.YEAR),
+		UY(true, false, false, true, false, Grain.YEAR, null),
 		/** street, the member who recorded × year */
-		MY(false, false, false, true, Grain.YEAR),
+		MY(true, false, false, false, true, Grain.YEAR, null),
 		/** village × month */
-		VM(true, false, false, false, Grain.MONTH),
+		VM(true, true, false, false, false, Grain.MONTH, null),
 		/** street × week */
-		TW(false, false, false, false, Grain.WEEK);
+		TW(true, false, false, false, false, Grain.WEEK, null);
+
+		final boolean streets;
 
 		final boolean villages;
 
@@ -118,35 +140,55 @@ public class Summary {
 
 		final Grain grain;
 
-		Rollup(boolean villages, boolean kinds, boolean units, boolean members, Grain grain) {
+		/**
+		 * The rollup this one is summed from at a rebuild ({@code null}: from the facts).
+		 */
+		final @Nullable String source;
+
+		Rollup(boolean streets, boolean villages, boolean kinds, boolean units, boolean members, Grain grain,
+				@Nullable String source) {
+			this.streets = streets;
 			this.villages = villages;
 			this.kinds = kinds;
 			this.units = units;
 			this.members = members;
 			this.grain = grain;
+			this.source = source;
 		}
 
 	}
 
 	enum Grain {
 
-		WEEK("week"), MONTH("month"), YEAR("year");
+		WEEK("week"), MONTH("month"), YEAR("year"),
+		/** one period for all time, the day {@link Summary#ALL_TIME} */
+		ALL(null);
 
-		final String trunc;
+		final @Nullable String trunc;
 
-		Grain(String trunc) {
+		Grain(@Nullable String trunc) {
 			this.trunc = trunc;
 		}
 
+		/** Whether a period begins on the day (never for all time: it has no bounds). */
 		boolean starts(LocalDate day) {
 			return switch (this) {
 				case WEEK -> day.getDayOfWeek() == DayOfWeek.MONDAY;
 				case MONTH -> day.getDayOfMonth() == 1;
 				case YEAR -> day.getDayOfYear() == 1;
+				case ALL -> false;
 			};
 		}
 
+		/** The period of a time {@code at} (timestamptz) as SQL. */
+		String period(String at) {
+			return (trunc == null) ? ALL_TIME : "date_trunc('" + trunc + "', " + at + " at time zone :zone)::date";
+		}
+
 	}
+
+	/** The period of the rollups over all time. */
+	static final String ALL_TIME = "date '0001-01-01'";
 
 	private static final String COLUMNS = columns();
 
@@ -194,22 +236,48 @@ public class Summary {
 
 	/** The rows of every rollup of the facts {@code d} (with a {@code sign}), summed. */
 	private static String rollupSelect(String d) {
+		return rollupSelect(d, true);
+	}
+
+	/**
+	 * The rows of the rollups of the facts {@code d} (with a {@code sign}), summed: all
+	 * of them, or only those not derived from another.
+	 */
+	private static String rollupSelect(String d, boolean derived) {
 		StringJoiner sums = new StringJoiner(", ");
 		for (String col : SUMMED.split(", ")) {
 			sums.add("sum(d.sign * d." + col + ")");
 		}
 		StringJoiner values = new StringJoiner(", ");
 		for (Rollup r : Rollup.values()) {
-			values.add("('" + r.name() + "', date_trunc('" + r.grain.trunc
-					+ "', d.received_at at time zone :zone)::date, " + "d.township_id, "
-					+ (r.villages ? "d.village_id" : "0::bigint") + ", "
-					+ (r.kinds ? "d.category, d.case_type" : "''::text, ''::text") + ", "
+			if (r.source != null && !derived) {
+				continue;
+			}
+			values.add("('" + r.name() + "', " + r.grain.period("d.received_at") + ", "
+					+ (r.streets ? "d.township_id" : "0::bigint") + ", " + (r.villages ? "d.village_id" : "0::bigint")
+					+ ", " + (r.kinds ? "d.category, d.case_type" : "''::text, ''::text") + ", "
 					+ (r.units ? "d.unit_id" : "0::bigint") + ", " + (r.members ? "d.member_id" : "0::bigint") + ")");
 		}
 		return "select r.rollup, r.period, r.township_id, r.village_id, r.category, r.case_type, r.unit_id, r.member_id, "
 				+ sums + " from " + d + " cross join lateral (values " + values
 				+ ") r(rollup, period, township_id, village_id, category, case_type, unit_id, member_id) "
 				+ "group by 1, 2, 3, 4, 5, 6, 7, 8 order by 1, 2, 3, 4, 5, 6, 7, 8";
+	}
+
+	/**
+	 * The rows of a derived rollup summed from its source's stored rows (at a rebuild,
+	 * after the sources were summed from the facts).
+	 */
+	private static String derivedSelect(Rollup r) {
+		StringJoiner sums = new StringJoiner(", ");
+		for (String col : SUMMED.split(", ")) {
+			sums.add("sum(t." + col + ")");
+		}
+		return "select '" + r.name() + "', " + ((r.grain == Grain.ALL) ? ALL_TIME : "t.period") + ", "
+				+ (r.streets ? "t.township_id" : "0::bigint") + ", " + (r.villages ? "t.village_id" : "0::bigint")
+				+ ", " + (r.kinds ? "t.category, t.case_type" : "''::text, ''::text") + ", "
+				+ (r.units ? "t.unit_id" : "0::bigint") + ", " + (r.members ? "t.member_id" : "0::bigint") + ", " + sums
+				+ " from insights_tally t where t.rollup = '" + r.source + "' group by 1, 2, 3, 4, 5, 6, 7, 8";
 	}
 
 	private static String hoursSelect(String d) {
@@ -307,9 +375,14 @@ public class Summary {
 		jdbc.sql("truncate insights_case_fact, insights_tally, insights_tally_hours, insights_tally_state").update();
 		jdbc.sql("insert into insights_case_fact (" + FACT_COLUMNS + ") " + factSelect(false)).params(p).update();
 		String d = "(select 1 as sign, f.* from insights_case_fact f) d";
-		jdbc.sql("insert into insights_tally (" + TALLY_KEY + ", " + SUMMED + ") " + rollupSelect(d))
+		jdbc.sql("insert into insights_tally (" + TALLY_KEY + ", " + SUMMED + ") " + rollupSelect(d, false))
 			.params(p)
 			.update();
+		for (Rollup r : Rollup.values()) {
+			if (r.source != null) {
+				jdbc.sql("insert into insights_tally (" + TALLY_KEY + ", " + SUMMED + ") " + derivedSelect(r)).update();
+			}
+		}
 		jdbc.sql("insert into insights_tally_hours (period, kind, hours, n) " + hoursSelect(d)).params(p).update();
 		long cases = jdbc.sql("select count(*) from insights_case_fact").query(Long.class).single();
 		jdbc.sql("insert into insights_tally_state (id, zone, built_at, cases) values (1, :zone, now(), :cases)")
@@ -396,6 +469,9 @@ public class Summary {
 		if (!r.villages && f.village() != null) {
 			return false;
 		}
+		if (!r.streets && (f.township() != null || f.district() != null)) {
+			return false;
+		}
 		if ((f.from() != null && !r.grain.starts(f.from()))
 				|| (f.to() != null && !r.grain.starts(f.to().plusDays(1)))) {
 			return false;
@@ -405,11 +481,11 @@ public class Summary {
 		}
 		return switch (by) {
 			case VILLAGE -> r.villages;
-			case TOWNSHIP -> true;
+			case TOWNSHIP -> r.streets;
 			case CATEGORY, TYPE -> r.kinds;
 			case WEEK -> r.grain == Grain.WEEK;
 			case MONTH, QUARTER -> r.grain == Grain.MONTH;
-			case YEAR -> r.grain != Grain.WEEK;
+			case YEAR -> r.grain == Grain.MONTH || r.grain == Grain.YEAR;
 			case UNIT -> r.units;
 			case MEMBER -> r.members;
 			case TEAM -> false;
@@ -438,7 +514,7 @@ public class Summary {
 	private static boolean everyStreetWithoutKinds(Scope scope, boolean everyStreet) {
 		MetricFilter f = scope.filter();
 		return f.village() == null && f.township() == null && f.category() == null && f.type() == null
-				&& (f.district() == null || everyStreet);
+				&& f.unit() == null && f.member() == null && (f.district() == null || everyStreet);
 	}
 
 	/**
@@ -597,12 +673,12 @@ public class Summary {
 			return "''";
 		}
 		return switch (by) {
-			case VILLAGE -> "t.village_id::text";
-			case TOWNSHIP -> "t.township_id::text";
+			case VILLAGE -> "t.village_id";
+			case TOWNSHIP -> "t.township_id";
 			case CATEGORY -> "t.category";
 			case TYPE -> "t.case_type";
-			case UNIT -> "case when t.unit_id <> 0 then t.unit_id::text end";
-			case MEMBER -> "case when t.member_id <> 0 then t.member_id::text end";
+			case UNIT -> "case when t.unit_id <> 0 then t.unit_id end";
+			case MEMBER -> "case when t.member_id <> 0 then t.member_id end";
 			case WEEK -> "to_char(t.period, 'YYYY-MM-DD')";
 			case MONTH -> "to_char(t.period, 'YYYY-MM')";
 			case QUARTER -> "to_char(t.period, 'YYYY-\"Q\"Q')";
@@ -616,12 +692,12 @@ public class Summary {
 			return "''";
 		}
 		return switch (by) {
-			case VILLAGE -> "f.village_id::text";
-			case TOWNSHIP -> "f.township_id::text";
+			case VILLAGE -> "f.village_id";
+			case TOWNSHIP -> "f.township_id";
 			case CATEGORY -> "f.category";
 			case TYPE -> "f.case_type";
-			case UNIT -> "case when f.unit_id <> 0 then f.unit_id::text end";
-			case MEMBER -> "case when f.member_id <> 0 then f.member_id::text end";
+			case UNIT -> "case when f.unit_id <> 0 then f.unit_id end";
+			case MEMBER -> "case when f.member_id <> 0 then f.member_id end";
 			case WEEK -> "to_char(date_trunc('week', f.received_at at time zone :zone), 'YYYY-MM-DD')";
 			case MONTH -> "to_char(date_trunc('month', f.received_at at time zone :zone), 'YYYY-MM')";
 			case QUARTER -> "to_char(date_trunc('quarter', f.received_at at time zone :zone), 'YYYY-\"Q\"Q')";

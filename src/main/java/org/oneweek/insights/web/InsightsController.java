@@ -99,7 +99,10 @@ class InsightsController {
 		model.addAttribute("period", period);
 		model.addAttribute("weights", insights.properties());
 		model.addAttribute("periods", List.of(Breakdown.WEEK, Breakdown.MONTH, Breakdown.QUARTER, Breakdown.YEAR));
-		model.addAttribute("trend", insights.breakdown(filter, period, now, locale));
+		List<Row> trend = insights.breakdown(filter, period, now, locale);
+		model.addAttribute("trend", latest(trend));
+		model.addAttribute("trendTotal", trend.size());
+		model.addAttribute("trendShown", TREND_SHOWN);
 		Map<Breakdown, List<Row>> tables = new java.util.LinkedHashMap<>();
 		Map<Breakdown, Integer> totals = new java.util.HashMap<>();
 		for (Breakdown by : TABLES) {
@@ -118,6 +121,16 @@ class InsightsController {
 				Measure.OVERDUE_UNDER_MONTH, Measure.OVERDUE_LONGER));
 		choices(model, filter);
 		return "insights/showDashboard";
+	}
+
+	/**
+	 * The trend shows at most this many periods, the latest (a year of weeks; ten years
+	 * of them are in its export).
+	 */
+	static final int TREND_SHOWN = 53;
+
+	static List<Row> latest(List<Row> rows) {
+		return (rows.size() <= TREND_SHOWN) ? rows : rows.subList(rows.size() - TREND_SHOWN, rows.size());
 	}
 
 	/** A page shows at most this many rows of a table: the best half and the worst. */
