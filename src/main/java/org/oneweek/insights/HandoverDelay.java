@@ -1,5 +1,8 @@
 package org.oneweek.insights;
 
+import java.time.Instant;
+import java.time.LocalDate;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +24,18 @@ public record HandoverDelay(long handovers, long acknowledged, @Nullable Double 
 	/** Hand-overs not acknowledged yet. */
 	public long waiting() {
 		return handovers - acknowledged;
+	}
+
+	/** One hand-over counted by the hand-over delay. */
+	public record Handover(long id, long village, LocalDate fromWeek, Instant createdAt, String createdBy,
+			@Nullable Instant acknowledgedAt, @Nullable String acknowledgedBy, int cases) {
+
+		/** Hours to the acknowledgement, or so far. */
+		public double hours(Instant now) {
+			Instant end = (acknowledgedAt != null) ? acknowledgedAt : now;
+			return java.time.Duration.between(createdAt, end).toMinutes() / 60.0;
+		}
+
 	}
 
 }

@@ -217,6 +217,14 @@ public class Insights {
 		return facts.handoverDelays(scope(filter, now), null).getOrDefault("", HandoverDelay.NONE);
 	}
 
+	/**
+	 * The hand-overs the delay of a filter counts, or only those waiting for their
+	 * acknowledgement: the slowest first, at most {@link #MAX_CASES}.
+	 */
+	public List<HandoverDelay.Handover> handovers(MetricFilter filter, boolean waitingOnly, Instant now) {
+		return facts.handovers(scope(filter, now), waitingOnly, MAX_CASES);
+	}
+
 	/** One row of the hand-over delays by village, street or period. */
 	public record HandoverRow(String key, String label, HandoverDelay delay) {
 

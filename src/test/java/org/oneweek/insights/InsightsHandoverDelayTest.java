@@ -111,6 +111,17 @@ class InsightsHandoverDelayTest {
 		assertThat(insights.handoverDelay(all.withTownship(TownshipId.of(fixtures.townshipId("HB"))), now))
 			.isEqualTo(new HandoverDelay(1, 1, 30.0, 30.0));
 		assertThat(insights.handoverDelays(all, Breakdown.WEEK, now, Locale.ENGLISH)).hasSize(3);
+
+		// the numbers drill down to exactly the hand-overs they count: the waiting one
+		// first, then the slowest
+		assertThat(insights.handovers(all, false, now)).extracting(HandoverDelay.Handover::id)
+			.containsExactly(c.handover().id().value(), b.handover().id().value(), a.handover().id().value());
+		assertThat(insights.handovers(all, true, now)).extracting(HandoverDelay.Handover::id)
+			.containsExactly(c.handover().id().value());
+		assertThat(insights.handovers(all, false, now).get(1).hours(now)).isCloseTo(30.0, within(1e-6));
+		assertThat(insights.handovers(all.withTownship(TownshipId.of(fixtures.townshipId("HB"))), false, now))
+			.extracting(HandoverDelay.Handover::id)
+			.containsExactly(b.handover().id().value());
 	}
 
 }

@@ -126,15 +126,9 @@ public class LedgerFacts {
 		return jdbc.sql(sql).params(params).query((rs, n) -> CaseId.of(rs.getLong(1))).list();
 	}
 
-	/**
-	 * The delay of the acknowledgement of the ledger's hand-overs of at least one case,
-	 * by the filter's places and the day of the hand-over (its other criteria do not
-	 * apply to hand-overs), grouped by village, street or period ({@code null}: one
-	 * group, key "").
-	 */
-	public Map<String, HandoverDelay> handoverDelays(Scope scope, @Nullable Breakdown by) {
+	/** The conditions on the hand-overs {@code h} (of villages {@code v}) of a scope. */
+	private static List<String> handoverConditions(Scope scope, Map<String, Object> params) {
 		MetricFilter f = scope.filter();
-		Map<String, Object> params = new HashMap<>();
 		List<String> and = new ArrayList<>();
 		and.add("exists (select 1 from case_handover_item i where i.handover_id = h.id)");
 		if (f.village() != null) {
@@ -157,6 +151,44 @@ public class LedgerFacts {
 			and.add("h.created_at < :toAt");
 			params.put("toAt", Timestamp.from(start(f.to().plusDays(1), scope.zone())));
 		}
+		return and;
+	}
+
+	/**
+	 * The hand-overs the delay of a scope counts (or only those not acknowledged): the
+	 * slowest first (those waiting, the longest waiting first), at most {@code limit}.
+	 */
+	public List<HandoverDelay.Handover> handovers(Scope scope, boolean waitingOnly, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		List<String> and = handoverConditions(scope, params);
+		if (waitingOnly) {
+			and.add("h.acknowledged_at is null");
+		}
+		params.put("limit", limit);
+		return jdbc
+			.sql("select h.*, t.week_start, (select count(*) from case_handover_item i where i.handover_id = h.id) as cases "
+					+ "from case_handover h join village v on v.id = h.village_id join term t on t.id = h.from_term_id where "
+					+ String.join(" and ", and)
+					+ " order by (h.acknowledged_at is null) desc, coalesce(h.acknowledged_at, now()) - h.created_at desc, h.id limit :limit")
+			.params(params)
+			.query((rs, n) -> new HandoverDelay.Handover(rs.getLong("id"), rs.getLong("village_id"),
+					rs.getObject("week_start", LocalDate.class), rs.getTimestamp("created_at").toInstant(),
+					rs.getString("created_by"),
+					(rs.getTimestamp("acknowledged_at") != null) ? rs.getTimestamp("acknowledged_at").toInstant()
+							: null,
+					rs.getString("acknowledged_by"), rs.getInt("cases")))
+			.list();
+	}
+
+	/**
+	 * The delay of the acknowledgement of the ledger's hand-overs of at least one case,
+	 * by the filter's places and the day of the hand-over (its other criteria do not
+	 * apply to hand-overs), grouped by village, street or period ({@code null}: one
+	 * group, key "").
+	 */
+	public Map<String, HandoverDelay> handoverDelays(Scope scope, @Nullable Breakdown by) {
+		Map<String, Object> params = new HashMap<>();
+		List<String> and = handoverConditions(scope, params);
 		params.put("zone", scope.zone().getId());
 		String key = (by == null) ? "''" : switch (by) {
 			case VILLAGE -> "h.village_id::text";

@@ -59,6 +59,18 @@ public final class DrillLinks {
 		return url("/insights/blind-spots", all ? with(Map.of("list", "problems")) : query);
 	}
 
+	/**
+	 * The hand-overs under the page's filter narrowed to one row's key (or those
+	 * waiting).
+	 */
+	public String handovers(String by, String key, boolean waiting) {
+		Map<String, Object> q = new LinkedHashMap<>(narrow(Breakdown.valueOf(by), key));
+		if (waiting) {
+			q.put("waiting", "true");
+		}
+		return url("/insights/handovers", with(q));
+	}
+
 	/** The same filter on another page (an export, the callbacks). */
 	public String page(String path) {
 		return url(path, query);

@@ -185,6 +185,27 @@ class InsightsController {
 	}
 
 	/**
+	 * The hand-overs a hand-over delay counts (or those still waiting): village, week,
+	 * who handed over and when, who acknowledged and when, the hours between, the cases.
+	 */
+	@GetMapping("/handovers")
+	String handovers(@ModelAttribute("filter") FilterParams params,
+			@RequestParam(defaultValue = "false") boolean waiting, Model model) {
+		MetricFilter filter = params.toFilter();
+		Instant now = clock.instant();
+		model.addAttribute("delay", insights.handoverDelay(filter, now));
+		model.addAttribute("handovers", insights.handovers(filter, waiting, now));
+		model.addAttribute("waiting", waiting);
+		model.addAttribute("max", Insights.MAX_CASES);
+		model.addAttribute("now", now);
+		model.addAttribute("links", new DrillLinks(params));
+		model.addAttribute("fmt", Format.INSTANCE);
+		model.addAttribute("villageNames", villageNames(places));
+		choices(model, filter);
+		return "insights/listHandovers";
+	}
+
+	/**
 	 * A member's record: terms served, the cases heard and resolved with their figures,
 	 * diary compliance, under the page's filter (its period and places).
 	 */
