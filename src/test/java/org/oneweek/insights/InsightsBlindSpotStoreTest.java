@@ -19,6 +19,11 @@ import org.oneweek.casework.CaseId;
 import org.oneweek.casework.CaseIntake;
 import org.oneweek.casework.CaseSource;
 import org.oneweek.casework.Cases;
+import org.oneweek.diary.FindingOutcome;
+import org.oneweek.diary.InspectionId;
+import org.oneweek.diary.Inspections;
+import org.oneweek.diary.RecordFinding;
+import org.oneweek.diary.RecordInspection;
 import org.oneweek.people.AccountPrincipal;
 import org.oneweek.people.Accounts;
 import org.oneweek.people.CreateAccount;
@@ -45,8 +50,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The blind spots from the stored reconciliation of each village-week: equal to the
  * recomputation, and following at once every kind of change the reconciliation reads (a
- * new villagers' case, a merge, the officials' list, a team's decision); the check
- * compares the stored rows with a recomputation and finds a corrupted one.
+ * new villagers' case, a merge, the officials' list, a team's decision, a finding); the
+ * check compares the stored rows with a recomputation and finds a corrupted one.
  */
 @OneweekTest
 class InsightsBlindSpotStoreTest {
@@ -67,6 +72,9 @@ class InsightsBlindSpotStoreTest {
 
 	@Autowired
 	Cases cases;
+
+	@Autowired
+	Inspections inspections;
 
 	@Autowired
 	Accounts accounts;
@@ -152,6 +160,19 @@ class InsightsBlindSpotStoreTest {
 		BlindSpotRate seventh = insights.blindSpots(filter, after);
 		assertThat(seventh).isEqualTo(recomputed(village, monday));
 		assertThat(seventh.problemCases()).doesNotContain(bridgeAgain);
+
+		// a finding of the week's walk (only noted): the week is marked and computed
+		// again
+		long marks = staleMarks(village, monday);
+		InspectionId walk = inspections.record(
+				new RecordInspection(monday.with(DayOfWeek.TUESDAY), "河堤 → 三组石桥", "街道城管科", null, List.of()), lead,
+				tuesday.plusSeconds(4 * 3600));
+		inspections.addFinding(walk,
+				new RecordFinding("三组石桥护栏两处松动，桥面有裂缝", null, null, FindingOutcome.NOTE, null, null, null), null, lead,
+				tuesday.plusSeconds(5 * 3600));
+		assertThat(staleMarks(village, monday)).isGreaterThan(marks);
+		assertThat(insights.blindSpots(filter, after)).isEqualTo(recomputed(village, monday)).isEqualTo(seventh);
+		assertThat(staleMarks(village, monday)).isZero();
 
 		// by category, from the stored rows with the filter in SQL: as the recomputation
 		assertThat(insights.blindSpots(filter.withCategory("WATER"), after).problemCases()).containsExactly(water);
@@ -258,6 +279,13 @@ class InsightsBlindSpotStoreTest {
 			}
 		}
 		return new BlindSpotRate(problems, blindCount, all, blind);
+	}
+
+	private long staleMarks(VillageId village, LocalDate monday) {
+		return jdbc.sql("select count(*) from reconciliation_week_stale where village_id = ? and week_start = ?")
+			.params(village.value(), monday)
+			.query(Long.class)
+			.single();
 	}
 
 	private long stored(VillageId village, LocalDate monday) {
