@@ -34,6 +34,15 @@ public final class DiaryEvents {
 
 	}
 
+	/**
+	 * A finding of an inspection was recorded, or became or was linked to a case,
+	 * published within the transaction of the change: what keeps a result of the week's
+	 * findings (the reconciliation's stored weeks) marks it stale.
+	 */
+	public record FindingsChanged(TermId termId, VillageId villageId, LocalDate weekStart) {
+
+	}
+
 	/** At the evening hour, a secretary's diary of the day was still empty. */
 	public record DiaryMissing(MemberId memberId, LocalDate day) {
 

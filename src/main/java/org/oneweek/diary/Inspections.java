@@ -64,8 +64,12 @@ public class Inspections {
 
 	private final TeamDays days;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	Inspections(JdbcClient jdbc, Cases cases, CaseIntake intake, CaseActions actions, CasePhotos photos,
-			CaseAccess caseAccess, TermLookup lookup, DiaryAccess access, TeamDays days) {
+			CaseAccess caseAccess, TermLookup lookup, DiaryAccess access, TeamDays days,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.intake = intake;
@@ -172,6 +176,7 @@ public class Inspections {
 				.single();
 		}
 		long findingId = inserted.get();
+		changed(inspection);
 		switch (finding.outcome()) {
 			case NEW_CASE -> makeCase(inspection, findingId, finding.text(), finding.details(), finding.location(),
 					finding.category(), finding.urgency(), me, now);
@@ -196,6 +201,7 @@ public class Inspections {
 		if (finding.caseId() != null) {
 			throw new DiaryRuleException("diary.finding.hasCase");
 		}
+		changed(inspection);
 		switch (decision.outcome()) {
 			case NEW_CASE -> makeCase(inspection, findingId, finding.text(), finding.details(), finding.location(),
 					decision.category(), decision.urgency(), me, now);
@@ -203,6 +209,11 @@ public class Inspections {
 			case NOTE -> {
 			}
 		}
+	}
+
+	private void changed(Inspection inspection) {
+		events.publishEvent(new DiaryEvents.FindingsChanged(inspection.termId(), inspection.villageId(),
+				org.oneweek.platform.Weeks.mondayOf(inspection.day())));
 	}
 
 	/** The finding (its text the title) becomes a case of the inspection's village. */

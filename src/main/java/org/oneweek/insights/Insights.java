@@ -25,11 +25,7 @@ import org.oneweek.insights.internal.LedgerFacts;
 import org.oneweek.insights.internal.LedgerFacts.Scope;
 import org.oneweek.insights.internal.LedgerFacts.VillagerCase;
 import org.oneweek.insights.internal.Summary;
-import org.oneweek.reconciliation.ItemKind;
 import org.oneweek.reconciliation.Reconciliations;
-import org.oneweek.reconciliation.WeekReconciliation;
-import org.oneweek.reconciliation.WeekReconciliation.Line;
-import org.oneweek.reconciliation.WeekReconciliation.Outcome;
 import org.oneweek.people.Member;
 import org.oneweek.people.MemberId;
 import org.oneweek.people.Members;
@@ -150,12 +146,28 @@ public class Insights {
 	 */
 	@Transactional
 	public long rebuildSummary() {
+		// the stored reconciliations of the blind spots are computed again when next read
+		reconciliations.staleAll();
 		return tally.rebuild();
 	}
 
 	/** Recomputes the figures' summary from the ledger's rows and says what differs. */
 	public SummaryCheck checkSummary() {
-		return tally.check();
+		Reconciliations.StoredCheck blind = reconciliations.checkStored();
+		return tally.check().withBlindSpots(blind.weeks(), blind.differing());
+	}
+
+	/**
+	 * Computes anew the stored reconciliation of every village-week with a villagers'
+	 * case (the blind spots' rows), each week in a transaction of its own.
+	 * @return the weeks computed
+	 */
+	public long rebuildBlindSpots(Instant now) {
+		List<Reconciliations.VillageWeek> weeks = facts.villagerWeeks(scope(MetricFilter.ALL, now), null)
+			.stream()
+			.map((w) -> new Reconciliations.VillageWeek(VillageId.of(w.village()), w.monday()))
+			.toList();
+		return reconciliations.store(weeks, true, now);
 	}
 
 	/** One row of a breakdown: the group's value, its name, and its figures. */
@@ -348,40 +360,39 @@ public class Insights {
 		if (to.isBefore(from)) {
 			return List.of();
 		}
-		List<VillagerCase> inScope = facts.villagerCases(scope(filter.withPeriod(from, to), now));
-		Map<Long, VillagerCase> byId = new HashMap<>();
-		Map<Long, java.util.SortedSet<LocalDate>> weeks = new java.util.TreeMap<>();
-		for (VillagerCase c : inScope) {
-			byId.put(c.id().value(), c);
-			weeks.computeIfAbsent(c.village(), (v) -> new java.util.TreeSet<>())
-				.add(Weeks.mondayOf(LocalDate.ofInstant(c.receivedAt(), zone)));
+		Scope scope = scope(filter.withPeriod(from, to), now);
+		// the weeks whose stored result is not current are computed first, each in a
+		// transaction of its own: what is read next is exact
+		List<Reconciliations.VillageWeek> stale = facts.villagerWeeks(scope, reconciliations.storedVersion())
+			.stream()
+			.map((w) -> new Reconciliations.VillageWeek(VillageId.of(w.village()), w.monday()))
+			.toList();
+		if (!stale.isEmpty()) {
+			reconciliations.store(stale, false, now);
 		}
 		List<Problem> problems = new ArrayList<>();
-		weeks.forEach((village, mondays) -> {
-			for (LocalDate monday : mondays) {
-				WeekReconciliation week = reconciliations.computed(VillageId.of(village), monday);
-				for (Line line : week.lines()) {
-					if (line.outcome() != Outcome.MATCHED && line.outcome() != Outcome.VILLAGER_ONLY) {
-						continue;
-					}
-					List<VillagerCase> counted = line.items()
-						.stream()
-						.filter((i) -> i.kind() == ItemKind.VILLAGER && i.caseId() != null)
-						.map((i) -> byId.get(i.caseId()))
-						.filter(java.util.Objects::nonNull)
-						.sorted(java.util.Comparator.comparing(VillagerCase::receivedAt)
-							.thenComparing((c) -> c.id().value()))
-						.toList();
-					if (!counted.isEmpty()) {
-						problems.add(new Problem(counted, line.outcome() == Outcome.VILLAGER_ONLY,
-								line.category().isEmpty() ? counted.get(0).category() : line.category()));
-					}
-				}
+		List<VillagerCase> line = new ArrayList<>();
+		LedgerFacts.ProblemCase head = null;
+		for (LedgerFacts.ProblemCase pc : facts.problemCases(scope, Weeks.mondayOf(from), Weeks.mondayOf(to))) {
+			if (head != null && (head.village() != pc.village() || !head.monday().equals(pc.monday())
+					|| head.line() != pc.line())) {
+				problems.add(problem(head, line));
+				line = new ArrayList<>();
 			}
-		});
+			head = pc;
+			line.add(pc.c());
+		}
+		if (head != null) {
+			problems.add(problem(head, line));
+		}
 		problems.sort(java.util.Comparator.comparing((Problem p) -> p.first().receivedAt())
 			.thenComparing((p) -> p.first().id().value()));
 		return problems;
+	}
+
+	private static Problem problem(LedgerFacts.ProblemCase line, List<VillagerCase> counted) {
+		return new Problem(List.copyOf(counted), line.blind(),
+				line.category().isEmpty() ? counted.get(0).category() : line.category());
 	}
 
 	private static BlindSpotRate total(List<Problem> problems) {

@@ -46,7 +46,9 @@ import org.oneweek.reconciliation.internal.Matching;
 import org.oneweek.reconciliation.internal.Matching.Candidate;
 import org.oneweek.reconciliation.internal.Matching.Outcome;
 import org.oneweek.reconciliation.internal.Matching.Scored;
+import org.oneweek.reconciliation.internal.SentenceModel;
 import org.oneweek.reconciliation.internal.WeekItems;
+import org.oneweek.reconciliation.internal.WeekResults;
 import org.oneweek.reconciliation.internal.WeekItems.Lists;
 import org.oneweek.roster.Term;
 import org.oneweek.text.ChineseText;
@@ -97,10 +99,13 @@ public class Reconciliations {
 
 	private final ZoneId zone;
 
+	private final WeekResults results;
+
 	Reconciliations(WeekItems weekItems, EmbeddingStore embeddings, DecisionStore decisions, DiaryAccess diaryAccess,
 			Places places, Cases cases, CaseAccess caseAccess, CaseActions caseActions, Inspections inspections,
-			MessageSource messages, OneweekProperties properties, ChineseText text,
+			MessageSource messages, OneweekProperties properties, ChineseText text, WeekResults results,
 			@Value("${oneweek.reconciliation.threshold:" + Matching.DEFAULT_THRESHOLD + "}") double threshold) {
+		this.results = results;
 		this.weekItems = weekItems;
 		this.embeddings = embeddings;
 		this.decisions = decisions;
@@ -145,6 +150,90 @@ public class Reconciliations {
 		return compute(villageId, monday, weekItems.of(villageId, monday));
 	}
 
+	/** A village's week, by its Monday. */
+	public record VillageWeek(VillageId village, LocalDate monday) {
+
+	}
+
+	/**
+	 * What the stored results depend on besides the data: the threshold, the model and
+	 * the matching; a week stored under another is computed again when needed.
+	 */
+	public String storedVersion() {
+		return "threshold=" + threshold + ";model=" + SentenceModel.NAME + ";matching=1";
+	}
+
+	/** How many times a week's computation begins again when another stored first. */
+	private static final int STORE_ATTEMPTS = 5;
+
+	/**
+	 * Brings the stored results of the weeks given up to date (those never computed, of
+	 * another version, or marked stale by a change since; every one when forced), each in
+	 * a transaction of its own ({@code reconciliation_week},
+	 * {@code reconciliation_problem}: per line with a villager's case, its cases and
+	 * whether it is a blind spot): computed in the caller's transaction (a read-only
+	 * request's), stored in one of its own.
+	 * @return how many weeks were stored
+	 */
+	public int store(java.util.Collection<VillageWeek> weeks, boolean force, Instant now) {
+		String version = storedVersion();
+		int computed = 0;
+		for (VillageWeek week : weeks) {
+			LocalDate monday = Weeks.mondayOf(week.monday());
+			// another computation of the week that stored its result first may have begun
+			// before a change this one saw: then this one begins again
+			for (int attempt = 0; attempt < STORE_ATTEMPTS; attempt++) {
+				WeekResults.Start start = results.begin(week.village(), monday);
+				if (!force && start.current(version)) {
+					break;
+				}
+				WeekReconciliation result = compute(week.village(), monday, weekItems.of(week.village(), monday));
+				if (results.write(week.village(), monday, start, version, result, now)) {
+					computed++;
+					break;
+				}
+			}
+		}
+		return computed;
+	}
+
+	/**
+	 * Marks every stored week stale (after data was changed by other means than the
+	 * application): each is computed again when next needed.
+	 */
+	@Transactional
+	public void staleAll() {
+		results.staleAll();
+	}
+
+	/**
+	 * What a recomputation of every stored week a read would trust found.
+	 *
+	 * @param weeks the weeks stored, current and not stale
+	 * @param differing of those, weeks whose stored problems differ from the
+	 * recomputation
+	 */
+	public record StoredCheck(long weeks, long differing) {
+
+	}
+
+	/** Recomputes every stored week a read would trust and says how many differ. */
+	@Transactional(readOnly = true)
+	public StoredCheck checkStored() {
+		long weeks = 0;
+		long differing = 0;
+		for (WeekResults.VillageWeekRow week : results.fresh(storedVersion())) {
+			weeks++;
+			VillageId villageId = VillageId.of(week.village());
+			List<String> recomputed = WeekResults
+				.signature(WeekResults.rows(compute(villageId, week.monday(), weekItems.of(villageId, week.monday()))));
+			if (!recomputed.equals(results.stored(week))) {
+				differing++;
+			}
+		}
+		return new StoredCheck(weeks, differing);
+	}
+
 	/**
 	 * Confirms a pair (the same problem), rejects it, or pairs two items by hand;
 	 * replaces an earlier decision on the pair.
@@ -165,6 +254,7 @@ public class Reconciliations {
 			throw new ReconciliationRuleException("reconciliation.item.notThisWeek");
 		}
 		decisions.save(villageId, monday, pair, verdict, manual, me, now);
+		results.stale(villageId, monday);
 		return new Decision(pair, verdict, manual, me.displayName(), now);
 	}
 

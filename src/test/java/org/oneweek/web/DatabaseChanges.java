@@ -12,12 +12,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * in {@code test_row_change}. Sessions and the event registry are left out: every
  * signed-in request touches the former, and the latter follows the real changes. So are
  * the reconciliation's stored embeddings: a cache of what the model computes from the
- * items' texts, filled when a page first needs one.
+ * items' texts, filled when a page first needs one; and its stored weeks (the blind
+ * spots'), a cache of what the reconciliation computes, filled when a figure first needs
+ * a week.
  */
 public final class DatabaseChanges {
 
 	static final Set<String> UNWATCHED = Set.of("spring_session", "spring_session_attributes", "event_publication",
-			"event_publication_archive", "flyway_schema_history", "test_row_change", "reconciliation_embedding");
+			"event_publication_archive", "flyway_schema_history", "test_row_change", "reconciliation_embedding",
+			"reconciliation_week", "reconciliation_problem", "reconciliation_week_stale");
 
 	private final JdbcClient jdbc;
 

@@ -236,6 +236,70 @@ public class LedgerFacts {
 			.list();
 	}
 
+	/** A village's week (its Monday) with a villager's case in scope. */
+	public record VillagerWeek(long village, LocalDate monday) {
+
+	}
+
+	/**
+	 * The village-weeks of the villagers' cases in scope; only those whose stored
+	 * reconciliation ({@code reconciliation_week}, the reconciliation's) is not current
+	 * (never computed, of another version, or marked stale) when a version is given.
+	 */
+	public List<VillagerWeek> villagerWeeks(Scope scope, @Nullable String version) {
+		Map<String, Object> params = new HashMap<>();
+		String weeks = "select distinct c.village_id, (date_trunc('week', c.received_at at time zone :zone))::date as w "
+				+ "from case_file c where " + where(scope, params) + " and c.source <> all(:notVillagers)";
+		params.put("zone", scope.zone().getId());
+		params.put("notVillagers", new String[] { CaseSource.OFFICIALS_LIST.name(), CaseSource.INSPECTION.name() });
+		String sql = "with weeks as (" + weeks + ") select k.village_id, k.w from weeks k";
+		if (version != null) {
+			sql += " where not exists (select 1 from reconciliation_week r where r.village_id = k.village_id "
+					+ "and r.week_start = k.w and r.version = :version) or exists (select 1 from "
+					+ "reconciliation_week_stale s where s.village_id = k.village_id and s.week_start = k.w)";
+			params.put("version", version);
+		}
+		sql += " order by 1, 2";
+		return jdbc.sql(sql)
+			.params(params)
+			.query((rs, n) -> new VillagerWeek(rs.getLong(1), rs.getObject(2, LocalDate.class)))
+			.list();
+	}
+
+	/**
+	 * A villager's case in scope as a stored reconciliation counted it: its week's line,
+	 * whether the line is a blind spot, and the line's category ("" when none).
+	 */
+	public record ProblemCase(long village, LocalDate monday, int line, boolean blind, String category,
+			VillagerCase c) {
+
+	}
+
+	/**
+	 * The villagers' cases in scope of the stored reconciliations' problems
+	 * ({@code reconciliation_problem}, the reconciliation's) of the weeks from one Monday
+	 * to another, by week and line, each line's cases oldest first.
+	 */
+	public List<ProblemCase> problemCases(Scope scope, LocalDate fromMonday, LocalDate toMonday) {
+		Map<String, Object> params = new HashMap<>();
+		String sql = "select p.village_id as pv, p.week_start, p.line, p.blind, p.category as line_category, "
+				+ "c.id, c.village_id, c.township_id, c.received_at, c.category "
+				+ "from reconciliation_problem p join case_file c on c.id = p.case_id "
+				+ "where p.kind = 'V' and p.week_start >= :fromMonday and p.week_start <= :toMonday and "
+				+ where(scope, params) + " and c.source <> all(:notVillagers) "
+				+ "order by p.village_id, p.week_start, p.line, c.received_at, c.id";
+		params.put("fromMonday", fromMonday);
+		params.put("toMonday", toMonday);
+		params.put("notVillagers", new String[] { CaseSource.OFFICIALS_LIST.name(), CaseSource.INSPECTION.name() });
+		return jdbc.sql(sql)
+			.params(params)
+			.query((rs, n) -> new ProblemCase(rs.getLong("pv"), rs.getObject("week_start", LocalDate.class),
+					rs.getInt("line"), rs.getBoolean("blind"), rs.getString("line_category"),
+					new VillagerCase(CaseId.of(rs.getLong("id")), rs.getLong("village_id"), rs.getLong("township_id"),
+							rs.getTimestamp("received_at").toInstant(), rs.getString("category"))))
+			.list();
+	}
+
 	/**
 	 * Callback attempts on the cases in scope (insights' own table joined with the
 	 * ledger's): attempts, attempts that reached the villager, cases tried.

@@ -130,29 +130,38 @@ class InsightsApiController {
 			The summary (per village and year or month, per street and week, per street, category
 			and type and year) answers the district's figures without reading every case; it is kept
 			in the transaction of every change of a case. Rebuild it after loading cases by other means
-			(COPY, a restore of the ledger alone); changes of cases wait while it runs.""",
+			(COPY, a restore of the ledger alone); changes of cases wait while it runs. The stored
+			reconciliation of every village-week with a villagers' case (the blind spots) is computed
+			anew too, each week in a transaction of its own.""",
 			extensions = @io.swagger.v3.oas.annotations.extensions.Extension(
 					properties = @io.swagger.v3.oas.annotations.extensions.ExtensionProperty(name = "x-action",
 							value = "true")))
 	RebuildJson rebuildSummary() {
 		long t0 = System.nanoTime();
 		long cases = insights.rebuildSummary();
-		return new RebuildJson(cases, (System.nanoTime() - t0) / 1_000_000);
+		long weeks = insights.rebuildBlindSpots(clock.instant());
+		return new RebuildJson(cases, weeks, (System.nanoTime() - t0) / 1_000_000);
 	}
 
 	@GetMapping("/summary/check")
 	@Operation(summary = "Compares the figures' summary with a full recomputation from the ledger's rows",
-			description = "consistent is true when the summary is built and no case, summed row or hour differs.")
+			description = """
+					consistent is true when the summary is built and no case, summed row or hour differs, and no
+					stored reconciliation of a village-week (the blind spots') differs from its recomputation:
+					blindSpotWeeks weeks stored, current and not stale, were recomputed; blindSpotDiffering
+					differed.""")
 	CheckJson checkSummary() {
 		SummaryCheck c = insights.checkSummary();
-		return new CheckJson(c.consistent(), c.built(), c.cases(), c.facts(), c.rows(), c.hours());
+		return new CheckJson(c.consistent(), c.built(), c.cases(), c.facts(), c.rows(), c.hours(), c.blindSpotWeeks(),
+				c.blindSpotDiffering());
 	}
 
 	/**
 	 * @param cases the cases summed
+	 * @param blindSpotWeeks the village-weeks whose reconciliation was stored anew
 	 * @param millis how long it took
 	 */
-	record RebuildJson(long cases, long millis) {
+	record RebuildJson(long cases, long blindSpotWeeks, long millis) {
 
 	}
 
@@ -160,8 +169,11 @@ class InsightsApiController {
 	 * @param facts cases whose part in the summary differs from their row in the ledger
 	 * @param rows summed rows that differ
 	 * @param hours rows of the times' histogram that differ
+	 * @param blindSpotWeeks stored reconciliations of village-weeks recomputed
+	 * @param blindSpotDiffering of those, weeks whose stored problems differ
 	 */
-	record CheckJson(boolean consistent, boolean built, long cases, long facts, long rows, long hours) {
+	record CheckJson(boolean consistent, boolean built, long cases, long facts, long rows, long hours,
+			long blindSpotWeeks, long blindSpotDiffering) {
 
 	}
 

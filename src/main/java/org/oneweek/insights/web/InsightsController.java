@@ -77,10 +77,8 @@ class InsightsController {
 		}
 		model.addAttribute("figures", insights.figures(filter, now));
 		model.addAttribute("diaries", insights.diaryCompliance(filter, now));
-		// reconciling every village's weeks is for the blind spots' own page, not the
-		// district's dashboard
-		boolean narrow = filter.village() != null || filter.township() != null;
-		model.addAttribute("blindSpots", narrow ? insights.blindSpots(filter, now) : null);
+		// from the stored reconciliations of the weeks: the district's too
+		model.addAttribute("blindSpots", insights.blindSpots(filter, now));
 		model.addAttribute("blindSpotWeeks", Insights.BLIND_SPOT_WEEKS);
 		model.addAttribute("handover", insights.handoverDelay(filter, now));
 		Map<Breakdown, List<Insights.HandoverRow>> handovers = new java.util.LinkedHashMap<>();
