@@ -80,10 +80,15 @@ public class Insights {
 
 	private final boolean summary;
 
+	/** How long a read may spend reconciling the weeks changed since they were stored. */
+	private final java.time.Duration blindSpotBudget;
+
 	Insights(LedgerFacts facts, Summary tally,
 			@org.springframework.beans.factory.annotation.Value("${oneweek.insights.summary.enabled:true}") boolean summary,
 			Cases cases, Places places, Units units, Members members, Terms terms, DiaryCompliance compliance,
-			Reconciliations reconciliations, InsightsProperties properties, Clock clock) {
+			Reconciliations reconciliations, InsightsProperties properties, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${oneweek.insights.blind-spot-budget:PT0.5S}") java.time.Duration blindSpotBudget) {
+		this.blindSpotBudget = blindSpotBudget;
 		this.facts = facts;
 		this.tally = tally;
 		this.summary = summary;
@@ -168,6 +173,25 @@ public class Insights {
 			.map((w) -> new Reconciliations.VillageWeek(VillageId.of(w.village()), w.monday()))
 			.toList();
 		return reconciliations.store(weeks, true, now);
+	}
+
+	/**
+	 * Reconciles the village-weeks of the last {@link #BLIND_SPOT_WEEKS} weeks changed
+	 * since they were stored (or never stored), the newest first, for at most the time
+	 * given: the background job's catch-up, so that reads find them current.
+	 * @return the weeks stored
+	 */
+	public int catchUpBlindSpots(Instant now, java.time.Duration budget) {
+		LocalDate today = LocalDate.ofInstant(now, zone);
+		MetricFilter recent = MetricFilter.ALL.withPeriod(Weeks.mondayOf(today).minusWeeks(BLIND_SPOT_WEEKS - 1),
+				today);
+		List<Reconciliations.VillageWeek> stale = facts
+			.villagerWeeks(scope(recent, now), reconciliations.storedVersion())
+			.stream()
+			.sorted(java.util.Comparator.comparing(LedgerFacts.VillagerWeek::monday).reversed())
+			.map((w) -> new Reconciliations.VillageWeek(VillageId.of(w.village()), w.monday()))
+			.toList();
+		return stale.isEmpty() ? 0 : reconciliations.store(stale, false, now, budget);
 	}
 
 	/** One row of a breakdown: the group's value, its name, and its figures. */
@@ -306,7 +330,8 @@ public class Insights {
 	 * none; at most {@link #BLIND_SPOT_WEEKS} weeks (the latest).
 	 */
 	public BlindSpotRate blindSpots(MetricFilter filter, Instant now) {
-		return total(reconciledProblems(filter, now));
+		Reconciled r = reconciledProblems(filter, now);
+		return total(r.problems(), r.pendingWeeks());
 	}
 
 	/**
@@ -320,12 +345,14 @@ public class Insights {
 			throw new InsightsException("insights.blindSpots.breakdown");
 		}
 		Map<String, List<Problem>> groups = new java.util.TreeMap<>();
-		for (Problem p : reconciledProblems(filter, now)) {
+		Reconciled reconciled = reconciledProblems(filter, now);
+		for (Problem p : reconciled.problems()) {
 			groups.computeIfAbsent(blindSpotKey(p, by), (k) -> new ArrayList<>()).add(p);
 		}
 		Function<String, String> label = labels(by, groups.keySet(), locale);
 		List<BlindSpotRow> rows = new ArrayList<>();
-		groups.forEach((key, problems) -> rows.add(new BlindSpotRow(key, label.apply(key), total(problems))));
+		groups.forEach((key, problems) -> rows
+			.add(new BlindSpotRow(key, label.apply(key), total(problems, reconciled.pendingWeeks()))));
 		return rows;
 	}
 
@@ -349,7 +376,12 @@ public class Insights {
 
 	}
 
-	private List<Problem> reconciledProblems(MetricFilter filter, Instant now) {
+	/** The problems of the weeks reconciled, and the weeks left for later. */
+	private record Reconciled(List<Problem> problems, int pendingWeeks) {
+
+	}
+
+	private Reconciled reconciledProblems(MetricFilter filter, Instant now) {
 		LocalDate today = LocalDate.ofInstant(now, zone);
 		LocalDate to = (filter.to() != null && filter.to().isBefore(today)) ? filter.to() : today;
 		LocalDate from = (filter.from() != null) ? filter.from() : Weeks.mondayOf(to).minusWeeks(12);
@@ -358,22 +390,34 @@ public class Insights {
 			from = earliest;
 		}
 		if (to.isBefore(from)) {
-			return List.of();
+			return new Reconciled(List.of(), 0);
 		}
 		Scope scope = scope(filter.withPeriod(from, to), now);
 		// the weeks whose stored result is not current are computed first, each in a
 		// transaction of its own: what is read next is exact
-		List<Reconciliations.VillageWeek> stale = facts.villagerWeeks(scope, reconciliations.storedVersion())
+		// (the newest first, for at most oneweek.insights.blind-spot-budget: after a bulk
+		// load the rest are left out and counted as pending, rather than a request that
+		// never ends)
+		String version = reconciliations.storedVersion();
+		List<Reconciliations.VillageWeek> stale = facts.villagerWeeks(scope, version)
 			.stream()
+			.sorted(java.util.Comparator.comparing(LedgerFacts.VillagerWeek::monday).reversed())
 			.map((w) -> new Reconciliations.VillageWeek(VillageId.of(w.village()), w.monday()))
 			.toList();
+		java.util.Set<String> pending = new java.util.HashSet<>();
 		if (!stale.isEmpty()) {
-			reconciliations.store(stale, false, now);
+			int stored = reconciliations.store(stale, false, now, blindSpotBudget);
+			if (stored < stale.size()) {
+				facts.villagerWeeks(scope, version).forEach((w) -> pending.add(w.village() + "/" + w.monday()));
+			}
 		}
 		List<Problem> problems = new ArrayList<>();
 		List<VillagerCase> line = new ArrayList<>();
 		LedgerFacts.ProblemCase head = null;
 		for (LedgerFacts.ProblemCase pc : facts.problemCases(scope, Weeks.mondayOf(from), Weeks.mondayOf(to))) {
+			if (!pending.isEmpty() && pending.contains(pc.village() + "/" + pc.monday())) {
+				continue;
+			}
 			if (head != null && (head.village() != pc.village() || !head.monday().equals(pc.monday())
 					|| head.line() != pc.line())) {
 				problems.add(problem(head, line));
@@ -387,7 +431,7 @@ public class Insights {
 		}
 		problems.sort(java.util.Comparator.comparing((Problem p) -> p.first().receivedAt())
 			.thenComparing((p) -> p.first().id().value()));
-		return problems;
+		return new Reconciled(problems, pending.size());
 	}
 
 	private static Problem problem(LedgerFacts.ProblemCase line, List<VillagerCase> counted) {
@@ -395,7 +439,7 @@ public class Insights {
 				line.category().isEmpty() ? counted.get(0).category() : line.category());
 	}
 
-	private static BlindSpotRate total(List<Problem> problems) {
+	private static BlindSpotRate total(List<Problem> problems, int pendingWeeks) {
 		List<CaseId> all = new ArrayList<>();
 		List<CaseId> blind = new ArrayList<>();
 		int blindCount = 0;
@@ -406,7 +450,7 @@ public class Insights {
 				p.cases().forEach((c) -> blind.add(c.id()));
 			}
 		}
-		return new BlindSpotRate(problems.size(), blindCount, all, blind);
+		return new BlindSpotRate(problems.size(), blindCount, all, blind, pendingWeeks);
 	}
 
 	private String blindSpotKey(Problem p, Breakdown by) {

@@ -176,9 +176,23 @@ public class Reconciliations {
 	 * @return how many weeks were stored
 	 */
 	public int store(java.util.Collection<VillageWeek> weeks, boolean force, Instant now) {
+		return store(weeks, force, now, null);
+	}
+
+	/**
+	 * The same, in the order given, for at most the time given ({@code null}: all of
+	 * them): the weeks left are for a later call.
+	 * @return how many weeks were stored
+	 */
+	public int store(java.util.Collection<VillageWeek> weeks, boolean force, Instant now,
+			java.time.@Nullable Duration budget) {
 		String version = storedVersion();
 		int computed = 0;
+		long until = (budget == null) ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
 		for (VillageWeek week : weeks) {
+			if (System.nanoTime() > until) {
+				break;
+			}
 			LocalDate monday = Weeks.mondayOf(week.monday());
 			// another computation of the week that stored its result first may have begun
 			// before a change this one saw: then this one begins again

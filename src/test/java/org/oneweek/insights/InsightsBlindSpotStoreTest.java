@@ -228,6 +228,30 @@ class InsightsBlindSpotStoreTest {
 		assertThat(stored(village, monday)).isEqualTo(1);
 	}
 
+	@Test
+	void theBackgroundCatchUpReconcilesTheRecentWeeksNotStoredWithinItsTime() {
+		VillageId village = VillageId.of(fixtures.newVillage("HB"));
+		LocalDate monday = fixtures.freshMonday();
+		Team team = fixtures.team(village.value(), monday);
+		Instant tuesday = monday.with(DayOfWeek.TUESDAY)
+			.atTime(LocalTime.of(9, 0))
+			.atZone(CaseFixtures.ZONE)
+			.toInstant();
+		record(village, "WATER", "井水发浑，烧开了也有味道", CaseSource.MORNING_MEETING, team.lead(), tuesday);
+		jdbc.sql("delete from reconciliation_week where village_id = ?").param(village.value()).update();
+		jdbc.sql("delete from reconciliation_problem where village_id = ?").param(village.value()).update();
+		jdbc.sql("delete from reconciliation_week_stale where village_id = ?").param(village.value()).update();
+		Instant after = monday.plusWeeks(2).atStartOfDay(CaseFixtures.ZONE).toInstant();
+		// no time at all: nothing is stored, the week is for a later run
+		assertThat(reconciliations.store(List.of(new Reconciliations.VillageWeek(village, monday)), false, after,
+				java.time.Duration.ZERO))
+			.isZero();
+		assertThat(stored(village, monday)).isZero();
+		assertThat(insights.catchUpBlindSpots(after, java.time.Duration.ofSeconds(60))).isPositive();
+		assertThat(stored(village, monday)).isEqualTo(1);
+		assertThat(insights.blindSpots(MetricFilter.ALL.withVillage(village), after).pendingWeeks()).isZero();
+	}
+
 	private String check(AccountPrincipal admin) throws Exception {
 		return mvc.perform(get("/api/v1/insights/summary/check").with(user(admin)))
 			.andExpect(status().isOk())

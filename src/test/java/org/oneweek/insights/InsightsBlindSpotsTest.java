@@ -220,7 +220,8 @@ class InsightsBlindSpotsTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(json).contains("\"blindSpotRate\":1.0", "\"blindSpots\":{\"problems\":1,\"blind\":1}");
+		assertThat(json).contains("\"blindSpotRate\":1.0",
+				"\"blindSpots\":{\"problems\":1,\"blind\":1,\"pendingWeeks\":0}");
 		String none = mvc
 			.perform(get("/api/v1/insights/metrics").param("village", village.toString())
 				.param("from", "2020-01-01")
