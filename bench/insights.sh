@@ -25,6 +25,9 @@
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
+# the whole script is one block, read before it runs: a checkout or an edit of this file during
+# a run (an hour at 10 M) does not change what runs
+{
 
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DB=${BENCH_DB:-bench_insights}
@@ -263,3 +266,5 @@ if [[ "$LOAD_ONLY" != "true" ]]; then
   t0=$(now)
   echo "check: $(curl -fs -u admin:oneweek-demo "http://127.0.0.1:$PORT/api/v1/insights/summary/check") in $(since "$t0") s"
 fi
+exit
+}
