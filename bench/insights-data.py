@@ -341,6 +341,14 @@ def cases(a):
         resolution_due = received + 24 * 3600 if urgency == "URGENT" else working_days(
             received, 3 if case_type in ("HELP", "INQUIRY") else 13)
         r = rnd.random()
+        # a program that works closes its old cases: of those received more than 60 days
+        # before the end, one in twenty that would still be open stays open (forgotten),
+        # and one in ten resolved ones still waits for its callback
+        if END - received > 60 * DAY:
+            if 0.05 <= r < 0.12 and rnd.random() >= 0.05:
+                r = 0.5
+            elif 0.12 <= r < 0.20 and rnd.random() >= 0.10:
+                r = 0.5
         state, closed, satisfaction, reopened = "CLOSED", None, None, 0
         contacted = received + 3600 * (rnd.choice([1, 2, 4, 8, 20]) if rnd.random() < 0.85 else rnd.randint(30, 120))
         resolved = received + int((resolution_due - received) * rnd.uniform(0.2, 0.95)) if rnd.random() < 0.8 \
