@@ -106,6 +106,7 @@ class InsightsBrowserTest {
 		new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
 			.until((d) -> d.getCurrentUrl().contains(township));
 		Browser.screenshot(browser, "insights-dashboard-" + width);
+		Browser.fullPage(browser, "insights-dashboard-full-" + width);
 
 		org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
 		browser.findElement(By.id("count-OVERDUE")).click();

@@ -98,6 +98,28 @@ public final class Browser {
 		});
 	}
 
+	/**
+	 * Saves a screenshot of the whole page (up to 12,000 px high), not only of the
+	 * viewport, under target/screenshots: to look at a long page as a reader scrolls it.
+	 */
+	@SuppressWarnings("unchecked")
+	public static Path fullPage(WebDriver driver, String name) throws Exception {
+		if (!(driver instanceof ChromeDriver chrome)) {
+			return screenshot(driver, name);
+		}
+		Map<String, Object> size = (Map<String, Object>) chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of())
+			.get("cssContentSize");
+		double width = ((Number) size.get("width")).doubleValue();
+		double height = Math.min(((Number) size.get("height")).doubleValue(), 12_000);
+		Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport",
+				true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		Path file = dir.resolve(name + ".png");
+		Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+		return file;
+	}
+
 	/** Saves a screenshot under target/screenshots, kept as a test artifact. */
 	public static Path screenshot(WebDriver driver, String name) throws Exception {
 		Path dir = Path.of("target", "screenshots");
