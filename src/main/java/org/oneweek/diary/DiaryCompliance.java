@@ -47,7 +47,14 @@ public class DiaryCompliance {
 
 	private final ZoneId zone;
 
-	DiaryCompliance(JdbcClient jdbc, Terms terms, DiaryProperties properties, TeamDays days) {
+	/** Transactions of their own, for the kept figures written during a read. */
+	private final org.springframework.transaction.support.TransactionTemplate separate;
+
+	DiaryCompliance(JdbcClient jdbc, Terms terms, DiaryProperties properties, TeamDays days,
+			org.springframework.transaction.PlatformTransactionManager transactions) {
+		this.separate = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.separate
+			.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		this.terms = terms;
 		this.properties = properties;
@@ -165,12 +172,15 @@ public class DiaryCompliance {
 			first = last.minusWeeks(MAX_WEEKS);
 		}
 		// a required day counts once its diary has closed: at the start of the day after
-		// next (DiaryRules.closesAt), so on days up to today - 2
+		// next (DiaryRules.closesAt), so on days up to today - 2; a term whose Sunday has
+		// closed is settled, its figure kept in diary_term_tally
 		LocalDate lastClosed = LocalDate.ofInstant(now, zone).minusDays(2);
+		LocalDate lastSettled = Weeks.mondayOf(lastClosed.minusDays(6));
 		Map<String, Object> p = new HashMap<>();
 		p.put("first", first);
 		p.put("last", last);
 		p.put("lastClosed", lastClosed);
+		p.put("rule", rule());
 		p.put("isodows", properties.expectedDays().stream().map(DayOfWeek::getValue).toArray(Integer[]::new));
 		StringBuilder where = new StringBuilder();
 		if (villages != null) {
@@ -185,17 +195,92 @@ public class DiaryCompliance {
 			where.append(" and t.id = :term");
 			p.put("term", term.value());
 		}
-		return jdbc.sql("""
-				select count(*) as expected,
-				       count(*) filter (where exists (select 1 from diary_entry d
-				           where d.member_id = tm.member_id and d.day = g.day and d.written)) as written
+		Tally total = Tally.NONE;
+		if (!lastSettled.isBefore(first)) {
+			LocalDate settledTo = last.isBefore(lastSettled) ? last : lastSettled;
+			p.put("settledTo", settledTo);
+			fillSettled(first, settledTo);
+			String settled = where.toString().replace("tm.member_id", "t.member_id");
+			total = total.plus(jdbc
+				.sql("""
+						select coalesce(sum(t.expected), 0) as expected, coalesce(sum(t.written), 0) as written
+						from diary_term_tally t
+						where t.rule = :rule and t.week_start >= :first and t.week_start <= :settledTo
+						  and t.term_id in (select p.id from term p where p.state = 'PUBLISHED'
+						                    and p.week_start >= :first and p.week_start <= :settledTo)"""
+						+ settled.replace("t.id = :term", "t.term_id = :term"))
+				.params(p)
+				.query((rs, n) -> new Tally(rs.getInt("expected"), rs.getInt("written")))
+				.single());
+		}
+		if (last.isAfter(lastSettled)) {
+			LocalDate liveFrom = first.isAfter(lastSettled) ? first : lastSettled.plusWeeks(1);
+			p.put("liveFrom", liveFrom);
+			p.put("liveDays",
+					liveFrom.plusDays(6 + 7L * (java.time.temporal.ChronoUnit.WEEKS.between(liveFrom, last))));
+			total = total.plus(jdbc.sql("""
+					select count(*) as expected, count(d.member_id) as written
+					from term t join term_member tm on tm.term_id = t.id
+					cross join lateral (select t.week_start + i as day from generate_series(0, 6) i) g
+					left join diary_entry d on d.member_id = tm.member_id and d.day = g.day and d.written
+					  and d.day >= :liveFrom and d.day <= :liveDays
+					where t.state = 'PUBLISHED' and t.week_start >= :liveFrom and t.week_start <= :last
+					  and extract(isodow from g.day) = any(:isodows) and g.day <= :lastClosed""" + where)
+				.params(p)
+				.query((rs, n) -> new Tally(rs.getInt("expected"), rs.getInt("written")))
+				.single());
+		}
+		return total;
+	}
+
+	/**
+	 * The rule of required weekdays the kept figures were counted under, e.g.
+	 * "1,2,3,4,5".
+	 */
+	private String rule() {
+		return properties.expectedDays()
+			.stream()
+			.map(DayOfWeek::getValue)
+			.sorted()
+			.map(String::valueOf)
+			.collect(java.util.stream.Collectors.joining(","));
+	}
+
+	/**
+	 * Counts and keeps the figures of the settled terms of the weeks not kept yet (under
+	 * this rule), in a transaction of its own: once, the first time they are asked.
+	 */
+	private void fillSettled(LocalDate first, LocalDate settledTo) {
+		Map<String, Object> p = new HashMap<>();
+		p.put("first", first);
+		p.put("settledTo", settledTo);
+		p.put("lastDay", settledTo.plusDays(6));
+		p.put("rule", rule());
+		p.put("isodows", properties.expectedDays().stream().map(DayOfWeek::getValue).toArray(Integer[]::new));
+		separate.executeWithoutResult((status) -> jdbc.sql("""
+				insert into diary_term_tally (term_id, member_id, village_id, week_start, rule, expected, written)
+				select t.id, tm.member_id, t.village_id, t.week_start, :rule, count(*), count(d.member_id)
 				from term t join term_member tm on tm.term_id = t.id
 				cross join lateral (select t.week_start + i as day from generate_series(0, 6) i) g
-				where t.state = 'PUBLISHED' and t.week_start >= :first and t.week_start <= :last
-				  and extract(isodow from g.day) = any(:isodows) and g.day <= :lastClosed""" + where)
+				left join diary_entry d on d.member_id = tm.member_id and d.day = g.day and d.written
+				  and d.day >= :first and d.day <= :lastDay
+				where t.state = 'PUBLISHED' and t.week_start >= :first and t.week_start <= :settledTo
+				  and extract(isodow from g.day) = any(:isodows)
+				  and not exists (select 1 from diary_term_tally x
+				                  where x.term_id = t.id and x.member_id = tm.member_id and x.rule = :rule)
+				group by t.id, tm.member_id, t.village_id, t.week_start
+				on conflict (term_id, member_id) do update
+				set rule = excluded.rule, expected = excluded.expected, written = excluded.written""")
 			.params(p)
-			.query((rs, n) -> new Tally(rs.getInt("expected"), rs.getInt("written")))
-			.single();
+			.update());
+	}
+
+	/**
+	 * Forgets every kept figure of settled terms (after data was changed by other means):
+	 * each is counted again when next asked.
+	 */
+	public void forgetSettled() {
+		separate.executeWithoutResult((status) -> jdbc.sql("delete from diary_term_tally").update());
 	}
 
 	/**

@@ -153,6 +153,8 @@ public class Insights {
 	public long rebuildSummary() {
 		// the stored reconciliations of the blind spots are computed again when next read
 		reconciliations.staleAll();
+		// so are the kept diary figures of settled terms
+		compliance.forgetSettled();
 		return tally.rebuild();
 	}
 

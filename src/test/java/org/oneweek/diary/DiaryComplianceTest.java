@@ -133,6 +133,29 @@ class DiaryComplianceTest {
 			.forEach((village, tally) -> assertThat(compliance.count(from, today, now, List.of(village), null, null))
 				.as("village %s", village)
 				.isEqualTo(tally));
+		// again, now from the kept figures of the settled terms
+		assertThat(compliance.count(from, today, now, null, null, null)).isEqualTo(DiaryCompliance.total(rows));
+		// a diary of a settled term changed by other means than the application: its
+		// term's kept figure is forgotten and counted again
+		MemberTerm settled = rows.stream()
+			.filter((r) -> r.term().weekStart().plusDays(8).isBefore(today) && !r.missingDays().isEmpty())
+			.findFirst()
+			.orElseThrow();
+		LocalDate missing = settled.missingDays().get(0);
+		Tally before = compliance.count(from, today, now, null, settled.memberId(), null);
+		int changed = jdbc.sql("update diary_entry set written = true where member_id = ? and day = ?")
+			.params(settled.memberId().value(), missing)
+			.update();
+		try {
+			Tally after = compliance.count(from, today, now, null, settled.memberId(), null);
+			assertThat(after.written()).isEqualTo(before.written() + changed);
+		}
+		finally {
+			jdbc.sql("update diary_entry set written = false where member_id = ? and day = ?")
+				.params(settled.memberId().value(), missing)
+				.update();
+		}
+		assertThat(compliance.count(from, today, now, null, settled.memberId(), null)).isEqualTo(before);
 		Map<MemberId, Tally> byMember = DiaryCompliance.tally(rows, MemberTerm::memberId);
 		byMember.entrySet()
 			.stream()

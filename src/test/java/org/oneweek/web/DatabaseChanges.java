@@ -14,13 +14,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the reconciliation's stored embeddings: a cache of what the model computes from the
  * items' texts, filled when a page first needs one; and its stored weeks (the blind
  * spots'), a cache of what the reconciliation computes, filled when a figure first needs
- * a week.
+ * a week; and the diary figures of settled terms, likewise.
  */
 public final class DatabaseChanges {
 
 	static final Set<String> UNWATCHED = Set.of("spring_session", "spring_session_attributes", "event_publication",
 			"event_publication_archive", "flyway_schema_history", "test_row_change", "reconciliation_embedding",
-			"reconciliation_week", "reconciliation_problem", "reconciliation_week_stale");
+			"reconciliation_week", "reconciliation_problem", "reconciliation_week_stale", "diary_term_tally");
 
 	private final JdbcClient jdbc;
 
