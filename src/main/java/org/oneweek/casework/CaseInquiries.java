@@ -34,7 +34,7 @@ public class CaseInquiries {
 
 	/**
 	 * A search counts its cases up to this many (a province's ledger of millions is not
-	 * counted at every page: "more than 10,000" says what a reader needs).
+	 * counted at every page: more than ten thousand says what a reader needs).
 	 */
 	public static final int MAX_COUNT = 10_000;
 

@@ -234,8 +234,8 @@ public class DiaryCompliance {
 	}
 
 	/**
-	 * The rule of required weekdays the kept figures were counted under, e.g.
-	 * "1,2,3,4,5".
+	 * The rule of required weekdays the kept figures were counted under: their ISO
+	 * numbers joined by commas (Monday to Friday for the default).
 	 */
 	private String rule() {
 		return properties.expectedDays()
