@@ -87,7 +87,7 @@ public class Insights {
 			@org.springframework.beans.factory.annotation.Value("${oneweek.insights.summary.enabled:true}") boolean summary,
 			Cases cases, Places places, Units units, Members members, Terms terms, DiaryCompliance compliance,
 			Reconciliations reconciliations, InsightsProperties properties, Clock clock,
-			@org.springframework.beans.factory.annotation.Value("${oneweek.insights.blind-spot-budget:PT0.5S}") java.time.Duration blindSpotBudget) {
+			@org.springframework.beans.factory.annotation.Value("${oneweek.insights.blind-spot-budget:PT0.2S}") java.time.Duration blindSpotBudget) {
 		this.blindSpotBudget = blindSpotBudget;
 		this.facts = facts;
 		this.tally = tally;
