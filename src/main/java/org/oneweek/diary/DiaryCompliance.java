@@ -257,6 +257,17 @@ public class DiaryCompliance {
 		p.put("lastDay", settledTo.plusDays(6));
 		p.put("rule", rule());
 		p.put("isodows", properties.expectedDays().stream().map(DayOfWeek::getValue).toArray(Integer[]::new));
+		boolean missing = jdbc.sql("""
+				select exists (select 1 from term t join term_member tm on tm.term_id = t.id
+				where t.state = 'PUBLISHED' and t.week_start >= :first and t.week_start <= :settledTo
+				  and not exists (select 1 from diary_term_tally x
+				                  where x.term_id = t.id and x.member_id = tm.member_id and x.rule = :rule))""")
+			.params(p)
+			.query(Boolean.class)
+			.single();
+		if (!missing) {
+			return;
+		}
 		separate.executeWithoutResult((status) -> jdbc.sql("""
 				insert into diary_term_tally (term_id, member_id, village_id, week_start, rule, expected, written)
 				select t.id, tm.member_id, t.village_id, t.week_start, :rule, count(*), count(d.member_id)

@@ -408,10 +408,8 @@ public class Insights {
 			.toList();
 		java.util.Set<String> pending = new java.util.HashSet<>();
 		if (!stale.isEmpty()) {
-			int stored = reconciliations.store(stale, false, now, blindSpotBudget);
-			if (stored < stale.size()) {
-				facts.villagerWeeks(scope, version).forEach((w) -> pending.add(w.village() + "/" + w.monday()));
-			}
+			int reached = reconciliations.storeWithin(stale, false, now, blindSpotBudget)[0];
+			stale.subList(reached, stale.size()).forEach((w) -> pending.add(w.village().value() + "/" + w.monday()));
 		}
 		List<Problem> problems = new ArrayList<>();
 		List<VillagerCase> line = new ArrayList<>();

@@ -186,13 +186,26 @@ public class Reconciliations {
 	 */
 	public int store(java.util.Collection<VillageWeek> weeks, boolean force, Instant now,
 			java.time.@Nullable Duration budget) {
+		return storeWithin(weeks, force, now, budget)[1];
+	}
+
+	/**
+	 * The same, saying how far it went: the weeks it went through (the first ones given,
+	 * each stored, found current, or given up after {@value #STORE_ATTEMPTS} attempts)
+	 * and of those, how many it stored; the weeks after them were not reached in the
+	 * time.
+	 */
+	public int[] storeWithin(java.util.Collection<VillageWeek> weeks, boolean force, Instant now,
+			java.time.@Nullable Duration budget) {
 		String version = storedVersion();
 		int computed = 0;
+		int reached = 0;
 		long until = (budget == null) ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
 		for (VillageWeek week : weeks) {
 			if (System.nanoTime() > until) {
 				break;
 			}
+			reached++;
 			LocalDate monday = Weeks.mondayOf(week.monday());
 			// another computation of the week that stored its result first may have begun
 			// before a change this one saw: then this one begins again
@@ -208,7 +221,7 @@ public class Reconciliations {
 				}
 			}
 		}
-		return computed;
+		return new int[] { reached, computed };
 	}
 
 	/**

@@ -287,6 +287,10 @@ public class Summary {
 				+ "where h.hours is not null group by 1, 2, 3 order by 1, 2, 3";
 	}
 
+	/** The facts with an open deadline, apart ({@code insights_open_fact}). */
+	private static final String OPEN_FACTS = "select * from insights_case_fact "
+			+ "where (open_contact_due is not null or open_resolution_due is not null)";
+
 	private static final String TALLY_KEY = "rollup, period, township_id, village_id, category, case_type, unit_id, member_id";
 
 	private static String upsertTally(String select) {
@@ -349,6 +353,8 @@ public class Summary {
 		jdbc.sql(upsertHours(hoursSelect(d))).params(p).update();
 		jdbc.sql("delete from insights_case_fact where case_id = any(:ids)").params(p).update();
 		jdbc.sql("insert into insights_case_fact (" + FACT_COLUMNS + ") " + factSelect(true)).params(p).update();
+		jdbc.sql("delete from insights_open_fact where case_id = any(:ids)").params(p).update();
+		jdbc.sql("insert into insights_open_fact " + OPEN_FACTS + " and case_id = any(:ids)").params(p).update();
 	}
 
 	/**
@@ -370,10 +376,13 @@ public class Summary {
 	public long rebuild() {
 		Map<String, Object> p = params();
 		jdbc.sql(
-				"lock table insights_case_fact, insights_tally, insights_tally_hours, insights_tally_state in exclusive mode")
+				"lock table insights_case_fact, insights_open_fact, insights_tally, insights_tally_hours, insights_tally_state in exclusive mode")
 			.update();
-		jdbc.sql("truncate insights_case_fact, insights_tally, insights_tally_hours, insights_tally_state").update();
+		jdbc.sql(
+				"truncate insights_case_fact, insights_open_fact, insights_tally, insights_tally_hours, insights_tally_state")
+			.update();
 		jdbc.sql("insert into insights_case_fact (" + FACT_COLUMNS + ") " + factSelect(false)).params(p).update();
+		jdbc.sql("insert into insights_open_fact " + OPEN_FACTS).update();
 		String d = "(select 1 as sign, f.* from insights_case_fact f) d";
 		jdbc.sql("insert into insights_tally (" + TALLY_KEY + ", " + SUMMED + ") " + rollupSelect(d, false))
 			.params(p)
@@ -390,6 +399,7 @@ public class Summary {
 			.param("cases", cases)
 			.update();
 		jdbc.sql("analyze insights_case_fact").update();
+		jdbc.sql("analyze insights_open_fact").update();
 		jdbc.sql("analyze insights_tally").update();
 		return cases;
 	}
@@ -416,6 +426,13 @@ public class Summary {
 					.sql("select count(*) from (select " + FACT_COLUMNS
 							+ " from insights_case_fact except select * from " + fresh + ") a")
 					.params(p)
+					.query(Long.class)
+					.single();
+		// the open facts apart are exactly those of the facts with an open deadline
+		facts += jdbc.sql("select count(*) from ((" + OPEN_FACTS + ") except (select * from insights_open_fact)) a")
+			.query(Long.class)
+			.single()
+				+ jdbc.sql("select count(*) from ((select * from insights_open_fact) except (" + OPEN_FACTS + ")) a")
 					.query(Long.class)
 					.single();
 		String recomputed = rollupSelect("(select 1 as sign, n.* from " + fresh + ") d");
@@ -649,7 +666,7 @@ public class Summary {
 		for (Map.Entry<Measure, String> e : OPEN.entrySet()) {
 			open.add("count(*) filter (where " + e.getValue() + ") as " + e.getKey().name().toLowerCase());
 		}
-		jdbc.sql("select " + factKey(by) + " as k, " + open + " from insights_case_fact f where "
+		jdbc.sql("select " + factKey(by) + " as k, " + open + " from insights_open_fact f where "
 				+ String.join(" and ", factWhere) + " group by 1")
 			.params(p)
 			.query((rs) -> {

@@ -78,7 +78,13 @@ class InsightsController {
 		model.addAttribute("figures", insights.figures(filter, now));
 		model.addAttribute("diaries", insights.diaryCompliance(filter, now));
 		// from the stored reconciliations of the weeks: the district's too
-		model.addAttribute("blindSpots", insights.blindSpots(filter, now));
+		// a street's or a village's blind spots are shown here; the district's, which
+		// reads
+		// every village's reconciled weeks (seconds at a province's ten million cases),
+		// on
+		// their own page, which the dashboard links to
+		boolean narrow = filter.village() != null || filter.township() != null;
+		model.addAttribute("blindSpots", narrow ? insights.blindSpots(filter, now) : null);
 		model.addAttribute("blindSpotWeeks", Insights.BLIND_SPOT_WEEKS);
 		model.addAttribute("handover", insights.handoverDelay(filter, now));
 		Map<Breakdown, List<Insights.HandoverRow>> handovers = new java.util.LinkedHashMap<>();
