@@ -205,9 +205,7 @@ public class DiaryCompliance {
 				.sql("""
 						select coalesce(sum(t.expected), 0) as expected, coalesce(sum(t.written), 0) as written
 						from diary_term_tally t
-						where t.rule = :rule and t.week_start >= :first and t.week_start <= :settledTo
-						  and t.term_id in (select p.id from term p where p.state = 'PUBLISHED'
-						                    and p.week_start >= :first and p.week_start <= :settledTo)"""
+						where t.rule = :rule and t.week_start >= :first and t.week_start <= :settledTo"""
 						+ settled.replace("t.id = :term", "t.term_id = :term"))
 				.params(p)
 				.query((rs, n) -> new Tally(rs.getInt("expected"), rs.getInt("written")))
@@ -257,11 +255,13 @@ public class DiaryCompliance {
 		p.put("lastDay", settledTo.plusDays(6));
 		p.put("rule", rule());
 		p.put("isodows", properties.expectedDays().stream().map(DayOfWeek::getValue).toArray(Integer[]::new));
-		boolean missing = jdbc.sql("""
-				select exists (select 1 from term t join term_member tm on tm.term_id = t.id
-				where t.state = 'PUBLISHED' and t.week_start >= :first and t.week_start <= :settledTo
-				  and not exists (select 1 from diary_term_tally x
-				                  where x.term_id = t.id and x.member_id = tm.member_id and x.rule = :rule))""")
+		// complete when there are as many kept figures as members of the published terms
+		// (the triggers remove the figures of members and terms that changed)
+		boolean missing = !jdbc.sql("""
+				select (select count(*) from term t join term_member tm on tm.term_id = t.id
+				        where t.state = 'PUBLISHED' and t.week_start >= :first and t.week_start <= :settledTo)
+				     = (select count(*) from diary_term_tally x
+				        where x.rule = :rule and x.week_start >= :first and x.week_start <= :settledTo)""")
 			.params(p)
 			.query(Boolean.class)
 			.single();
