@@ -255,35 +255,40 @@ public class DiaryCompliance {
 		p.put("lastDay", settledTo.plusDays(6));
 		p.put("rule", rule());
 		p.put("isodows", properties.expectedDays().stream().map(DayOfWeek::getValue).toArray(Integer[]::new));
-		// complete when there are as many kept figures as members of the published terms
-		// (the triggers remove the figures of members and terms that changed)
-		boolean missing = !jdbc.sql("""
-				select (select count(*) from term t join term_member tm on tm.term_id = t.id
-				        where t.state = 'PUBLISHED' and t.week_start >= :first and t.week_start <= :settledTo)
-				     = (select count(*) from diary_term_tally x
-				        where x.rule = :rule and x.week_start >= :first and x.week_start <= :settledTo)""")
+		// complete when every week is marked so (the triggers remove the marks of the
+		// weeks whose terms, members or diaries changed)
+		long weeks = java.time.temporal.ChronoUnit.WEEKS.between(first, settledTo) + 1;
+		boolean missing = jdbc.sql("""
+				select count(*) from diary_tally_week
+				where rule = :rule and week_start >= :first and week_start <= :settledTo""")
 			.params(p)
-			.query(Boolean.class)
-			.single();
+			.query(Long.class)
+			.single() < weeks;
 		if (!missing) {
 			return;
 		}
-		separate.executeWithoutResult((status) -> jdbc.sql("""
-				insert into diary_term_tally (term_id, member_id, village_id, week_start, rule, expected, written)
-				select t.id, tm.member_id, t.village_id, t.week_start, :rule, count(*), count(d.member_id)
-				from term t join term_member tm on tm.term_id = t.id
-				cross join lateral (select t.week_start + i as day from generate_series(0, 6) i) g
-				left join diary_entry d on d.member_id = tm.member_id and d.day = g.day and d.written
-				  and d.day >= :first and d.day <= :lastDay
-				where t.state = 'PUBLISHED' and t.week_start >= :first and t.week_start <= :settledTo
-				  and extract(isodow from g.day) = any(:isodows)
-				  and not exists (select 1 from diary_term_tally x
-				                  where x.term_id = t.id and x.member_id = tm.member_id and x.rule = :rule)
-				group by t.id, tm.member_id, t.village_id, t.week_start
-				on conflict (term_id, member_id) do update
-				set rule = excluded.rule, expected = excluded.expected, written = excluded.written""")
-			.params(p)
-			.update());
+		separate.executeWithoutResult((status) -> {
+			jdbc.sql("""
+					insert into diary_term_tally (term_id, member_id, village_id, week_start, rule, expected, written)
+					select t.id, tm.member_id, t.village_id, t.week_start, :rule, count(*), count(d.member_id)
+					from term t join term_member tm on tm.term_id = t.id
+					cross join lateral (select t.week_start + i as day from generate_series(0, 6) i) g
+					left join diary_entry d on d.member_id = tm.member_id and d.day = g.day and d.written
+					  and d.day >= :first and d.day <= :lastDay
+					where t.state = 'PUBLISHED' and t.week_start >= :first and t.week_start <= :settledTo
+					  and extract(isodow from g.day) = any(:isodows)
+					  and not exists (select 1 from diary_term_tally x
+					                  where x.term_id = t.id and x.member_id = tm.member_id and x.rule = :rule)
+					group by t.id, tm.member_id, t.village_id, t.week_start
+					on conflict (term_id, member_id) do update
+					set rule = excluded.rule, expected = excluded.expected, written = excluded.written""")
+				.params(p)
+				.update();
+			jdbc.sql("""
+					insert into diary_tally_week (rule, week_start)
+					select :rule, d::date from generate_series(:first::date, :settledTo::date, interval '7 days') d
+					on conflict do nothing""").params(p).update();
+		});
 	}
 
 	/**
@@ -291,7 +296,10 @@ public class DiaryCompliance {
 	 * each is counted again when next asked.
 	 */
 	public void forgetSettled() {
-		separate.executeWithoutResult((status) -> jdbc.sql("delete from diary_term_tally").update());
+		separate.executeWithoutResult((status) -> {
+			jdbc.sql("delete from diary_term_tally").update();
+			jdbc.sql("delete from diary_tally_week").update();
+		});
 	}
 
 	/**

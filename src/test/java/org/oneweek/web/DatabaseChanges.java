@@ -20,7 +20,8 @@ public final class DatabaseChanges {
 
 	static final Set<String> UNWATCHED = Set.of("spring_session", "spring_session_attributes", "event_publication",
 			"event_publication_archive", "flyway_schema_history", "test_row_change", "reconciliation_embedding",
-			"reconciliation_week", "reconciliation_problem", "reconciliation_week_stale", "diary_term_tally");
+			"reconciliation_week", "reconciliation_problem", "reconciliation_week_stale", "diary_term_tally",
+			"diary_tally_week");
 
 	private final JdbcClient jdbc;
 
