@@ -314,11 +314,7 @@ public class Summary {
 	/** First of a commit's work: the summary's rows are locked before the log's. */
 	private final BeforeCommit<Long> atCommit = new BeforeCommit<>(Ordered.HIGHEST_PRECEDENCE, true, this::update);
 
-	/** The open counts of a scope at one now, for the tables of one request. */
-	private final org.oneweek.platform.ReadCache<String, Map<String, Map<String, long[]>>> openCache;
-
-	public Summary(JdbcClient jdbc, java.time.Clock clock, org.oneweek.platform.Caches caches) {
-		this.openCache = caches.readCache("insights-open");
+	public Summary(JdbcClient jdbc, java.time.Clock clock) {
 		this.jdbc = jdbc;
 		this.zone = clock.getZone();
 	}
@@ -666,86 +662,27 @@ public class Summary {
 				money.put(k, new BigDecimal[] { rs.getBigDecimal("funding_requested_sum"),
 						rs.getBigDecimal("funding_approved_sum") });
 			});
-		Map<String, long[]> openCounts = openCounts(factWhere, p).getOrDefault(String.valueOf(by), Map.of());
-		List<Measure> openMeasures = List.copyOf(OPEN.keySet());
-		openCounts.forEach((k, values) -> {
-			EnumMap<Measure, Long> c = counts.get(k);
-			if (c == null) {
-				return;
-			}
-			for (int i = 0; i < openMeasures.size(); i++) {
-				c.merge(openMeasures.get(i), values[i], Long::sum);
-			}
-		});
+		StringJoiner open = new StringJoiner(", ");
+		for (Map.Entry<Measure, String> e : OPEN.entrySet()) {
+			open.add("count(*) filter (where " + e.getValue() + ") as " + e.getKey().name().toLowerCase());
+		}
+		jdbc.sql("select " + factKey(by) + " as k, " + open + " from insights_open_fact f where "
+				+ String.join(" and ", factWhere) + " group by 1")
+			.params(p)
+			.query((rs) -> {
+				String k = (rs.getString("k") == null) ? "" : rs.getString("k");
+				EnumMap<Measure, Long> c = counts.get(k);
+				if (c == null) {
+					return;
+				}
+				for (Measure m : OPEN.keySet()) {
+					c.merge(m, rs.getLong(m.name().toLowerCase()), Long::sum);
+				}
+			});
 		Map<String, Figures> rows = new LinkedHashMap<>();
 		counts.forEach((k, c) -> rows.put(k,
 				new Figures(c, null, null, null, null, money.get(k)[0], money.get(k)[1], null, weights)));
 		return rows;
-	}
-
-	/** The breakdowns whose open counts one read of the open facts gives at once. */
-	private static final List<Breakdown> OPEN_BREAKDOWNS = List.of(Breakdown.VILLAGE, Breakdown.TOWNSHIP,
-			Breakdown.CATEGORY, Breakdown.TYPE, Breakdown.UNIT, Breakdown.MEMBER, Breakdown.WEEK, Breakdown.MONTH,
-			Breakdown.QUARTER, Breakdown.YEAR);
-
-	/**
-	 * What depends on now, over the open facts of a scope, by every breakdown at once
-	 * (one read, grouping sets; key "null" for none): a dashboard asks it for eight
-	 * tables with the same scope and the same now, so it is kept for a few seconds
-	 * ({@code oneweek.cache.specs.insights-open}) under the scope's conditions and
-	 * values, now included, so a later request (a later now) reads anew.
-	 */
-	private Map<String, Map<String, long[]>> openCounts(List<String> factWhere, Map<String, Object> p) {
-		Map<String, Object> values = new TreeMap<>();
-		p.forEach((name, value) -> {
-			if (!name.equals("rollup") && !name.equals("from") && !name.equals("toNext")) {
-				values.put(name, (value instanceof Object[] array) ? java.util.Arrays.asList(array) : value);
-			}
-		});
-		String where = String.join(" and ", factWhere);
-		return openCache.get(where + " " + values, (key) -> readOpenCounts(where, p));
-	}
-
-	private Map<String, Map<String, long[]>> readOpenCounts(String where, Map<String, Object> p) {
-		StringJoiner keys = new StringJoiner(", ");
-		StringJoiner sets = new StringJoiner(", ");
-		StringJoiner named = new StringJoiner(", ");
-		for (int i = 0; i < OPEN_BREAKDOWNS.size(); i++) {
-			keys.add("k" + i);
-			sets.add("(k" + i + ")");
-			named.add(factKey(OPEN_BREAKDOWNS.get(i)) + " as k" + i);
-		}
-		StringJoiner open = new StringJoiner(", ");
-		List<Measure> measures = List.copyOf(OPEN.keySet());
-		for (Measure m : measures) {
-			open.add("count(*) filter (where " + OPEN.get(m) + ") as " + m.name().toLowerCase());
-		}
-		int n = OPEN_BREAKDOWNS.size();
-		int all = (1 << n) - 1;
-		Map<String, Map<String, long[]>> result = new HashMap<>();
-		// the keys named in a subquery: GROUPING takes them by name, each once (a key
-		// with
-		// a parameter, the time zone, would be another expression at each mention)
-		jdbc.sql("select grouping(" + keys + ") as g, " + keys + ", " + open + " from (select " + named
-				+ ", f.* from insights_open_fact f where " + where + ") f group by grouping sets (" + sets + ", ())")
-			.params(p)
-			.query((rs) -> {
-				int g = rs.getInt("g");
-				String by = "null";
-				String k = "";
-				for (int i = 0; i < n; i++) {
-					if (g == (all & ~(1 << (n - 1 - i)))) {
-						by = String.valueOf(OPEN_BREAKDOWNS.get(i));
-						k = (rs.getString("k" + i) == null) ? "" : rs.getString("k" + i);
-					}
-				}
-				long[] c = new long[measures.size()];
-				for (int i = 0; i < c.length; i++) {
-					c[i] = rs.getLong(measures.get(i).name().toLowerCase());
-				}
-				result.computeIfAbsent(by, (x) -> new HashMap<>()).put(k, c);
-			});
-		return result;
 	}
 
 	private static String tallyKey(@Nullable Breakdown by) {
