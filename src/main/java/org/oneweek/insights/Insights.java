@@ -187,13 +187,20 @@ public class Insights {
 		LocalDate today = LocalDate.ofInstant(now, zone);
 		MetricFilter recent = MetricFilter.ALL.withPeriod(Weeks.mondayOf(today).minusWeeks(BLIND_SPOT_WEEKS - 1),
 				today);
-		List<Reconciliations.VillageWeek> stale = facts
-			.villagerWeeks(scope(recent, now), reconciliations.storedVersion())
+		List<Reconciliations.VillageWeek> stale = staleWeeks(scope(recent, now));
+		return stale.isEmpty() ? 0 : reconciliations.store(stale, false, now, budget);
+	}
+
+	/**
+	 * The village-weeks of a scope whose stored reconciliation is not current, the newest
+	 * first.
+	 */
+	private List<Reconciliations.VillageWeek> staleWeeks(Scope scope) {
+		return facts.villagerWeeks(scope, reconciliations.storedVersion())
 			.stream()
 			.sorted(java.util.Comparator.comparing(LedgerFacts.VillagerWeek::monday).reversed())
 			.map((w) -> new Reconciliations.VillageWeek(VillageId.of(w.village()), w.monday()))
 			.toList();
-		return stale.isEmpty() ? 0 : reconciliations.store(stale, false, now, budget);
 	}
 
 	/** One row of a breakdown: the group's value, its name, and its figures. */
@@ -400,12 +407,7 @@ public class Insights {
 		// (the newest first, for at most oneweek.insights.blind-spot-budget: after a bulk
 		// load the rest are left out and counted as pending, rather than a request that
 		// never ends)
-		String version = reconciliations.storedVersion();
-		List<Reconciliations.VillageWeek> stale = facts.villagerWeeks(scope, version)
-			.stream()
-			.sorted(java.util.Comparator.comparing(LedgerFacts.VillagerWeek::monday).reversed())
-			.map((w) -> new Reconciliations.VillageWeek(VillageId.of(w.village()), w.monday()))
-			.toList();
+		List<Reconciliations.VillageWeek> stale = staleWeeks(scope);
 		java.util.Set<String> pending = new java.util.HashSet<>();
 		if (!stale.isEmpty()) {
 			int reached = reconciliations.storeWithin(stale, false, now, blindSpotBudget)[0];

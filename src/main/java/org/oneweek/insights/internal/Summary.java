@@ -253,10 +253,7 @@ public class Summary {
 			if (r.source != null && !derived) {
 				continue;
 			}
-			values.add("('" + r.name() + "', " + r.grain.period("d.received_at") + ", "
-					+ (r.streets ? "d.township_id" : "0::bigint") + ", " + (r.villages ? "d.village_id" : "0::bigint")
-					+ ", " + (r.kinds ? "d.category, d.case_type" : "''::text, ''::text") + ", "
-					+ (r.units ? "d.unit_id" : "0::bigint") + ", " + (r.members ? "d.member_id" : "0::bigint") + ")");
+			values.add("('" + r.name() + "', " + r.grain.period("d.received_at") + ", " + dimensions(r, "d") + ")");
 		}
 		return "select r.rollup, r.period, r.township_id, r.village_id, r.category, r.case_type, r.unit_id, r.member_id, "
 				+ sums + " from " + d + " cross join lateral (values " + values
@@ -274,10 +271,18 @@ public class Summary {
 			sums.add("sum(t." + col + ")");
 		}
 		return "select '" + r.name() + "', " + ((r.grain == Grain.ALL) ? ALL_TIME : "t.period") + ", "
-				+ (r.streets ? "t.township_id" : "0::bigint") + ", " + (r.villages ? "t.village_id" : "0::bigint")
-				+ ", " + (r.kinds ? "t.category, t.case_type" : "''::text, ''::text") + ", "
-				+ (r.units ? "t.unit_id" : "0::bigint") + ", " + (r.members ? "t.member_id" : "0::bigint") + ", " + sums
-				+ " from insights_tally t where t.rollup = '" + r.source + "' group by 1, 2, 3, 4, 5, 6, 7, 8";
+				+ dimensions(r, "t") + ", " + sums + " from insights_tally t where t.rollup = '" + r.source
+				+ "' group by 1, 2, 3, 4, 5, 6, 7, 8";
+	}
+
+	/**
+	 * A rollup's dimensions of the rows {@code a} in the summary's key order (street,
+	 * village, category, type, unit, member), 0 or '' for those it does not keep.
+	 */
+	private static String dimensions(Rollup r, String a) {
+		return (r.streets ? a + ".township_id" : "0::bigint") + ", " + (r.villages ? a + ".village_id" : "0::bigint")
+				+ ", " + (r.kinds ? a + ".category, " + a + ".case_type" : "''::text, ''::text") + ", "
+				+ (r.units ? a + ".unit_id" : "0::bigint") + ", " + (r.members ? a + ".member_id" : "0::bigint");
 	}
 
 	private static String hoursSelect(String d) {
