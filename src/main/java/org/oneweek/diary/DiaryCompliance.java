@@ -181,7 +181,7 @@ public class DiaryCompliance {
 		p.put("last", last);
 		p.put("lastClosed", lastClosed);
 		p.put("rule", rule());
-		p.put("isodows", properties.expectedDays().stream().map(DayOfWeek::getValue).toArray(Integer[]::new));
+		p.put("isodows", isodows());
 		StringBuilder where = new StringBuilder();
 		if (villages != null) {
 			where.append(" and t.village_id = any(:villages)");
@@ -231,6 +231,11 @@ public class DiaryCompliance {
 		return total;
 	}
 
+	/** The required weekdays' ISO numbers, for SQL. */
+	private Integer[] isodows() {
+		return properties.expectedDays().stream().map(DayOfWeek::getValue).toArray(Integer[]::new);
+	}
+
 	/**
 	 * The rule of required weekdays the kept figures were counted under: their ISO
 	 * numbers joined by commas (Monday to Friday for the default).
@@ -254,7 +259,7 @@ public class DiaryCompliance {
 		p.put("settledTo", settledTo);
 		p.put("lastDay", settledTo.plusDays(6));
 		p.put("rule", rule());
-		p.put("isodows", properties.expectedDays().stream().map(DayOfWeek::getValue).toArray(Integer[]::new));
+		p.put("isodows", isodows());
 		// complete when every week is marked so (the triggers remove the marks of the
 		// weeks whose terms, members or diaries changed)
 		long weeks = java.time.temporal.ChronoUnit.WEEKS.between(first, settledTo) + 1;
