@@ -214,12 +214,71 @@ public class Insights {
 		Map<String, Figures> rows = summarized(filter)
 				? tally.breakdown(scope, by, properties).orElseGet(() -> facts.breakdown(scope, by, properties))
 				: facts.breakdown(scope, by, properties);
+		return rows(by, filter, rows, locale);
+	}
+
+	/** The rows of a breakdown's figures with their names and populations. */
+	private List<Row> rows(Breakdown by, MetricFilter filter, Map<String, Figures> rows, Locale locale) {
 		Function<String, String> label = labels(by, rows.keySet(), locale);
 		Map<String, Long> populations = populations(by, filter);
 		List<Row> result = new ArrayList<>();
 		rows.forEach((key, figures) -> result.add(new Row(key, label.apply(key),
 				figures.withPopulation(populations.isEmpty() ? null : populations.get(key)))));
 		return result;
+	}
+
+	/**
+	 * A table as a page shows it: its first and its last rows in its order, and how many
+	 * rows the whole table has (in its export).
+	 */
+	public record Table(List<Row> rows, int total) {
+
+	}
+
+	/**
+	 * The order of a table: places by composite (best first, the unjudged last), the
+	 * others by cases (most first); then by name, and by key where names are alike.
+	 */
+	public static java.util.Comparator<Row> order(Breakdown by) {
+		java.util.Comparator<Row> first = (by == Breakdown.VILLAGE || by == Breakdown.TOWNSHIP)
+				? java.util.Comparator.comparing((Row r) -> r.figures().composite(),
+						java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+				: java.util.Comparator.comparingLong((Row r) -> r.figures().cases()).reversed();
+		return first.thenComparing(Row::label).thenComparing(Row::key);
+	}
+
+	/**
+	 * The first and the last {@code ends} rows of a breakdown (not by period) in its
+	 * {@link #order}, rows without a unit, member or team left out (they are no one's):
+	 * ranked by the summary where it answers, so that only the rows shown are built and
+	 * named; all the rows when there are no more than twice {@code ends}.
+	 */
+	public Table table(MetricFilter filter, Breakdown by, Instant now, Locale locale, int ends) {
+		Scope scope = scope(filter, now);
+		boolean places = by == Breakdown.VILLAGE || by == Breakdown.TOWNSHIP;
+		// twice the ends: a row whose rank the database and Java would see a hair apart
+		// is still among those ordered here
+		Optional<Summary.Ends> ranked = summarized(filter) ? tally.ends(scope, by, properties, places, 4 * ends)
+				: Optional.empty();
+		Map<String, Figures> figures;
+		int total;
+		if (ranked.isPresent()) {
+			figures = ranked.get().rows();
+			total = ranked.get().total();
+		}
+		else {
+			figures = new java.util.LinkedHashMap<>(facts.breakdown(scope, by, properties));
+			figures.remove("");
+			total = figures.size();
+		}
+		List<Row> rows = rows(by, filter, figures, locale);
+		rows.sort(order(by));
+		if (rows.size() <= 2 * ends) {
+			return new Table(rows, total);
+		}
+		List<Row> shown = new ArrayList<>(rows.subList(0, ends));
+		shown.addAll(rows.subList(rows.size() - ends, rows.size()));
+		return new Table(shown, total);
 	}
 
 	/**

@@ -155,6 +155,61 @@ class InsightsSummaryTest extends InsightsMetricsTest {
 		assertThat(insights.checkSummary().consistent()).isTrue();
 	}
 
+	@Test
+	void aTablesEndsRankedInTheDatabaseAreTheEndsOfTheWholeTableInItsOrder() {
+		insights.rebuildSummary();
+		Ledger l = ledger();
+		ledger();
+		// villages of one, two or three cases, half of them resolved on time
+		for (int i = 0; i < 6; i++) {
+			long village = fixtures.newVillage("HB");
+			Team team = fixtures.team(village, fixtures.freshMonday());
+			for (int k = 0; k <= i % 3; k++) {
+				String ref = intake
+					.record(CaseFixtures.intake(village, "排名" + i + k).toCommand(), team.lead(), team.tuesday())
+					.reference();
+				if (i % 2 == 0) {
+					actions.assign(ref, committee(), admin, team.tuesday().plus(Duration.ofHours(1)));
+					actions.start(ref, "已联系", admin, team.tuesday().plus(Duration.ofHours(2)));
+					actions.resolve(ref, new ResolveCase("已办结"), admin, team.tuesday().plus(Duration.ofHours(3)));
+				}
+			}
+		}
+		java.util.Locale zh = java.util.Locale.SIMPLIFIED_CHINESE;
+		for (Instant now : List.of(l.now(), l.now().plus(Duration.ofDays(400)))) {
+			for (Breakdown by : List.of(Breakdown.TOWNSHIP, Breakdown.VILLAGE, Breakdown.CATEGORY, Breakdown.TYPE,
+					Breakdown.UNIT, Breakdown.MEMBER)) {
+				List<Insights.Row> all = insights.breakdown(MetricFilter.ALL, by, now, zh)
+					.stream()
+					.filter((r) -> !r.key().isEmpty())
+					.sorted(Insights.order(by))
+					.toList();
+				for (int ends : List.of(1, 2, 3)) {
+					Insights.Table table = insights.table(MetricFilter.ALL, by, now, zh, ends);
+					List<Insights.Row> want = new ArrayList<>(all);
+					if (all.size() > 2 * ends) {
+						want = new ArrayList<>(all.subList(0, ends));
+						want.addAll(all.subList(all.size() - ends, all.size()));
+					}
+					assertThat(table.total()).as(by + " " + ends).isEqualTo(all.size());
+					assertThat(table.rows()).extracting(Insights.Row::key)
+						.as(by + " " + ends)
+						.containsExactlyElementsOf(want.stream().map(Insights.Row::key).toList());
+					for (int i = 0; i < want.size(); i++) {
+						same(table.rows().get(i).figures(), want.get(i).figures(), by + " " + want.get(i).key());
+						assertThat(table.rows().get(i).label()).isEqualTo(want.get(i).label());
+					}
+				}
+			}
+			// the database did leave the middle out: the villages of two cases are
+			// neither
+			// the most nor the fewest
+			Scope scope = new Scope(MetricFilter.ALL, null, insights.zone(), now);
+			Summary.Ends ranked = summary.ends(scope, Breakdown.VILLAGE, insights.properties(), false, 1).orElseThrow();
+			assertThat(ranked.rows().size()).isLessThan(ranked.total());
+		}
+	}
+
 	private static void same(Figures got, Figures want, String what) {
 		assertThat(got.counts()).as(what).isEqualTo(want.counts());
 		assertThat(got.fundingRequested()).as(what).isEqualByComparingTo(want.fundingRequested());

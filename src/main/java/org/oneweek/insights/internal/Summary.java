@@ -552,6 +552,94 @@ public class Summary {
 	}
 
 	/**
+	 * The two ends of a breakdown from the summary: the rows that may be among the first
+	 * or the last {@code n} in its order, and how many rows it has.
+	 *
+	 * @param rows the rows, by key (a superset of the ends: ties at their edges are in)
+	 * @param total the rows of the whole breakdown (those with a key)
+	 */
+	public record Ends(Map<String, Figures> rows, int total) {
+
+	}
+
+	/**
+	 * The rows of a breakdown (not by period) that may be shown at its two ends, when the
+	 * summary can answer it: ranked in the database by the composite (best first, those
+	 * without one last) or by cases (most first), so that a province's 60,000 members or
+	 * 20,000 villages are not all built to show 50. Every row whose rank from either end
+	 * is within {@code n} is returned, ties included; the caller orders them by its full
+	 * order (names too) and takes its ends. The composite is computed as
+	 * {@link Figures#composite()} does, in the same double arithmetic.
+	 */
+	public Optional<Ends> ends(Scope scope, Breakdown by, InsightsProperties weights, boolean byComposite, int n) {
+		Optional<Rollup> rollup = rollup(scope.filter(), by);
+		if (by.isPeriod() || rollup.isEmpty() || !built()) {
+			return Optional.empty();
+		}
+		Where w = where(scope, rollup.get());
+		Map<String, Object> p = w.p();
+		p.put("ends", n);
+		p.put("cw", weights.contactWeight());
+		p.put("rw", weights.resolutionWeight());
+		p.put("sw", weights.satisfactionWeight());
+		p.put("bw", weights.basicallySatisfiedWeight());
+		StringJoiner sums = new StringJoiner(", ");
+		for (String col : COLUMNS.split(", ")) {
+			sums.add("sum(t." + col + ") as " + col);
+		}
+		StringJoiner open = new StringJoiner(", ");
+		StringJoiner joined = new StringJoiner(", ");
+		for (Map.Entry<Measure, String> e : OPEN.entrySet()) {
+			String col = "now_" + e.getKey().name().toLowerCase();
+			open.add("count(*) filter (where " + e.getValue() + ") as " + col);
+			joined.add("coalesce(o." + col + ", 0) as " + col);
+		}
+		String contactDue = "(j.contact_due + j.now_contact_due)::float8";
+		String resolutionDue = "(j.resolution_due + j.now_resolution_due)::float8";
+		String contact = "case when " + contactDue + " > 0 then j.contact_on_time::float8 / " + contactDue + " end";
+		String resolution = "case when " + resolutionDue + " > 0 then j.resolved_on_time::float8 / " + resolutionDue
+				+ " end";
+		String satisfaction = "case when j.callbacks > 0 then (j.satisfied::float8 + cast(:bw as float8) "
+				+ "* j.basically_satisfied::float8) / j.callbacks::float8 end";
+		String composite = "(coalesce(cast(:cw as float8) * " + contact + ", 0) + coalesce(cast(:rw as float8) * "
+				+ resolution + ", 0) + coalesce(cast(:sw as float8) * " + satisfaction + ", 0)) / nullif((case when "
+				+ contactDue + " > 0 then cast(:cw as float8) else 0 end) + (case when " + resolutionDue
+				+ " > 0 then cast(:rw as float8) else 0 end) + (case when j.callbacks > 0 then cast(:sw as float8) "
+				+ "else 0 end), 0)";
+		String sort = byComposite ? composite : "j.cases::float8";
+		String sql = "with g as (select " + tallyKey(by) + " as k, " + sums + " from insights_tally t where "
+				+ String.join(" and ", w.tally()) + " group by 1 having sum(t.cases) > 0), " + "o as (select "
+				+ factKey(by) + " as k, " + open + " from insights_open_fact f where " + String.join(" and ", w.fact())
+				+ " group by 1), " + "j as (select g.*, " + joined
+				+ " from g left join o on o.k = g.k where g.k is not null), " + "s as (select j.*, " + sort
+				+ " as v, count(*) over () as total from j), "
+				+ "r as (select s.*, rank() over (order by s.v desc nulls last) as best, "
+				+ "rank() over (order by s.v asc nulls first) as worst from s) "
+				+ "select * from r where r.best <= :ends or r.worst <= :ends";
+		Map<String, Figures> rows = new LinkedHashMap<>();
+		int[] total = { 0 };
+		jdbc.sql(sql).params(p).query((rs) -> {
+			EnumMap<Measure, Long> c = stored(rs);
+			for (Measure m : OPEN.keySet()) {
+				c.merge(m, rs.getLong("now_" + m.name().toLowerCase()), Long::sum);
+			}
+			rows.put(rs.getString("k"),
+					new Figures(c, null, null, null, null, rs.getBigDecimal("funding_requested_sum"),
+							rs.getBigDecimal("funding_approved_sum"), null, weights));
+			total[0] = rs.getInt("total");
+		});
+		return Optional.of(new Ends(rows, total[0]));
+	}
+
+	private static EnumMap<Measure, Long> stored(java.sql.ResultSet rs) throws java.sql.SQLException {
+		EnumMap<Measure, Long> c = new EnumMap<>(Measure.class);
+		for (Measure m : STORED) {
+			c.put(m, rs.getLong(m.name().toLowerCase()));
+		}
+		return c;
+	}
+
+	/**
 	 * The conditions of a scope on the summed rows {@code t} and on the facts {@code f}.
 	 */
 	private record Where(List<String> tally, List<String> fact, Map<String, Object> p) {
@@ -659,11 +747,7 @@ public class Summary {
 			.params(p)
 			.query((rs) -> {
 				String k = (rs.getString("k") == null) ? "" : rs.getString("k");
-				EnumMap<Measure, Long> c = new EnumMap<>(Measure.class);
-				for (Measure m : STORED) {
-					c.put(m, rs.getLong(m.name().toLowerCase()));
-				}
-				counts.put(k, c);
+				counts.put(k, stored(rs));
 				money.put(k, new BigDecimal[] { rs.getBigDecimal("funding_requested_sum"),
 						rs.getBigDecimal("funding_approved_sum") });
 			});

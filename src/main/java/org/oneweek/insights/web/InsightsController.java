@@ -110,9 +110,9 @@ class InsightsController {
 		Map<Breakdown, List<Row>> tables = new java.util.LinkedHashMap<>();
 		Map<Breakdown, Integer> totals = new java.util.HashMap<>();
 		for (Breakdown by : TABLES) {
-			List<Row> rows = table(filter, by, now, locale);
-			totals.put(by, rows.size());
-			tables.put(by, shown(rows));
+			Insights.Table table = insights.table(filter, by, now, locale, SHOWN / 2);
+			totals.put(by, table.total());
+			tables.put(by, table.rows());
 		}
 		model.addAttribute("tables", tables);
 		model.addAttribute("totals", totals);
@@ -139,37 +139,6 @@ class InsightsController {
 
 	/** A page shows at most this many rows of a table: the best half and the worst. */
 	static final int SHOWN = 50;
-
-	/**
-	 * The first and the last {@link #SHOWN} / 2 rows of a long table (a province's 20,000
-	 * villages are no page); the whole table is in its export.
-	 */
-	static List<Row> shown(List<Row> rows) {
-		if (rows.size() <= SHOWN) {
-			return rows;
-		}
-		List<Row> ends = new java.util.ArrayList<>(rows.subList(0, SHOWN / 2));
-		ends.addAll(rows.subList(rows.size() - SHOWN / 2, rows.size()));
-		return ends;
-	}
-
-	/**
-	 * A breakdown as shown: places by composite (best first, the unjudged last), the
-	 * others by cases; rows without a unit, member or team left out (they are no one's).
-	 */
-	List<Row> table(MetricFilter filter, Breakdown by, Instant now, Locale locale) {
-		List<Row> rows = new java.util.ArrayList<>(
-				insights.breakdown(filter, by, now, locale).stream().filter((r) -> !r.key().isEmpty()).toList());
-		if (by == Breakdown.VILLAGE || by == Breakdown.TOWNSHIP) {
-			rows.sort(Comparator
-				.comparing((Row r) -> r.figures().composite(), Comparator.nullsLast(Comparator.reverseOrder()))
-				.thenComparing(Row::label));
-		}
-		else {
-			rows.sort(Comparator.comparingLong((Row r) -> r.figures().cases()).reversed().thenComparing(Row::label));
-		}
-		return rows;
-	}
 
 	@GetMapping("/cases")
 	String drillDown(@ModelAttribute("filter") FilterParams params, @RequestParam Measure measure, Model model) {
