@@ -158,7 +158,11 @@ public class Insights {
 		return tally.rebuild();
 	}
 
-	/** Recomputes the figures' summary from the ledger's rows and says what differs. */
+	/**
+	 * Recomputes the figures' summary from the ledger's rows and says what differs (in a
+	 * transaction that may write: the recomputation goes through temporary tables).
+	 */
+	@Transactional
 	public SummaryCheck checkSummary() {
 		Reconciliations.StoredCheck blind = reconciliations.checkStored();
 		return tally.check().withBlindSpots(blind.weeks(), blind.differing());
