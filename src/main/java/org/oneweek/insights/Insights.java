@@ -113,10 +113,14 @@ public class Insights {
 
 	/** The figures of every case the filter takes in, now. */
 	public Figures figures(MetricFilter filter, Instant now) {
+		return figures(filter, now, null);
+	}
+
+	private Figures figures(MetricFilter filter, Instant now, Summary.@Nullable OpenFacts open) {
 		Scope scope = scope(filter, now);
 		Figures figures = summarized(filter) ? tally
 			.figures(scope, properties,
-					scope.townships() == null || scope.townships().size() == places.townships().size())
+					scope.townships() == null || scope.townships().size() == places.townships().size(), open)
 			.orElseGet(() -> facts.figures(scope, properties)) : facts.figures(scope, properties);
 		return figures.withPopulation(population(villagesIn(filter)));
 	}
@@ -214,9 +218,14 @@ public class Insights {
 
 	/** The figures of each group, in the order of the groups' values. */
 	public List<Row> breakdown(MetricFilter filter, Breakdown by, Instant now, Locale locale) {
+		return breakdown(filter, by, now, locale, null);
+	}
+
+	private List<Row> breakdown(MetricFilter filter, Breakdown by, Instant now, Locale locale,
+			Summary.@Nullable OpenFacts open) {
 		Scope scope = scope(filter, now);
 		Map<String, Figures> rows = summarized(filter)
-				? tally.breakdown(scope, by, properties).orElseGet(() -> facts.breakdown(scope, by, properties))
+				? tally.breakdown(scope, by, properties, open).orElseGet(() -> facts.breakdown(scope, by, properties))
 				: facts.breakdown(scope, by, properties);
 		return rows(by, filter, rows, locale);
 	}
@@ -258,11 +267,36 @@ public class Insights {
 	 * named; all the rows when there are no more than twice {@code ends}.
 	 */
 	public Table table(MetricFilter filter, Breakdown by, Instant now, Locale locale, int ends) {
+		return table(filter, by, now, locale, ends, null);
+	}
+
+	/**
+	 * A dashboard's figures of a filter, its trend by a period and its tables' ends (see
+	 * {@link #table}), all at one "now": the open facts of the scope read once for all of
+	 * them where the summary answers.
+	 */
+	public Dashboard dashboard(MetricFilter filter, Breakdown period, List<Breakdown> tables, Instant now,
+			Locale locale, int ends) {
+		Summary.OpenFacts open = (summarized(filter) && tally.built()) ? tally.openFacts(scope(filter, now)) : null;
+		Map<Breakdown, Table> shown = new java.util.LinkedHashMap<>();
+		for (Breakdown by : tables) {
+			shown.put(by, table(filter, by, now, locale, ends, open));
+		}
+		return new Dashboard(figures(filter, now, open), breakdown(filter, period, now, locale, open), shown);
+	}
+
+	/** The figures, the trend and the tables of a dashboard. */
+	public record Dashboard(Figures figures, List<Row> trend, Map<Breakdown, Table> tables) {
+
+	}
+
+	private Table table(MetricFilter filter, Breakdown by, Instant now, Locale locale, int ends,
+			Summary.@Nullable OpenFacts open) {
 		Scope scope = scope(filter, now);
 		boolean places = by == Breakdown.VILLAGE || by == Breakdown.TOWNSHIP;
 		// twice the ends: a row whose rank the database and Java would see a hair apart
 		// is still among those ordered here
-		Optional<Summary.Ends> ranked = summarized(filter) ? tally.ends(scope, by, properties, places, 4 * ends)
+		Optional<Summary.Ends> ranked = summarized(filter) ? tally.ends(scope, by, properties, places, 4 * ends, open)
 				: Optional.empty();
 		Map<String, Figures> figures;
 		int total;

@@ -201,9 +201,35 @@ class InsightsSummaryTest extends InsightsMetricsTest {
 					}
 				}
 			}
+			// a dashboard reads the open facts once for all its figures: the same as
+			// each read on its own, the trend by every period too
+			List<Breakdown> tables = List.of(Breakdown.TOWNSHIP, Breakdown.VILLAGE, Breakdown.CATEGORY, Breakdown.TYPE,
+					Breakdown.UNIT, Breakdown.MEMBER);
+			for (Breakdown period : List.of(Breakdown.WEEK, Breakdown.MONTH, Breakdown.QUARTER, Breakdown.YEAR)) {
+				Insights.Dashboard dashboard = insights.dashboard(MetricFilter.ALL, period, tables, now, zh, 2);
+				same(dashboard.figures(), insights.figures(MetricFilter.ALL, now), "figures " + now);
+				List<Insights.Row> trend = insights.breakdown(MetricFilter.ALL, period, now, zh);
+				assertThat(dashboard.trend()).extracting(Insights.Row::key)
+					.as(period.name())
+					.containsExactlyElementsOf(trend.stream().map(Insights.Row::key).toList());
+				for (int i = 0; i < trend.size(); i++) {
+					same(dashboard.trend().get(i).figures(), trend.get(i).figures(), period + " " + trend.get(i).key());
+				}
+				for (Breakdown by : tables) {
+					Insights.Table alone = insights.table(MetricFilter.ALL, by, now, zh, 2);
+					Insights.Table shown = dashboard.tables().get(by);
+					assertThat(shown.total()).isEqualTo(alone.total());
+					assertThat(shown.rows()).extracting(Insights.Row::key)
+						.as(by.name())
+						.containsExactlyElementsOf(alone.rows().stream().map(Insights.Row::key).toList());
+					for (int i = 0; i < alone.rows().size(); i++) {
+						same(shown.rows().get(i).figures(), alone.rows().get(i).figures(), by + " " + i);
+					}
+				}
+			}
+			assertThat(insights.figures(MetricFilter.ALL, now).count(Measure.OVERDUE)).isPositive();
 			// the database did leave the middle out: the villages of two cases are
-			// neither
-			// the most nor the fewest
+			// neither the most nor the fewest
 			Scope scope = new Scope(MetricFilter.ALL, null, insights.zone(), now);
 			Summary.Ends ranked = summary.ends(scope, Breakdown.VILLAGE, insights.properties(), false, 1).orElseThrow();
 			assertThat(ranked.rows().size()).isLessThan(ranked.total());

@@ -524,12 +524,18 @@ public class Summary {
 	 * district's when there is one district), no category or type.
 	 */
 	public Optional<Figures> figures(Scope scope, InsightsProperties weights, boolean everyStreet) {
+		return figures(scope, weights, everyStreet, null);
+	}
+
+	/** The same, with the open facts of the scope read already ({@code null}: here). */
+	public Optional<Figures> figures(Scope scope, InsightsProperties weights, boolean everyStreet,
+			@Nullable OpenFacts open) {
 		MetricFilter f = scope.filter();
 		Optional<Rollup> rollup = rollup(f, null);
 		if (rollup.isEmpty() || !everyStreetWithoutKinds(scope, everyStreet) || !built()) {
 			return Optional.empty();
 		}
-		Map<String, Figures> rows = rows(scope, rollup.get(), null, weights);
+		Map<String, Figures> rows = rows(scope, rollup.get(), null, weights, open);
 		Figures counts = rows.getOrDefault("",
 				new Figures(Map.of(), null, null, null, null, BigDecimal.ZERO, BigDecimal.ZERO, null, weights));
 		double[] times = times(scope);
@@ -548,11 +554,111 @@ public class Summary {
 	 * times: a row's times are the ledger's).
 	 */
 	public Optional<Map<String, Figures>> breakdown(Scope scope, Breakdown by, InsightsProperties weights) {
+		return breakdown(scope, by, weights, null);
+	}
+
+	/** The same, with the open facts of the scope read already ({@code null}: here). */
+	public Optional<Map<String, Figures>> breakdown(Scope scope, Breakdown by, InsightsProperties weights,
+			@Nullable OpenFacts open) {
 		Optional<Rollup> rollup = rollup(scope.filter(), by);
 		if (rollup.isEmpty() || !built()) {
 			return Optional.empty();
 		}
-		return Optional.of(rows(scope, rollup.get(), by, weights));
+		return Optional.of(rows(scope, rollup.get(), by, weights, open));
+	}
+
+	/** The "now" measures in the order of an open fact's bits. */
+	private static final List<Measure> OPEN_MEASURES = List.copyOf(new java.util.TreeSet<>(OPEN.keySet()));
+
+	/**
+	 * The open facts of a scope, each with its keys and which of the measures that depend
+	 * on "now" it counts in, read once for the several breakdowns of a page (each would
+	 * read them again: a province's 76,000, eight times).
+	 */
+	public static final class OpenFacts {
+
+		private final ZoneId zone;
+
+		private final List<long[]> ids = new ArrayList<>();
+
+		private final List<String[]> kinds = new ArrayList<>();
+
+		private final List<Instant> received = new ArrayList<>();
+
+		private final List<Integer> bits = new ArrayList<>();
+
+		private OpenFacts(ZoneId zone) {
+			this.zone = zone;
+		}
+
+		/** Each group's counts of the "now" measures, in the order of OPEN_MEASURES. */
+		Map<String, long[]> counts(@Nullable Breakdown by) {
+			Map<String, long[]> groups = new HashMap<>();
+			for (int i = 0; i < bits.size(); i++) {
+				int b = bits.get(i);
+				if (b == 0) {
+					continue;
+				}
+				long[] n = groups.computeIfAbsent(key(i, by), (k) -> new long[OPEN_MEASURES.size()]);
+				for (int m = 0; m < n.length; m++) {
+					if ((b & (1 << m)) != 0) {
+						n[m]++;
+					}
+				}
+			}
+			return groups;
+		}
+
+		/** The key of a fact in a breakdown, as {@link Summary#factKey} gives it. */
+		private String key(int i, @Nullable Breakdown by) {
+			if (by == null) {
+				return "";
+			}
+			long[] id = ids.get(i);
+			return switch (by) {
+				case VILLAGE -> String.valueOf(id[0]);
+				case TOWNSHIP -> String.valueOf(id[1]);
+				case UNIT -> (id[2] != 0) ? String.valueOf(id[2]) : "";
+				case MEMBER -> (id[3] != 0) ? String.valueOf(id[3]) : "";
+				case CATEGORY -> kinds.get(i)[0];
+				case TYPE -> kinds.get(i)[1];
+				case WEEK, MONTH, QUARTER, YEAR -> period(LocalDate.ofInstant(received.get(i), zone), by);
+				default -> throw new IllegalArgumentException(by.name());
+			};
+		}
+
+		private static String period(LocalDate day, Breakdown by) {
+			return switch (by) {
+				case WEEK -> day.with(DayOfWeek.MONDAY).toString();
+				case MONTH -> day.toString().substring(0, 7);
+				case QUARTER -> day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
+				default -> String.valueOf(day.getYear());
+			};
+		}
+
+	}
+
+	/**
+	 * The open facts of a scope, for {@link #figures}, {@link #breakdown} and
+	 * {@link #ends} of the same scope at the same "now".
+	 */
+	public OpenFacts openFacts(Scope scope) {
+		Where w = where(scope, Rollup.DM);
+		StringJoiner flags = new StringJoiner(" | ");
+		for (int i = 0; i < OPEN_MEASURES.size(); i++) {
+			flags.add("(coalesce((" + OPEN.get(OPEN_MEASURES.get(i)) + ")::int, 0) << " + i + ")");
+		}
+		OpenFacts open = new OpenFacts(scope.zone());
+		jdbc.sql("select f.village_id, f.township_id, f.unit_id, f.member_id, f.category, f.case_type, f.received_at, "
+				+ flags + " as bits from insights_open_fact f where " + String.join(" and ", w.fact()))
+			.params(w.p())
+			.query((rs) -> {
+				open.ids.add(new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) });
+				open.kinds.add(new String[] { rs.getString(5), rs.getString(6) });
+				open.received.add(rs.getTimestamp(7).toInstant());
+				open.bits.add(rs.getInt(8));
+			});
+		return open;
 	}
 
 	/**
@@ -576,63 +682,101 @@ public class Summary {
 	 * {@link Figures#composite()} does, in the same double arithmetic.
 	 */
 	public Optional<Ends> ends(Scope scope, Breakdown by, InsightsProperties weights, boolean byComposite, int n) {
+		return ends(scope, by, weights, byComposite, n, null);
+	}
+
+	/** The same, with the open facts of the scope read already ({@code null}: here). */
+	public Optional<Ends> ends(Scope scope, Breakdown by, InsightsProperties weights, boolean byComposite, int n,
+			@Nullable OpenFacts openFacts) {
 		Optional<Rollup> rollup = rollup(scope.filter(), by);
 		if (by.isPeriod() || rollup.isEmpty() || !built()) {
 			return Optional.empty();
 		}
+		// first the rank of every row on what its order needs (a few sums: a province's
+		// members' twenty sums each would be half a second), then the whole figures of
+		// the rows at the ends
 		Where w = where(scope, rollup.get());
 		Map<String, Object> p = w.p();
 		p.put("ends", n);
-		p.put("cw", weights.contactWeight());
-		p.put("rw", weights.resolutionWeight());
-		p.put("sw", weights.satisfactionWeight());
-		p.put("bw", weights.basicallySatisfiedWeight());
-		StringJoiner sums = new StringJoiner(", ");
-		for (String col : COLUMNS.split(", ")) {
-			sums.add("sum(t." + col + ") as " + col);
-		}
-		StringJoiner open = new StringJoiner(", ");
-		StringJoiner joined = new StringJoiner(", ");
-		for (Map.Entry<Measure, String> e : OPEN.entrySet()) {
-			String col = "now_" + e.getKey().name().toLowerCase();
-			open.add("count(*) filter (where " + e.getValue() + ") as " + col);
-			joined.add("coalesce(o." + col + ", 0) as " + col);
-		}
-		String contactDue = "(j.contact_due + j.now_contact_due)::float8";
-		String resolutionDue = "(j.resolution_due + j.now_resolution_due)::float8";
-		String contact = "case when " + contactDue + " > 0 then j.contact_on_time::float8 / " + contactDue + " end";
-		String resolution = "case when " + resolutionDue + " > 0 then j.resolved_on_time::float8 / " + resolutionDue
-				+ " end";
-		String satisfaction = "case when j.callbacks > 0 then (j.satisfied::float8 + cast(:bw as float8) "
-				+ "* j.basically_satisfied::float8) / j.callbacks::float8 end";
-		String composite = "(coalesce(cast(:cw as float8) * " + contact + ", 0) + coalesce(cast(:rw as float8) * "
-				+ resolution + ", 0) + coalesce(cast(:sw as float8) * " + satisfaction + ", 0)) / nullif((case when "
-				+ contactDue + " > 0 then cast(:cw as float8) else 0 end) + (case when " + resolutionDue
-				+ " > 0 then cast(:rw as float8) else 0 end) + (case when j.callbacks > 0 then cast(:sw as float8) "
-				+ "else 0 end), 0)";
-		String sort = byComposite ? composite : "j.cases::float8";
-		String sql = "with g as (select " + tallyKey(by) + " as k, " + sums + " from insights_tally t where "
-				+ String.join(" and ", w.tally()) + " group by 1 having sum(t.cases) > 0), " + "o as (select "
-				+ factKey(by) + " as k, " + open + " from insights_open_fact f where " + String.join(" and ", w.fact())
-				+ " group by 1), " + "j as (select g.*, " + joined
-				+ " from g left join o on o.k = g.k where g.k is not null), " + "s as (select j.*, " + sort
-				+ " as v, count(*) over () as total from j), "
-				+ "r as (select s.*, rank() over (order by s.v desc nulls last) as best, "
-				+ "rank() over (order by s.v asc nulls first) as worst from s) "
-				+ "select * from r where r.best <= :ends or r.worst <= :ends";
-		Map<String, Figures> rows = new LinkedHashMap<>();
-		int[] total = { 0 };
-		jdbc.sql(sql).params(p).query((rs) -> {
-			EnumMap<Measure, Long> c = stored(rs);
-			for (Measure m : OPEN.keySet()) {
-				c.merge(m, rs.getLong("now_" + m.name().toLowerCase()), Long::sum);
+		String sql;
+		if (byComposite) {
+			p.put("cw", weights.contactWeight());
+			p.put("rw", weights.resolutionWeight());
+			p.put("sw", weights.satisfactionWeight());
+			p.put("bw", weights.basicallySatisfiedWeight());
+			String contactDue = "(g.contact_due + coalesce(o.contact_due, 0))::float8";
+			String resolutionDue = "(g.resolution_due + coalesce(o.resolution_due, 0))::float8";
+			String contact = "case when " + contactDue + " > 0 then g.contact_on_time::float8 / " + contactDue + " end";
+			String resolution = "case when " + resolutionDue + " > 0 then g.resolved_on_time::float8 / " + resolutionDue
+					+ " end";
+			String satisfaction = "case when g.callbacks > 0 then (g.satisfied::float8 + cast(:bw as float8) "
+					+ "* g.basically_satisfied::float8) / g.callbacks::float8 end";
+			String composite = "(coalesce(cast(:cw as float8) * " + contact + ", 0) + coalesce(cast(:rw as float8) * "
+					+ resolution + ", 0) + coalesce(cast(:sw as float8) * " + satisfaction
+					+ ", 0)) / nullif((case when " + contactDue
+					+ " > 0 then cast(:cw as float8) else 0 end) + (case when " + resolutionDue
+					+ " > 0 then cast(:rw as float8) else 0 end) + (case when g.callbacks > 0 then "
+					+ "cast(:sw as float8) else 0 end), 0)";
+			StringJoiner sums = new StringJoiner(", ");
+			for (String col : List.of("cases", "contact_due", "contact_on_time", "resolution_due", "resolved_on_time",
+					"callbacks", "satisfied", "basically_satisfied")) {
+				sums.add("sum(t." + col + ")::int8 as " + col);
 			}
-			rows.put(rs.getString("k"),
-					new Figures(c, null, null, null, null, rs.getBigDecimal("funding_requested_sum"),
-							rs.getBigDecimal("funding_approved_sum"), null, weights));
-			total[0] = rs.getInt("total");
+			String o;
+			if (openFacts != null) {
+				// the open facts' two counts the composite needs, from those read already
+				List<String> ok = new ArrayList<>();
+				List<Long> ocd = new ArrayList<>();
+				List<Long> ord = new ArrayList<>();
+				int cd = OPEN_MEASURES.indexOf(Measure.CONTACT_DUE);
+				int rd = OPEN_MEASURES.indexOf(Measure.RESOLUTION_DUE);
+				openFacts.counts(by).forEach((k, c) -> {
+					ok.add(k);
+					ocd.add(c[cd]);
+					ord.add(c[rd]);
+				});
+				p.put("ok", ok.toArray(String[]::new));
+				p.put("ocd", ocd.toArray(Long[]::new));
+				p.put("ord", ord.toArray(Long[]::new));
+				o = "o as (select * from unnest(cast(:ok as text[]), cast(:ocd as int8[]), cast(:ord as int8[])) "
+						+ "o(k, contact_due, resolution_due)), ";
+			}
+			else {
+				o = "o as (select (" + factKey(by) + ")::text as k, count(*) filter (where "
+						+ OPEN.get(Measure.CONTACT_DUE) + ") as contact_due, count(*) filter (where "
+						+ OPEN.get(Measure.RESOLUTION_DUE) + ") as resolution_due from insights_open_fact f where "
+						+ String.join(" and ", w.fact()) + " group by 1), ";
+			}
+			sql = "with g as (select " + tallyKey(by) + " as k, " + sums + " from insights_tally t where "
+					+ String.join(" and ", w.tally()) + " group by 1), " + o + "s as (select g.k, " + composite
+					+ " as v from g left join o on o.k = g.k::text " + "where g.k is not null and g.cases > 0)";
+		}
+		else {
+			sql = "with s as (select " + tallyKey(by) + " as k, sum(t.cases)::float8 as v from insights_tally t where "
+					+ String.join(" and ", w.tally()) + " group by 1 having sum(t.cases) > 0)";
+		}
+		// the first and the last n with the rows tied with the n-th (the caller's order
+		// breaks ties by name)
+		sql += ", e as ((select s.k from s where s.k is not null order by s.v desc nulls last fetch first :ends rows "
+				+ "with ties) union (select s.k from s where s.k is not null order by s.v asc nulls first fetch first "
+				+ ":ends rows with ties)) select e.k::text, (select count(*) from s where s.k is not null) from e";
+		List<String> keys = new ArrayList<>();
+		int[] total = { 0 };
+		roomy();
+		jdbc.sql(sql).params(p).query((rs) -> {
+			keys.add(rs.getString(1));
+			total[0] = rs.getInt(2);
 		});
-		return Optional.of(new Ends(rows, total[0]));
+		return Optional.of(new Ends(keys.isEmpty() ? Map.of() : rows(scope, rollup.get(), by, weights, keys, openFacts),
+				total[0]));
+	}
+
+	/**
+	 * Room for the sorts and groups of a province's rows in memory (this transaction
+	 * only): at the server's default work_mem (4 MB) the members' table spills to disk.
+	 */
+	private void roomy() {
+		jdbc.sql("set local work_mem = '64MB'").update();
 	}
 
 	private static EnumMap<Measure, Long> stored(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -734,11 +878,27 @@ public class Summary {
 	/**
 	 * The summed rows and the open facts of the scope, by a key ("" without a breakdown).
 	 */
-	private Map<String, Figures> rows(Scope scope, Rollup rollup, @Nullable Breakdown by, InsightsProperties weights) {
+	private Map<String, Figures> rows(Scope scope, Rollup rollup, @Nullable Breakdown by, InsightsProperties weights,
+			@Nullable OpenFacts open) {
+		return rows(scope, rollup, by, weights, null, open);
+	}
+
+	/**
+	 * The same, of the groups with these keys only ({@code null}: every group), the open
+	 * facts' counts from those read already ({@code null}: read here).
+	 */
+	private Map<String, Figures> rows(Scope scope, Rollup rollup, @Nullable Breakdown by, InsightsProperties weights,
+			@Nullable Collection<String> keys, @Nullable OpenFacts openFacts) {
 		Where w = where(scope, rollup);
 		Map<String, Object> p = w.p();
 		List<String> tallyWhere = w.tally();
 		List<String> factWhere = w.fact();
+		roomy();
+		if (keys != null) {
+			tallyWhere.add("(" + tallyKey(by) + ")::text = any(:keys)");
+			factWhere.add("(" + factKey(by) + ")::text = any(:keys)");
+			p.put("keys", keys.toArray(String[]::new));
+		}
 
 		StringJoiner sums = new StringJoiner(", ");
 		for (String col : COLUMNS.split(", ")) {
@@ -755,6 +915,20 @@ public class Summary {
 				money.put(k, new BigDecimal[] { rs.getBigDecimal("funding_requested_sum"),
 						rs.getBigDecimal("funding_approved_sum") });
 			});
+		if (openFacts != null) {
+			openFacts.counts(by).forEach((k, n) -> {
+				EnumMap<Measure, Long> c = counts.get(k);
+				if (c != null) {
+					for (int i = 0; i < OPEN_MEASURES.size(); i++) {
+						c.merge(OPEN_MEASURES.get(i), n[i], Long::sum);
+					}
+				}
+			});
+			Map<String, Figures> rows = new LinkedHashMap<>();
+			counts.forEach((k, c) -> rows.put(k,
+					new Figures(c, null, null, null, null, money.get(k)[0], money.get(k)[1], null, weights)));
+			return rows;
+		}
 		StringJoiner open = new StringJoiner(", ");
 		for (Map.Entry<Measure, String> e : OPEN.entrySet()) {
 			open.add("count(*) filter (where " + e.getValue() + ") as " + e.getKey().name().toLowerCase());

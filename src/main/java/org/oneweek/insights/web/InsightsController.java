@@ -75,7 +75,8 @@ class InsightsController {
 		if (!period.isPeriod()) {
 			period = Breakdown.WEEK;
 		}
-		model.addAttribute("figures", insights.figures(filter, now));
+		Insights.Dashboard dashboard = insights.dashboard(filter, period, TABLES, now, locale, SHOWN / 2);
+		model.addAttribute("figures", dashboard.figures());
 		model.addAttribute("diaries", insights.diaryCompliance(filter, now));
 		// from the stored reconciliations of the weeks: the district's too
 		// a street's or a village's blind spots are shown here; the district's, which
@@ -103,14 +104,14 @@ class InsightsController {
 		model.addAttribute("period", period);
 		model.addAttribute("weights", insights.properties());
 		model.addAttribute("periods", List.of(Breakdown.WEEK, Breakdown.MONTH, Breakdown.QUARTER, Breakdown.YEAR));
-		List<Row> trend = insights.breakdown(filter, period, now, locale);
+		List<Row> trend = dashboard.trend();
 		model.addAttribute("trend", latest(trend));
 		model.addAttribute("trendTotal", trend.size());
 		model.addAttribute("trendShown", TREND_SHOWN);
 		Map<Breakdown, List<Row>> tables = new java.util.LinkedHashMap<>();
 		Map<Breakdown, Integer> totals = new java.util.HashMap<>();
 		for (Breakdown by : TABLES) {
-			Insights.Table table = insights.table(filter, by, now, locale, SHOWN / 2);
+			Insights.Table table = dashboard.tables().get(by);
 			totals.put(by, table.total());
 			tables.put(by, table.rows());
 		}

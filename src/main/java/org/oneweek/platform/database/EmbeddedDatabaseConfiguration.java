@@ -31,6 +31,8 @@ class EmbeddedDatabaseConfiguration {
 		config.setUsername("postgres");
 		config.setPoolName("oneweek-embedded");
 		config.setMaximumPoolSize(20);
+		// as spring.datasource.hikari.connection-init-sql sets for another server
+		config.setConnectionInitSql("set jit = off");
 		return new HikariDataSource(config);
 	}
 
