@@ -3,7 +3,8 @@
 # "Insights at province scale"). Fills a database of its own with a province, once
 # (bench/insights-data.py setup: 1,000 streets of 20 villages, their street offices and 40
 # bureaus, 60,000 members, ten years of weekly terms with their teams, troubleshooters and
-# diaries), and then, size after size, appends generated cases (insights-data.py cases: cases
+# diaries; every term's hand-over to the village's next, bench/insights-handovers.sql), and
+# then, size after size, appends generated cases (insights-data.py cases: cases
 # over ten years with their events and callbacks, Chinese texts from templates, the morning
 # meetings' and inspections' cases in their village's terms), loaded with PostgreSQL's COPY,
 # and times the pages as the organization department opens them. A step of BENCH_BIG_STEP
@@ -164,6 +165,8 @@ if [[ "$REUSE" != "true" ]]; then
   restore_secondary
   # shellcheck disable=SC2086
   setvals ${SETUP_TABLES/term_member /}
+  # every term handed over to its village's next (1.3 M hand-overs; their cases with the cases)
+  sql -f bench/insights-handovers.sql >/dev/null
   sql -c "analyze"
   setup_s=$(since "$t0")
   echo "setup: $(printf '%.0f' "$setup_s") s; $(for t in $SETUP_TABLES; do
@@ -251,6 +254,8 @@ for size in $SIZES; do
   else
     files cases "${args[@]}"
   fi
+  # the hand-overs' items: the new cases still open at their term's hand-over
+  sql -v first="$next_id" -v last="$(( next_id + count - 1 ))" -f bench/insights-handover-items.sql >/dev/null
   t2=$(now)
   setvals case_file
   sql -c "analyze case_file" -c "analyze case_event" -c "analyze callback_attempt"

@@ -356,7 +356,7 @@ public class Insights {
 	 * apply to hand-overs).
 	 */
 	public HandoverDelay handoverDelay(MetricFilter filter, Instant now) {
-		return facts.handoverDelays(scope(filter, now), null).getOrDefault("", HandoverDelay.NONE);
+		return facts.handoverDelays(scope(recent(filter, now), now), null).getOrDefault("", HandoverDelay.NONE);
 	}
 
 	/**
@@ -364,7 +364,20 @@ public class Insights {
 	 * acknowledgement: the slowest first, at most {@link #MAX_CASES}.
 	 */
 	public List<HandoverDelay.Handover> handovers(MetricFilter filter, boolean waitingOnly, Instant now) {
-		return facts.handovers(scope(filter, now), waitingOnly, MAX_CASES);
+		return facts.handovers(scope(recent(filter, now), now), waitingOnly, MAX_CASES);
+	}
+
+	/**
+	 * The filter, or when it has no period the same over the last 13 weeks (as the
+	 * diaries' figures): how quickly the next teams take over is a figure of the present,
+	 * and a province's ten years of hand-overs (1.3 million) are no dashboard's reading.
+	 */
+	private MetricFilter recent(MetricFilter filter, Instant now) {
+		if (filter.from() != null || filter.to() != null) {
+			return filter;
+		}
+		LocalDate today = LocalDate.ofInstant(now, zone);
+		return filter.withPeriod(Weeks.mondayOf(today).minusWeeks(12), today);
 	}
 
 	/** One row of the hand-over delays by village, street or period. */
@@ -378,7 +391,7 @@ public class Insights {
 	 * @throws InsightsException for another breakdown
 	 */
 	public List<HandoverRow> handoverDelays(MetricFilter filter, Breakdown by, Instant now, Locale locale) {
-		Map<String, HandoverDelay> rows = facts.handoverDelays(scope(filter, now), by);
+		Map<String, HandoverDelay> rows = facts.handoverDelays(scope(recent(filter, now), now), by);
 		Function<String, String> label = labels(by, rows.keySet(), locale);
 		List<HandoverRow> result = new ArrayList<>();
 		rows.forEach((key, delay) -> result.add(new HandoverRow(key, label.apply(key), delay)));

@@ -80,6 +80,16 @@ class InsightsHandoverDelayTest {
 		assertThat(waiting.waiting()).isEqualTo(1);
 		assertThat(waiting.medianHours()).isNull();
 
+		// without a period, the last 13 weeks: half a year on, the village's hand-over
+		// is no longer counted, but still with the period that holds it
+		Instant later = a.monday().plusWeeks(26).atStartOfDay(CaseFixtures.ZONE).toInstant();
+		assertThat(insights.handoverDelay(MetricFilter.ALL.withVillage(a.village()), later))
+			.isEqualTo(HandoverDelay.NONE);
+		assertThat(insights.handovers(MetricFilter.ALL.withVillage(a.village()), false, later)).isEmpty();
+		assertThat(insights.handoverDelay(
+				MetricFilter.ALL.withVillage(a.village()).withPeriod(a.monday(), a.monday().plusDays(6)), later))
+			.isEqualTo(new HandoverDelay(1, 1, 10.0, 10.0));
+
 		MetricFilter all = MetricFilter.ALL.withPeriod(a.monday(), c.monday().plusDays(6));
 		HandoverDelay total = insights.handoverDelay(all, now);
 		assertThat(total.handovers()).isEqualTo(3);

@@ -277,7 +277,7 @@ public class Summary {
 		}
 		return "select '" + r.name() + "', " + ((r.grain == Grain.ALL) ? ALL_TIME : "t.period") + ", "
 				+ dimensions(r, "t") + ", " + sums + " from " + table + " t where t.rollup = '" + r.source
-				+ "' group by 1, 2, 3, 4, 5, 6, 7, 8";
+				+ "' group by 1, 2, 3, 4, 5, 6, 7, 8 order by 1, 2, 3, 4, 5, 6, 7, 8";
 	}
 
 	/**
@@ -591,8 +591,18 @@ public class Summary {
 			this.zone = zone;
 		}
 
-		/** Each group's counts of the "now" measures, in the order of OPEN_MEASURES. */
+		/** The counts of each breakdown asked already ("" for none). */
+		private final Map<String, Map<String, long[]>> counted = new HashMap<>();
+
+		/**
+		 * Each group's counts of the "now" measures, in the order of OPEN_MEASURES (a
+		 * breakdown's counted once).
+		 */
 		Map<String, long[]> counts(@Nullable Breakdown by) {
+			return counted.computeIfAbsent((by == null) ? "" : by.name(), (k) -> count(by));
+		}
+
+		private Map<String, long[]> count(@Nullable Breakdown by) {
 			Map<String, long[]> groups = new HashMap<>();
 			for (int i = 0; i < bits.size(); i++) {
 				int b = bits.get(i);
