@@ -12,4 +12,4 @@ join case_handover h on h.from_term_id = c.received_term_id
 where c.id between :first and :last and c.state not in ('MERGED', 'DECLINED')
   and c.received_at < h.created_at and (c.resolved_at is null or c.resolved_at > h.created_at)
 on conflict do nothing;
-analyze case_handover_item;
+vacuum (analyze) case_handover_item;

@@ -19,4 +19,4 @@ cross join lateral (select case when b.at < timestamptz '2026-12-01 00:00+08' th
                                         else make_interval(hours => 72 + (h.x * 100)::int) end as at) b) a
 where t.id >= 100000000;
 select setval(pg_get_serial_sequence('case_handover', 'id'), (select max(id) from case_handover));
-analyze case_handover;
+vacuum (analyze) case_handover;

@@ -191,8 +191,9 @@ public class LedgerFacts {
 		List<String> and = handoverConditions(scope, params);
 		params.put("zone", scope.zone().getId());
 		String key = (by == null) ? "''" : switch (by) {
-			case VILLAGE -> "h.village_id::text";
-			case TOWNSHIP -> "v.township_id::text";
+			// grouped by the id itself: a text key would be sorted by the collation
+			case VILLAGE -> "h.village_id";
+			case TOWNSHIP -> "v.township_id";
 			case WEEK -> "to_char(date_trunc('week', h.created_at at time zone :zone), 'YYYY-MM-DD')";
 			case MONTH -> "to_char(date_trunc('month', h.created_at at time zone :zone), 'YYYY-MM')";
 			case QUARTER -> "to_char(date_trunc('quarter', h.created_at at time zone :zone), 'YYYY-\"Q\"Q')";

@@ -730,7 +730,9 @@ public class Summary {
 			StringJoiner sums = new StringJoiner(", ");
 			for (String col : List.of("cases", "contact_due", "contact_on_time", "resolution_due", "resolved_on_time",
 					"callbacks", "satisfied", "basically_satisfied")) {
-				sums.add("sum(t." + col + ")::int8 as " + col);
+				// a row's counts are far below 2^31: summed as int4 into an int8, not as
+				// numeric
+				sums.add("sum(t." + col + "::int4) as " + col);
 			}
 			String o;
 			if (openFacts != null) {
@@ -741,29 +743,36 @@ public class Summary {
 				int cd = OPEN_MEASURES.indexOf(Measure.CONTACT_DUE);
 				int rd = OPEN_MEASURES.indexOf(Measure.RESOLUTION_DUE);
 				openFacts.counts(by).forEach((k, c) -> {
+					if (k.isEmpty()) {
+						// no unit or member: no row of the table
+						return;
+					}
 					ok.add(k);
 					ocd.add(c[cd]);
 					ord.add(c[rd]);
 				});
-				p.put("ok", ok.toArray(String[]::new));
+				// joined on the key's own type (an id's bigint: a text join sorts by
+				// collation)
+				boolean ids = by != Breakdown.CATEGORY && by != Breakdown.TYPE;
+				p.put("ok", ids ? ok.stream().map(Long::valueOf).toArray(Long[]::new) : ok.toArray(String[]::new));
 				p.put("ocd", ocd.toArray(Long[]::new));
 				p.put("ord", ord.toArray(Long[]::new));
-				o = "o as (select * from unnest(cast(:ok as text[]), cast(:ocd as int8[]), cast(:ord as int8[])) "
-						+ "o(k, contact_due, resolution_due)), ";
+				o = "o as (select * from unnest(cast(:ok as " + (ids ? "bigint" : "text")
+						+ "[]), cast(:ocd as int8[]), cast(:ord as int8[])) " + "o(k, contact_due, resolution_due)), ";
 			}
 			else {
-				o = "o as (select (" + factKey(by) + ")::text as k, count(*) filter (where "
-						+ OPEN.get(Measure.CONTACT_DUE) + ") as contact_due, count(*) filter (where "
-						+ OPEN.get(Measure.RESOLUTION_DUE) + ") as resolution_due from insights_open_fact f where "
-						+ String.join(" and ", w.fact()) + " group by 1), ";
+				o = "o as (select " + factKey(by) + " as k, count(*) filter (where " + OPEN.get(Measure.CONTACT_DUE)
+						+ ") as contact_due, count(*) filter (where " + OPEN.get(Measure.RESOLUTION_DUE)
+						+ ") as resolution_due from insights_open_fact f where " + String.join(" and ", w.fact())
+						+ " group by 1), ";
 			}
 			sql = "with g as (select " + tallyKey(by) + " as k, " + sums + " from insights_tally t where "
 					+ String.join(" and ", w.tally()) + " group by 1), " + o + "s as (select g.k, " + composite
-					+ " as v from g left join o on o.k = g.k::text " + "where g.k is not null and g.cases > 0)";
+					+ " as v from g left join o on o.k = g.k " + "where g.k is not null and g.cases > 0)";
 		}
 		else {
-			sql = "with s as (select " + tallyKey(by) + " as k, sum(t.cases)::float8 as v from insights_tally t where "
-					+ String.join(" and ", w.tally()) + " group by 1 having sum(t.cases) > 0)";
+			sql = "with s as (select " + tallyKey(by) + " as k, sum(t.cases::int4)::float8 as v from insights_tally t "
+					+ "where " + String.join(" and ", w.tally()) + " group by 1 having sum(t.cases::int4) > 0)";
 		}
 		// the first and the last n with the rows tied with the n-th (the caller's order
 		// breaks ties by name)

@@ -59,6 +59,22 @@ class InsightsController {
 
 	private final Clock clock;
 
+	/**
+	 * Two threads for the dashboard's reads beside the summary's (a request waits for
+	 * both; more dashboards at once queue here rather than take the pool's connections).
+	 */
+	private final java.util.concurrent.ExecutorService reads = java.util.concurrent.Executors.newFixedThreadPool(2,
+			(r) -> {
+				Thread t = new Thread(r, "insights-reads");
+				t.setDaemon(true);
+				return t;
+			});
+
+	@jakarta.annotation.PreDestroy
+	void stop() {
+		reads.shutdown();
+	}
+
 	InsightsController(Insights insights, Callbacks callbacks, Cases cases, Places places, Clock clock) {
 		this.insights = insights;
 		this.callbacks = callbacks;
@@ -75,32 +91,33 @@ class InsightsController {
 		if (!period.isPeriod()) {
 			period = Breakdown.WEEK;
 		}
-		Insights.Dashboard dashboard = insights.dashboard(filter, period, TABLES, now, locale, SHOWN / 2);
-		model.addAttribute("figures", dashboard.figures());
-		model.addAttribute("diaries", insights.diaryCompliance(filter, now));
-		// from the stored reconciliations of the weeks: the district's too
-		// a street's or a village's blind spots are shown here; the district's, which
-		// reads
-		// every village's reconciled weeks (seconds at a province's ten million cases),
-		// on
-		// their own page, which the dashboard links to
+		// the figures beside the summary's (diaries, blind spots, hand-overs, callback
+		// attempts) are read side by side with them, each in a transaction of its own
 		boolean narrow = filter.village() != null || filter.township() != null;
-		model.addAttribute("blindSpots", narrow ? insights.blindSpots(filter, now) : null);
-		model.addAttribute("blindSpotWeeks", Insights.BLIND_SPOT_WEEKS);
-		model.addAttribute("handover", insights.handoverDelay(filter, now));
-		Map<Breakdown, List<Insights.HandoverRow>> handovers = new java.util.LinkedHashMap<>();
-		for (Breakdown by : List.of(Breakdown.TOWNSHIP, Breakdown.VILLAGE)) {
-			List<Insights.HandoverRow> rows = new java.util.ArrayList<>(
-					insights.handoverDelays(filter, by, now, locale));
-			// the slowest first, those with nothing acknowledged yet at the end
-			rows.sort(Comparator
-				.comparing((Insights.HandoverRow r) -> r.delay().medianHours(),
-						Comparator.nullsLast(Comparator.reverseOrder()))
-				.thenComparing(Insights.HandoverRow::label));
-			handovers.put(by, (rows.size() > SHOWN) ? rows.subList(0, SHOWN) : rows);
+		Breakdown trendBy = period;
+		java.util.concurrent.CompletableFuture<Beside> beside = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> beside(filter, narrow, now, locale), reads);
+		Insights.Dashboard dashboard = insights.dashboard(filter, trendBy, TABLES, now, locale, SHOWN / 2);
+		Beside b;
+		try {
+			b = beside.join();
 		}
-		model.addAttribute("handoverTables", handovers);
-		model.addAttribute("callbackTally", callbacks.tally(filter, now));
+		catch (java.util.concurrent.CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+		model.addAttribute("figures", dashboard.figures());
+		model.addAttribute("diaries", b.diaries());
+		// a street's or a village's blind spots are shown here; the district's, which
+		// reads every village's reconciled weeks (seconds at a province's ten million
+		// cases), on their own page, which the dashboard links to
+		model.addAttribute("blindSpots", b.blindSpots());
+		model.addAttribute("blindSpotWeeks", Insights.BLIND_SPOT_WEEKS);
+		model.addAttribute("handover", b.handover());
+		model.addAttribute("handoverTables", b.handoverTables());
+		model.addAttribute("callbackTally", b.callbackTally());
 		model.addAttribute("period", period);
 		model.addAttribute("weights", insights.properties());
 		model.addAttribute("periods", List.of(Breakdown.WEEK, Breakdown.MONTH, Breakdown.QUARTER, Breakdown.YEAR));
@@ -126,6 +143,32 @@ class InsightsController {
 				Measure.OVERDUE_UNDER_MONTH, Measure.OVERDUE_LONGER));
 		choices(model, filter);
 		return "insights/showDashboard";
+	}
+
+	/**
+	 * The dashboard's figures read beside the summary's: diaries, blind spots,
+	 * hand-overs, callback attempts (about a third of the reading at a province's scale).
+	 */
+	private record Beside(org.oneweek.diary.DiaryCompliance.Tally diaries, @Nullable BlindSpotRate blindSpots,
+			org.oneweek.insights.HandoverDelay handover, Map<Breakdown, List<Insights.HandoverRow>> handoverTables,
+			Callbacks.Tally callbackTally) {
+
+	}
+
+	private Beside beside(MetricFilter filter, boolean narrow, Instant now, Locale locale) {
+		Map<Breakdown, List<Insights.HandoverRow>> handovers = new java.util.LinkedHashMap<>();
+		for (Breakdown by : List.of(Breakdown.TOWNSHIP, Breakdown.VILLAGE)) {
+			List<Insights.HandoverRow> rows = new java.util.ArrayList<>(
+					insights.handoverDelays(filter, by, now, locale));
+			// the slowest first, those with nothing acknowledged yet at the end
+			rows.sort(Comparator
+				.comparing((Insights.HandoverRow r) -> r.delay().medianHours(),
+						Comparator.nullsLast(Comparator.reverseOrder()))
+				.thenComparing(Insights.HandoverRow::label));
+			handovers.put(by, (rows.size() > SHOWN) ? rows.subList(0, SHOWN) : rows);
+		}
+		return new Beside(insights.diaryCompliance(filter, now), narrow ? insights.blindSpots(filter, now) : null,
+				insights.handoverDelay(filter, now), handovers, callbacks.tally(filter, now));
 	}
 
 	/**
