@@ -571,10 +571,7 @@ public class Insights {
 			case VILLAGE -> String.valueOf(p.first().village());
 			case TOWNSHIP -> String.valueOf(p.first().township());
 			case CATEGORY -> p.category();
-			case WEEK -> Weeks.mondayOf(day).toString();
-			case MONTH -> day.toString().substring(0, 7);
-			case QUARTER -> day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
-			case YEAR -> String.valueOf(day.getYear());
+			case WEEK, MONTH, QUARTER, YEAR -> by.periodKey(day);
 			default -> "";
 		};
 	}

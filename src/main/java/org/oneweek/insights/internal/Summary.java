@@ -632,17 +632,8 @@ public class Summary {
 				case MEMBER -> (id[3] != 0) ? String.valueOf(id[3]) : "";
 				case CATEGORY -> kinds.get(i)[0];
 				case TYPE -> kinds.get(i)[1];
-				case WEEK, MONTH, QUARTER, YEAR -> period(LocalDate.ofInstant(received.get(i), zone), by);
+				case WEEK, MONTH, QUARTER, YEAR -> by.periodKey(LocalDate.ofInstant(received.get(i), zone));
 				default -> throw new IllegalArgumentException(by.name());
-			};
-		}
-
-		private static String period(LocalDate day, Breakdown by) {
-			return switch (by) {
-				case WEEK -> day.with(DayOfWeek.MONDAY).toString();
-				case MONTH -> day.toString().substring(0, 7);
-				case QUARTER -> day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
-				default -> String.valueOf(day.getYear());
 			};
 		}
 
@@ -734,41 +725,34 @@ public class Summary {
 				// numeric
 				sums.add("sum(t." + col + "::int4) as " + col);
 			}
-			String o;
-			if (openFacts != null) {
-				// the open facts' two counts the composite needs, from those read already
-				List<String> ok = new ArrayList<>();
-				List<Long> ocd = new ArrayList<>();
-				List<Long> ord = new ArrayList<>();
-				int cd = OPEN_MEASURES.indexOf(Measure.CONTACT_DUE);
-				int rd = OPEN_MEASURES.indexOf(Measure.RESOLUTION_DUE);
-				openFacts.counts(by).forEach((k, c) -> {
-					if (k.isEmpty()) {
-						// no unit or member: no row of the table
-						return;
-					}
-					ok.add(k);
-					ocd.add(c[cd]);
-					ord.add(c[rd]);
-				});
-				// joined on the key's own type (an id's bigint: a text join sorts by
-				// collation)
-				boolean ids = by != Breakdown.CATEGORY && by != Breakdown.TYPE;
-				p.put("ok", ids ? ok.stream().map(Long::valueOf).toArray(Long[]::new) : ok.toArray(String[]::new));
-				p.put("ocd", ocd.toArray(Long[]::new));
-				p.put("ord", ord.toArray(Long[]::new));
-				o = "o as (select * from unnest(cast(:ok as " + (ids ? "bigint" : "text")
-						+ "[]), cast(:ocd as int8[]), cast(:ord as int8[])) " + "o(k, contact_due, resolution_due)), ";
-			}
-			else {
-				o = "o as (select " + factKey(by) + " as k, count(*) filter (where " + OPEN.get(Measure.CONTACT_DUE)
-						+ ") as contact_due, count(*) filter (where " + OPEN.get(Measure.RESOLUTION_DUE)
-						+ ") as resolution_due from insights_open_fact f where " + String.join(" and ", w.fact())
-						+ " group by 1), ";
-			}
+			// the open facts' two counts the composite needs (from those read already)
+			OpenFacts open = (openFacts != null) ? openFacts : openFacts(scope);
+			List<String> ok = new ArrayList<>();
+			List<Long> ocd = new ArrayList<>();
+			List<Long> ord = new ArrayList<>();
+			int cd = OPEN_MEASURES.indexOf(Measure.CONTACT_DUE);
+			int rd = OPEN_MEASURES.indexOf(Measure.RESOLUTION_DUE);
+			open.counts(by).forEach((k, c) -> {
+				if (k.isEmpty()) {
+					// no unit or member: no row of the table
+					return;
+				}
+				ok.add(k);
+				ocd.add(c[cd]);
+				ord.add(c[rd]);
+			});
+			// joined on the key's own type (an id's bigint: a text join sorts by
+			// collation)
+			boolean ids = by != Breakdown.CATEGORY && by != Breakdown.TYPE;
+			p.put("ok", ids ? ok.stream().map(Long::valueOf).toArray(Long[]::new) : ok.toArray(String[]::new));
+			p.put("ocd", ocd.toArray(Long[]::new));
+			p.put("ord", ord.toArray(Long[]::new));
 			sql = "with g as (select " + tallyKey(by) + " as k, " + sums + " from insights_tally t where "
-					+ String.join(" and ", w.tally()) + " group by 1), " + o + "s as (select g.k, " + composite
-					+ " as v from g left join o on o.k = g.k " + "where g.k is not null and g.cases > 0)";
+					+ String.join(" and ", w.tally()) + " group by 1), " + "o as (select * from unnest(cast(:ok as "
+					+ (ids ? "bigint" : "text")
+					+ "[]), cast(:ocd as int8[]), cast(:ord as int8[])) o(k, contact_due, resolution_due)), "
+					+ "s as (select g.k, " + composite + " as v from g left join o on o.k = g.k "
+					+ "where g.k is not null and g.cases > 0)";
 		}
 		else {
 			sql = "with s as (select " + tallyKey(by) + " as k, sum(t.cases::int4)::float8 as v from insights_tally t "
@@ -934,41 +918,42 @@ public class Summary {
 				money.put(k, new BigDecimal[] { rs.getBigDecimal("funding_requested_sum"),
 						rs.getBigDecimal("funding_approved_sum") });
 			});
-		if (openFacts != null) {
-			openFacts.counts(by).forEach((k, n) -> {
-				EnumMap<Measure, Long> c = counts.get(k);
-				if (c != null) {
-					for (int i = 0; i < OPEN_MEASURES.size(); i++) {
-						c.merge(OPEN_MEASURES.get(i), n[i], Long::sum);
-					}
+		Map<String, long[]> now = (openFacts != null) ? openFacts.counts(by) : openCounts(by, factWhere, p);
+		now.forEach((k, n) -> {
+			EnumMap<Measure, Long> c = counts.get(k);
+			if (c != null) {
+				for (int i = 0; i < OPEN_MEASURES.size(); i++) {
+					c.merge(OPEN_MEASURES.get(i), n[i], Long::sum);
 				}
-			});
-			Map<String, Figures> rows = new LinkedHashMap<>();
-			counts.forEach((k, c) -> rows.put(k,
-					new Figures(c, null, null, null, null, money.get(k)[0], money.get(k)[1], null, weights)));
-			return rows;
-		}
-		StringJoiner open = new StringJoiner(", ");
-		for (Map.Entry<Measure, String> e : OPEN.entrySet()) {
-			open.add("count(*) filter (where " + e.getValue() + ") as " + e.getKey().name().toLowerCase());
-		}
-		jdbc.sql("select " + factKey(by) + " as k, " + open + " from insights_open_fact f where "
-				+ String.join(" and ", factWhere) + " group by 1")
-			.params(p)
-			.query((rs) -> {
-				String k = (rs.getString("k") == null) ? "" : rs.getString("k");
-				EnumMap<Measure, Long> c = counts.get(k);
-				if (c == null) {
-					return;
-				}
-				for (Measure m : OPEN.keySet()) {
-					c.merge(m, rs.getLong(m.name().toLowerCase()), Long::sum);
-				}
-			});
+			}
+		});
 		Map<String, Figures> rows = new LinkedHashMap<>();
 		counts.forEach((k, c) -> rows.put(k,
 				new Figures(c, null, null, null, null, money.get(k)[0], money.get(k)[1], null, weights)));
 		return rows;
+	}
+
+	/**
+	 * The open facts' counts of the "now" measures by group, in the order of
+	 * OPEN_MEASURES, counted in the database (one breakdown asked on its own).
+	 */
+	private Map<String, long[]> openCounts(@Nullable Breakdown by, List<String> factWhere, Map<String, Object> p) {
+		StringJoiner open = new StringJoiner(", ");
+		for (Measure m : OPEN_MEASURES) {
+			open.add("count(*) filter (where " + OPEN.get(m) + ")");
+		}
+		Map<String, long[]> counts = new HashMap<>();
+		jdbc.sql("select " + factKey(by) + " as k, " + open + " from insights_open_fact f where "
+				+ String.join(" and ", factWhere) + " group by 1")
+			.params(p)
+			.query((rs) -> {
+				long[] n = new long[OPEN_MEASURES.size()];
+				for (int i = 0; i < n.length; i++) {
+					n[i] = rs.getLong(i + 2);
+				}
+				counts.put((rs.getString(1) == null) ? "" : rs.getString(1), n);
+			});
+		return counts;
 	}
 
 	private static String tallyKey(@Nullable Breakdown by) {

@@ -94,10 +94,9 @@ class InsightsController {
 		// the figures beside the summary's (diaries, blind spots, hand-overs, callback
 		// attempts) are read side by side with them, each in a transaction of its own
 		boolean narrow = filter.village() != null || filter.township() != null;
-		Breakdown trendBy = period;
 		java.util.concurrent.CompletableFuture<Beside> beside = java.util.concurrent.CompletableFuture
 			.supplyAsync(() -> beside(filter, narrow, now, locale), reads);
-		Insights.Dashboard dashboard = insights.dashboard(filter, trendBy, TABLES, now, locale, SHOWN / 2);
+		Insights.Dashboard dashboard = insights.dashboard(filter, period, TABLES, now, locale, SHOWN / 2);
 		Beside b;
 		try {
 			b = beside.join();
