@@ -163,6 +163,16 @@ public class Insights {
 	}
 
 	/**
+	 * Settles the summary's open deadlines long past at this instant (see
+	 * {@link Summary#settle}): the background job's and the start's.
+	 * @return the cases' facts settled
+	 */
+	@Transactional
+	public int settleSummary(Instant now) {
+		return tally.settle(now);
+	}
+
+	/**
 	 * Recomputes the figures' summary from the ledger's rows and says what differs (in a
 	 * transaction that may write: the recomputation goes through temporary tables).
 	 */
@@ -277,7 +287,8 @@ public class Insights {
 	 */
 	public Dashboard dashboard(MetricFilter filter, Breakdown period, List<Breakdown> tables, Instant now,
 			Locale locale, int ends) {
-		Summary.OpenFacts open = (summarized(filter) && tally.built()) ? tally.openFacts(scope(filter, now)) : null;
+		Summary.OpenFacts open = (summarized(filter) && tally.usable(scope(filter, now)))
+				? tally.openFacts(scope(filter, now)) : null;
 		Map<Breakdown, Table> shown = new java.util.LinkedHashMap<>();
 		for (Breakdown by : tables) {
 			shown.put(by, table(filter, by, now, locale, ends, open));

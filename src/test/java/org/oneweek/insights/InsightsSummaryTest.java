@@ -108,6 +108,131 @@ class InsightsSummaryTest extends InsightsMetricsTest {
 	}
 
 	@Test
+	void openDeadlinesLongPastAreSettledIntoTheRollupsAndCountTheSame() {
+		insights.rebuildSummary();
+		Ledger l = ledger();
+		ZoneId zone = insights.zone();
+		// a year on: C's and D's deadlines passed long ago
+		Instant later = l.now().plus(Duration.ofDays(400));
+		List<MetricFilter> filters = List.of(l.filter(), MetricFilter.ALL, l.filter().withCategory("OTHER"),
+				MetricFilter.ALL.withMember(l.team().lead().memberId()));
+		try {
+			Map<String, Long> before = new java.util.HashMap<>();
+			for (MetricFilter filter : filters) {
+				before.put(filter.toString(), insights.figures(filter, later).count(Measure.OVERDUE));
+			}
+			int settled = insights.settleSummary(later);
+			assertThat(settled).isPositive();
+			// only once a day
+			assertThat(insights.settleSummary(later.plus(Duration.ofHours(20)))).isZero();
+			assertThat(jdbc.sql("select count(*) from insights_open_fact where case_id = any(:ids)")
+				.param("ids",
+						new Long[] { cases.byReference(l.refs().get("C")).orElseThrow().id().value(),
+								cases.byReference(l.refs().get("D")).orElseThrow().id().value() })
+				.query(Long.class)
+				.single()).isZero();
+			SummaryCheck check = insights.checkSummary();
+			assertThat(check.consistent()).as(check.toString()).isTrue();
+			for (Instant now : List.of(later, later.plus(Duration.ofDays(3)), later.plus(Duration.ofDays(90)))) {
+				sameAsTheLedger(filters, now);
+			}
+			for (MetricFilter filter : filters) {
+				assertThat(insights.figures(filter, later).count(Measure.OVERDUE)).as(filter.toString())
+					.isEqualTo(before.get(filter.toString()));
+			}
+			// a "now" less than a month after the settled deadlines is the ledger's
+			Scope early = new Scope(l.filter(), null, zone, l.now());
+			assertThat(summary.usable(early)).isFalse();
+			assertThat(summary.breakdown(early, Breakdown.MONTH, insights.properties())).isEmpty();
+			same(insights.figures(l.filter(), l.now()), facts.figures(early, insights.properties()), "early");
+
+			// a settled case that changes leaves its settled counts
+			actions.assign(l.refs().get("D"), committee(), admin, later.minus(Duration.ofDays(2)));
+			actions.start(l.refs().get("D"), "已联系", admin, later.minus(Duration.ofDays(1)));
+			sameAsTheLedger(filters, later);
+			actions.resolve(l.refs().get("D"), new ResolveCase("已办结"), admin, later.minus(Duration.ofHours(1)));
+			sameAsTheLedger(filters, later);
+			check = insights.checkSummary();
+			assertThat(check.consistent()).as(check.toString()).isTrue();
+		}
+		finally {
+			// the settling at the clock's instant again, for the other tests
+			insights.rebuildSummary();
+		}
+	}
+
+	/**
+	 * Every breakdown the summary answers of every filter at the instant is the ledger's.
+	 */
+	private void sameAsTheLedger(List<MetricFilter> filters, Instant now) {
+		for (MetricFilter filter : filters) {
+			Scope scope = new Scope(filter, null, insights.zone(), now);
+			assertThat(summary.usable(scope)).isTrue();
+			for (Breakdown by : Breakdown.values()) {
+				var rows = summary.breakdown(scope, by, insights.properties());
+				if (rows.isEmpty()) {
+					continue;
+				}
+				Map<String, Figures> want = facts.breakdown(scope, by, insights.properties());
+				want.values().removeIf((f) -> f.cases() == 0);
+				assertThat(rows.get().keySet()).as(by + " " + filter).isEqualTo(want.keySet());
+				want.forEach((k, f) -> same(rows.get().get(k), f, by + " " + k + " " + filter + " " + now));
+			}
+			summary.figures(scope, insights.properties(), true)
+				.ifPresent((f) -> same(f, facts.figures(scope, insights.properties()), "figures " + filter));
+			List<Breakdown> tables = List.of(Breakdown.TOWNSHIP, Breakdown.VILLAGE, Breakdown.UNIT, Breakdown.MEMBER);
+			java.util.Locale zh = java.util.Locale.SIMPLIFIED_CHINESE;
+			for (Breakdown by : tables) {
+				List<Insights.Row> all = insights.breakdown(filter, by, now, zh)
+					.stream()
+					.filter((r) -> !r.key().isEmpty())
+					.sorted(Insights.order(by))
+					.toList();
+				Insights.Table table = insights.table(filter, by, now, zh, 2);
+				assertThat(table.total()).as(by + " " + filter).isEqualTo(all.size());
+				for (Insights.Row row : table.rows()) {
+					same(row.figures(),
+							all.stream().filter((r) -> r.key().equals(row.key())).findFirst().orElseThrow().figures(),
+							"table " + by + " " + row.key());
+				}
+			}
+		}
+	}
+
+	@Test
+	void theUpgradeSumsTheAllTimeRowsAsARebuildWritesThem() throws Exception {
+		insights.rebuildSummary();
+		ledger();
+		String members = "select member_id, cases, contact_due, resolved, callbacks, funding_approved_sum, attempts "
+				+ "from insights_tally where rollup = 'MB' and cases <> 0 order by member_id";
+		String hours = "select kind, hours, n from insights_tally_hours where period = date '0001-01-01' and n <> 0 "
+				+ "order by kind, hours";
+		List<Map<String, Object>> wantMembers = jdbc.sql(members).query().listOfRows();
+		List<Map<String, Object>> wantHours = jdbc.sql(hours).query().listOfRows();
+		assertThat(wantMembers).isNotEmpty();
+		assertThat(wantHours).isNotEmpty();
+		// a summary of the release before: no all-time rows of members and hours
+		jdbc.sql("delete from insights_tally where rollup = 'MB'").update();
+		jdbc.sql("delete from insights_tally_hours where period = date '0001-01-01'").update();
+		assertThat(insights.checkSummary().consistent()).isFalse();
+		String migration = new String(getClass()
+			.getResourceAsStream("/db/migration/insights/V20261206_03__insights_all_time_members_hours.sql")
+			.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		String statements = migration.lines()
+			.filter((line) -> !line.startsWith("--"))
+			.collect(java.util.stream.Collectors.joining("\n"));
+		for (String statement : statements.split(";")) {
+			if (!statement.isBlank()) {
+				jdbc.sql(statement).update();
+			}
+		}
+		assertThat(jdbc.sql(members).query().listOfRows()).isEqualTo(wantMembers);
+		assertThat(jdbc.sql(hours).query().listOfRows()).isEqualTo(wantHours);
+		SummaryCheck check = insights.checkSummary();
+		assertThat(check.consistent()).as(check.toString()).isTrue();
+	}
+
+	@Test
 	void theDistrictsFiguresFromTheSummaryAreTheLedgersAndTheTimesToTheHour() {
 		insights.rebuildSummary();
 		ledger();

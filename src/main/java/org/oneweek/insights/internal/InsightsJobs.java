@@ -12,12 +12,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Every minute: reconciles the village-weeks changed since their blind spots were stored,
- * the newest first, for at most {@code oneweek.insights.jobs.budget} (10 s), so that the
- * dashboard's reads find them current rather than reconciling them themselves. Safe with
- * several instances (a week's result is stored only if nothing changed it meanwhile).
- * Tests call {@link Insights#catchUpBlindSpots} with the instant they need (the job is
- * off there).
+ * Every minute: settles the summary's open deadlines once a day
+ * ({@link Insights#settleSummary}), and reconciles the village-weeks changed since their
+ * blind spots were stored, the newest first, for at most
+ * {@code oneweek.insights.jobs.budget} (10 s), so that the dashboard's reads find them
+ * current rather than reconciling them themselves. Safe with several instances (a week's
+ * result is stored only if nothing changed it meanwhile). Tests call
+ * {@link Insights#catchUpBlindSpots} with the instant they need (the job is off there).
  */
 @Component
 @ConditionalOnProperty(name = "oneweek.insights.jobs.enabled", havingValue = "true", matchIfMissing = true)
@@ -44,6 +45,10 @@ class InsightsJobs {
 	@Scheduled(initialDelayString = "${oneweek.insights.jobs.initial-delay:PT60S}",
 			fixedDelayString = "${oneweek.insights.jobs.interval:PT1M}")
 	void run() {
+		int settled = insights.settleSummary(clock.instant());
+		if (settled > 0) {
+			log.info("Settled the open deadlines of {} cases in the insights summary", settled);
+		}
 		int stored = insights.catchUpBlindSpots(clock.instant(), budget);
 		if (stored > 0) {
 			log.info("Reconciled {} village-weeks for the blind-spot figures", stored);

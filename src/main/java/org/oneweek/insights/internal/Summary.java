@@ -3,6 +3,7 @@ package org.oneweek.insights.internal;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -109,6 +110,11 @@ public class Summary {
 		KD(false, false, true, false, false, Grain.YEAR, "KY"),
 		/** the district's units × year */
 		UD(false, false, false, true, false, Grain.YEAR, "UY"),
+		/**
+		 * the district's members, all time: one row a member (a province's 60,000, where
+		 * MA has a row for every street a member recorded in)
+		 */
+		MB(false, false, false, false, true, Grain.ALL, "MA"),
 		/** street × year */
 		SY(true, false, false, false, false, Grain.YEAR, "VY"),
 		/** village, all time */
@@ -158,6 +164,25 @@ public class Summary {
 
 	}
 
+	/**
+	 * The derived rollups in the order they are summed at a rebuild: each after its
+	 * source (MB from MA, itself from MY).
+	 */
+	static final List<Rollup> DERIVED = derivedInOrder();
+
+	private static List<Rollup> derivedInOrder() {
+		List<Rollup> order = new ArrayList<>();
+		while (order.size() < java.util.Arrays.stream(Rollup.values()).filter((r) -> r.source != null).count()) {
+			for (Rollup r : Rollup.values()) {
+				if (r.source != null && !order.contains(r)
+						&& (Rollup.valueOf(r.source).source == null || order.contains(Rollup.valueOf(r.source)))) {
+					order.add(r);
+				}
+			}
+		}
+		return List.copyOf(order);
+	}
+
 	enum Grain {
 
 		WEEK("week"), MONTH("month"), YEAR("year"),
@@ -192,8 +217,12 @@ public class Summary {
 
 	private static final String COLUMNS = columns();
 
-	/** The summed columns: the counters, the money, and the callback attempts. */
-	private static final String SUMMED = COLUMNS + ", attempts, attempts_reached, tried";
+	/**
+	 * The summed columns: the counters, the money, the callback attempts, and the open
+	 * deadlines settled (see {@link #settle}).
+	 */
+	private static final String SUMMED = COLUMNS
+			+ ", attempts, attempts_reached, tried, settled_contact_due, settled_overdue";
 
 	private static String columns() {
 		StringJoiner j = new StringJoiner(", ");
@@ -222,17 +251,32 @@ public class Summary {
 				+ " then floor(extract(epoch from c.first_contact_at - c.received_at) / 3600)::int end");
 		s.add("case when " + LedgerFacts.CONDITIONS.get(Measure.RESOLVED)
 				+ " then floor(extract(epoch from c.resolved_at - c.received_at) / 3600)::int end");
-		s.add("case when c.state <> :declined and c.first_contact_at is null then c.first_contact_due end");
-		s.add("case when c.state = any(:active) then c.resolution_due end");
+		String openContact = "(case when c.state <> :declined and c.first_contact_at is null then c.first_contact_due end)";
+		String openResolution = "(case when c.state = any(:active) then c.resolution_due end)";
+		s.add(openContact).add(openResolution);
 		s.add("coalesce(c.assignee_unit_id, 0)").add("coalesce(c.recorded_by_member, 0)");
 		String attempts = "(select count(*) from callback_attempt a where a.case_id = c.id";
 		s.add(attempts + ")::int").add(attempts + " and a.reached)::int").add("(" + attempts + ") > 0)::int");
+		// settled: an open deadline, and every open deadline before the summary's
+		// settled_before
+		String settled = "((" + openContact + " is not null or " + openResolution + " is not null) and coalesce("
+				+ openContact + " < " + SETTLED_BEFORE + ", true) and coalesce(" + openResolution + " < "
+				+ SETTLED_BEFORE + ", true))";
+		s.add("(" + settled + " and " + openContact + " is not null)::int");
+		s.add("(" + settled + " and " + openResolution + " is not null)::int");
 		return "select " + s + " from case_file c where c.state <> :merged" + (some ? " and c.id = any(:ids)" : "");
 	}
 
 	private static final String FACT_COLUMNS = "case_id, village_id, township_id, category, case_type, received_at, "
 			+ COLUMNS + ", contact_hours, resolution_hours, open_contact_due, open_resolution_due, unit_id, member_id, "
-			+ "attempts, attempts_reached, tried";
+			+ "attempts, attempts_reached, tried, settled_contact_due, settled_overdue";
+
+	/**
+	 * The instant before which the summary's open deadlines are settled, as SQL (none:
+	 * minus infinity).
+	 */
+	private static final String SETTLED_BEFORE = "coalesce((select s.settled_before from insights_tally_state s "
+			+ "where s.zone = :zone), '-infinity'::timestamptz)";
 
 	/** The rows of every rollup of the facts {@code d} (with a {@code sign}), summed. */
 	private static String rollupSelect(String d) {
@@ -290,16 +334,26 @@ public class Summary {
 				+ (r.units ? a + ".unit_id" : "0::bigint") + ", " + (r.members ? a + ".member_id" : "0::bigint");
 	}
 
+	/**
+	 * The rows of the hours' histogram of the facts {@code d} (with a {@code sign}),
+	 * summed: by month, and over all time (the period {@link #ALL_TIME}, for the figures
+	 * without a period).
+	 */
 	private static String hoursSelect(String d) {
-		return "select h.period, h.kind, h.hours, sum(d.sign) from " + d
-				+ " cross join lateral (values (date_trunc('month', d.received_at at time zone :zone)::date, 'C', d.contact_hours), "
-				+ "(date_trunc('month', d.received_at at time zone :zone)::date, 'R', d.resolution_hours)) h(period, kind, hours) "
+		String month = "date_trunc('month', d.received_at at time zone :zone)::date";
+		return "select h.period, h.kind, h.hours, sum(d.sign) from " + d + " cross join lateral (values (" + month
+				+ ", 'C', d.contact_hours), (" + month + ", 'R', d.resolution_hours), (" + ALL_TIME
+				+ ", 'C', d.contact_hours), (" + ALL_TIME + ", 'R', d.resolution_hours)) h(period, kind, hours) "
 				+ "where h.hours is not null group by 1, 2, 3 order by 1, 2, 3";
 	}
 
-	/** The facts with an open deadline, apart ({@code insights_open_fact}). */
+	/**
+	 * The facts with an open deadline not settled yet, apart
+	 * ({@code insights_open_fact}).
+	 */
 	private static final String OPEN_FACTS = "select * from insights_case_fact "
-			+ "where (open_contact_due is not null or open_resolution_due is not null)";
+			+ "where (open_contact_due is not null or open_resolution_due is not null) "
+			+ "and settled_contact_due = 0 and settled_overdue = 0";
 
 	private static final String TALLY_KEY = "rollup, period, township_id, village_id, category, case_type, unit_id, member_id";
 
@@ -324,9 +378,12 @@ public class Summary {
 	/** First of a commit's work: the summary's rows are locked before the log's. */
 	private final BeforeCommit<Long> atCommit = new BeforeCommit<>(Ordered.HIGHEST_PRECEDENCE, true, this::update);
 
+	private final java.time.Clock clock;
+
 	public Summary(JdbcClient jdbc, java.time.Clock clock) {
 		this.jdbc = jdbc;
 		this.zone = clock.getZone();
+		this.clock = clock;
 	}
 
 	private Map<String, Object> params() {
@@ -338,10 +395,70 @@ public class Summary {
 
 	/** Whether the summary was built for this time zone (else nothing is kept in it). */
 	public boolean built() {
-		return jdbc.sql("select count(*) from insights_tally_state where zone = ?")
+		return state("").isPresent();
+	}
+
+	/**
+	 * The summary's state for this time zone, if it was built: before when its open
+	 * deadlines are settled ({@code null}: none are), read with a lock ({@code ""}:
+	 * none).
+	 */
+	private Optional<Optional<Instant>> state(String lock) {
+		return jdbc.sql("select settled_before from insights_tally_state where zone = ? " + lock)
 			.param(zone.getId())
+			.query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+			.optional();
+	}
+
+	/**
+	 * An open deadline this long past counts the same at every later "now" (due, overdue,
+	 * overdue for more than a month): the longest of the overdue ages.
+	 */
+	static final Duration SETTLED_AGE = Duration.ofDays(30);
+
+	/**
+	 * Whether the summary can answer at the scope's "now": built, and its settled
+	 * deadlines at least {@link #SETTLED_AGE} before it (a "now" earlier than that, which
+	 * only a test asks, is the ledger's).
+	 */
+	public boolean usable(Scope scope) {
+		return state("").map((settled) -> settled.isEmpty() || !settled.get().isAfter(scope.now().minus(SETTLED_AGE)))
+			.orElse(false);
+	}
+
+	private static boolean due(Optional<Optional<Instant>> state, Instant before) {
+		return state.isPresent()
+				&& (state.get().isEmpty() || state.get().get().isBefore(before.minus(Duration.ofDays(1))));
+	}
+
+	/**
+	 * Settles the open deadlines a day more than {@link #SETTLED_AGE} past, once they are
+	 * two days past it: their facts' due and overdue counts are summed into the rollups
+	 * like the others (columns {@code settled_contact_due}, {@code settled_overdue}) and
+	 * leave the open facts, which are read at each request; so that the open facts are
+	 * the last month's and the future's, not every case a province left open in ten
+	 * years. Changes of cases wait while it runs (they lock the state row to share).
+	 * @return the facts settled now
+	 */
+	@Transactional
+	public int settle(Instant now) {
+		Instant before = now.minus(SETTLED_AGE).minus(Duration.ofDays(1));
+		// looked at first without the lock (the job asks every minute)
+		if (!due(state(""), before) || !due(state("for update"), before)) {
+			return 0;
+		}
+		jdbc.sql("update insights_tally_state set settled_before = ? where zone = ?")
+			.param(Timestamp.from(before))
+			.param(zone.getId())
+			.update();
+		List<Long> ids = jdbc
+			.sql("select case_id from insights_open_fact where coalesce(open_contact_due < :before, true) "
+					+ "and coalesce(open_resolution_due < :before, true) order by case_id")
+			.param("before", Timestamp.from(before))
 			.query(Long.class)
-			.single() > 0;
+			.list();
+		update(ids);
+		return ids.size();
 	}
 
 	/**
@@ -351,7 +468,9 @@ public class Summary {
 	 * share in one order and cannot deadlock).
 	 */
 	public void update(Collection<Long> caseIds) {
-		if (caseIds.isEmpty() || !built()) {
+		// the state row locked to share: a settling waits for this change, or this
+		// change for it, so that each fact is summed at the settling it commits with
+		if (caseIds.isEmpty() || state("for key share").isEmpty()) {
 			return;
 		}
 		Map<String, Object> p = params();
@@ -391,20 +510,24 @@ public class Summary {
 		jdbc.sql(
 				"truncate insights_case_fact, insights_open_fact, insights_tally, insights_tally_hours, insights_tally_state")
 			.update();
+		// the open deadlines settled as a settling now would
+		jdbc.sql("insert into insights_tally_state (id, zone, built_at, cases, settled_before) "
+				+ "values (1, :zone, now(), 0, :settled)")
+			.param("zone", zone.getId())
+			.param("settled", Timestamp.from(clock.instant().minus(SETTLED_AGE).minus(Duration.ofDays(1))))
+			.update();
 		jdbc.sql("insert into insights_case_fact (" + FACT_COLUMNS + ") " + factSelect(false)).params(p).update();
 		jdbc.sql("insert into insights_open_fact " + OPEN_FACTS).update();
 		String d = "(select 1 as sign, f.* from insights_case_fact f) d";
 		jdbc.sql("insert into insights_tally (" + TALLY_KEY + ", " + SUMMED + ") " + rollupSelect(d, false))
 			.params(p)
 			.update();
-		for (Rollup r : Rollup.values()) {
-			if (r.source != null) {
-				jdbc.sql("insert into insights_tally (" + TALLY_KEY + ", " + SUMMED + ") " + derivedSelect(r)).update();
-			}
+		for (Rollup r : DERIVED) {
+			jdbc.sql("insert into insights_tally (" + TALLY_KEY + ", " + SUMMED + ") " + derivedSelect(r)).update();
 		}
 		jdbc.sql("insert into insights_tally_hours (period, kind, hours, n) " + hoursSelect(d)).params(p).update();
 		long cases = jdbc.sql("select count(*) from insights_case_fact").query(Long.class).single();
-		jdbc.sql("insert into insights_tally_state (id, zone, built_at, cases) values (1, :zone, now(), :cases)")
+		jdbc.sql("update insights_tally_state set cases = :cases where zone = :zone")
 			.param("zone", zone.getId())
 			.param("cases", cases)
 			.update();
@@ -443,12 +566,9 @@ public class Summary {
 				+ rollupSelect("(select 1 as sign, n.* from check_fact n) d", false))
 			.params(p)
 			.update();
-		for (Rollup r : Rollup.values()) {
-			if (r.source != null) {
-				jdbc.sql("insert into check_tally (" + TALLY_KEY + ", " + SUMMED + ") "
-						+ derivedSelect(r, "check_tally"))
-					.update();
-			}
+		for (Rollup r : DERIVED) {
+			jdbc.sql("insert into check_tally (" + TALLY_KEY + ", " + SUMMED + ") " + derivedSelect(r, "check_tally"))
+				.update();
 		}
 		long rows = differing("select " + TALLY_KEY + ", " + SUMMED + " from check_tally",
 				"select " + TALLY_KEY + ", " + SUMMED + " from insights_tally where cases <> 0", p);
@@ -532,7 +652,7 @@ public class Summary {
 			@Nullable OpenFacts open) {
 		MetricFilter f = scope.filter();
 		Optional<Rollup> rollup = rollup(f, null);
-		if (rollup.isEmpty() || !everyStreetWithoutKinds(scope, everyStreet) || !built()) {
+		if (rollup.isEmpty() || !everyStreetWithoutKinds(scope, everyStreet) || !usable(scope)) {
 			return Optional.empty();
 		}
 		Map<String, Figures> rows = rows(scope, rollup.get(), null, weights, open);
@@ -561,7 +681,7 @@ public class Summary {
 	public Optional<Map<String, Figures>> breakdown(Scope scope, Breakdown by, InsightsProperties weights,
 			@Nullable OpenFacts open) {
 		Optional<Rollup> rollup = rollup(scope.filter(), by);
-		if (rollup.isEmpty() || !built()) {
+		if (rollup.isEmpty() || !usable(scope)) {
 			return Optional.empty();
 		}
 		return Optional.of(rows(scope, rollup.get(), by, weights, open));
@@ -690,7 +810,7 @@ public class Summary {
 	public Optional<Ends> ends(Scope scope, Breakdown by, InsightsProperties weights, boolean byComposite, int n,
 			@Nullable OpenFacts openFacts) {
 		Optional<Rollup> rollup = rollup(scope.filter(), by);
-		if (by.isPeriod() || rollup.isEmpty() || !built()) {
+		if (by.isPeriod() || rollup.isEmpty() || !usable(scope)) {
 			return Optional.empty();
 		}
 		// first the rank of every row on what its order needs (a few sums: a province's
@@ -699,14 +819,17 @@ public class Summary {
 		Where w = where(scope, rollup.get());
 		Map<String, Object> p = w.p();
 		p.put("ends", n);
+		// a rollup with one row a key (a member's or a village's over all time) is ranked
+		// on its rows, not on groups of them
+		boolean unique = oneRowPerKey(rollup.get(), by);
 		String sql;
 		if (byComposite) {
 			p.put("cw", weights.contactWeight());
 			p.put("rw", weights.resolutionWeight());
 			p.put("sw", weights.satisfactionWeight());
 			p.put("bw", weights.basicallySatisfiedWeight());
-			String contactDue = "(g.contact_due + coalesce(o.contact_due, 0))::float8";
-			String resolutionDue = "(g.resolution_due + coalesce(o.resolution_due, 0))::float8";
+			String contactDue = "(g.contact_due + g.settled_contact_due + coalesce(o.contact_due, 0))::float8";
+			String resolutionDue = "(g.resolution_due + g.settled_overdue + coalesce(o.resolution_due, 0))::float8";
 			String contact = "case when " + contactDue + " > 0 then g.contact_on_time::float8 / " + contactDue + " end";
 			String resolution = "case when " + resolutionDue + " > 0 then g.resolved_on_time::float8 / " + resolutionDue
 					+ " end";
@@ -720,10 +843,10 @@ public class Summary {
 					+ "cast(:sw as float8) else 0 end), 0)";
 			StringJoiner sums = new StringJoiner(", ");
 			for (String col : List.of("cases", "contact_due", "contact_on_time", "resolution_due", "resolved_on_time",
-					"callbacks", "satisfied", "basically_satisfied")) {
+					"callbacks", "satisfied", "basically_satisfied", "settled_contact_due", "settled_overdue")) {
 				// a row's counts are far below 2^31: summed as int4 into an int8, not as
 				// numeric
-				sums.add("sum(t." + col + "::int4) as " + col);
+				sums.add((unique ? "t." + col : "sum(t." + col + "::int4)") + " as " + col);
 			}
 			// the open facts' two counts the composite needs (from those read already)
 			OpenFacts open = (openFacts != null) ? openFacts : openFacts(scope);
@@ -748,15 +871,17 @@ public class Summary {
 			p.put("ocd", ocd.toArray(Long[]::new));
 			p.put("ord", ord.toArray(Long[]::new));
 			sql = "with g as (select " + tallyKey(by) + " as k, " + sums + " from insights_tally t where "
-					+ String.join(" and ", w.tally()) + " group by 1), " + "o as (select * from unnest(cast(:ok as "
-					+ (ids ? "bigint" : "text")
+					+ String.join(" and ", w.tally()) + (unique ? "" : " group by 1") + "), "
+					+ "o as (select * from unnest(cast(:ok as " + (ids ? "bigint" : "text")
 					+ "[]), cast(:ocd as int8[]), cast(:ord as int8[])) o(k, contact_due, resolution_due)), "
 					+ "s as (select g.k, " + composite + " as v from g left join o on o.k = g.k "
 					+ "where g.k is not null and g.cases > 0)";
 		}
 		else {
-			sql = "with s as (select " + tallyKey(by) + " as k, sum(t.cases::int4)::float8 as v from insights_tally t "
-					+ "where " + String.join(" and ", w.tally()) + " group by 1 having sum(t.cases::int4) > 0)";
+			sql = "with s as (select " + tallyKey(by) + " as k, "
+					+ (unique ? "t.cases::float8 as v from insights_tally t where t.cases > 0 and "
+							: "sum(t.cases::int4)::float8 as v from insights_tally t where ")
+					+ String.join(" and ", w.tally()) + (unique ? ")" : " group by 1 having sum(t.cases::int4) > 0)");
 		}
 		// the first and the last n with the rows tied with the n-th (the caller's order
 		// breaks ties by name)
@@ -775,6 +900,23 @@ public class Summary {
 	}
 
 	/**
+	 * Whether a rollup has one row for each key of a breakdown it answers: over all time,
+	 * with no dimension besides the key's (and a village's street).
+	 */
+	static boolean oneRowPerKey(Rollup r, Breakdown by) {
+		if (r.grain != Grain.ALL) {
+			return false;
+		}
+		return switch (by) {
+			case VILLAGE -> !r.kinds && !r.units && !r.members;
+			case TOWNSHIP -> !r.villages && !r.kinds && !r.units && !r.members;
+			case UNIT -> !r.streets && !r.villages && !r.kinds && !r.members;
+			case MEMBER -> !r.streets && !r.villages && !r.kinds && !r.units;
+			default -> false;
+		};
+	}
+
+	/**
 	 * Room for the sorts and groups of a province's rows in memory (this transaction
 	 * only): at the server's default work_mem (4 MB) the members' table spills to disk.
 	 */
@@ -782,11 +924,21 @@ public class Summary {
 		jdbc.sql("set local work_mem = '64MB'").update();
 	}
 
+	/**
+	 * A summed row's counts: the stored counters, with the settled open deadlines' due
+	 * and overdue (for more than a month) counts.
+	 */
 	private static EnumMap<Measure, Long> stored(java.sql.ResultSet rs) throws java.sql.SQLException {
 		EnumMap<Measure, Long> c = new EnumMap<>(Measure.class);
 		for (Measure m : STORED) {
 			c.put(m, rs.getLong(m.name().toLowerCase()));
 		}
+		long contact = rs.getLong("settled_contact_due");
+		long overdue = rs.getLong("settled_overdue");
+		c.merge(Measure.CONTACT_DUE, contact, Long::sum);
+		c.merge(Measure.RESOLUTION_DUE, overdue, Long::sum);
+		c.put(Measure.OVERDUE, overdue);
+		c.put(Measure.OVERDUE_LONGER, overdue);
 		return c;
 	}
 
@@ -898,13 +1050,22 @@ public class Summary {
 		List<String> factWhere = w.fact();
 		roomy();
 		if (keys != null) {
-			tallyWhere.add("(" + tallyKey(by) + ")::text = any(:keys)");
-			factWhere.add("(" + factKey(by) + ")::text = any(:keys)");
-			p.put("keys", keys.toArray(String[]::new));
+			String column = idColumn(by);
+			if (column != null) {
+				// an id's keys as ids: compared on the column itself, not on its text
+				tallyWhere.add("t." + column + " = any(:keyIds)");
+				factWhere.add("f." + column + " = any(:keyIds)");
+				p.put("keyIds", keys.stream().map(Long::valueOf).toArray(Long[]::new));
+			}
+			else {
+				tallyWhere.add("(" + tallyKey(by) + ")::text = any(:keys)");
+				factWhere.add("(" + factKey(by) + ")::text = any(:keys)");
+				p.put("keys", keys.toArray(String[]::new));
+			}
 		}
 
 		StringJoiner sums = new StringJoiner(", ");
-		for (String col : COLUMNS.split(", ")) {
+		for (String col : (COLUMNS + ", settled_contact_due, settled_overdue").split(", ")) {
 			sums.add("sum(t." + col + ") as " + col);
 		}
 		Map<String, EnumMap<Measure, Long>> counts = new TreeMap<>();
@@ -956,6 +1117,20 @@ public class Summary {
 		return counts;
 	}
 
+	/** The column of a breakdown by ids ({@code null}: another breakdown). */
+	private static @Nullable String idColumn(@Nullable Breakdown by) {
+		if (by == null) {
+			return null;
+		}
+		return switch (by) {
+			case VILLAGE -> "village_id";
+			case TOWNSHIP -> "township_id";
+			case UNIT -> "unit_id";
+			case MEMBER -> "member_id";
+			default -> null;
+		};
+	}
+
 	private static String tallyKey(@Nullable Breakdown by) {
 		if (by == null) {
 			return "''";
@@ -1003,6 +1178,8 @@ public class Summary {
 		Map<String, Object> p = new HashMap<>();
 		List<String> where = new ArrayList<>();
 		where.add("n <> 0");
+		// all time from its own rows (a few thousand, not ten years' months of them)
+		where.add((f.from() == null && f.to() == null) ? "period = " + ALL_TIME : "period > " + ALL_TIME);
 		if (f.from() != null) {
 			where.add("period >= :from");
 			p.put("from", f.from());

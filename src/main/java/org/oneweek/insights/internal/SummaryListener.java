@@ -25,9 +25,13 @@ class SummaryListener {
 
 	private final boolean rebuildOnStart;
 
-	SummaryListener(Summary tally, @Value("${oneweek.insights.summary.rebuild-on-start:true}") boolean rebuildOnStart) {
+	private final java.time.Clock clock;
+
+	SummaryListener(Summary tally, @Value("${oneweek.insights.summary.rebuild-on-start:true}") boolean rebuildOnStart,
+			java.time.Clock clock) {
 		this.tally = tally;
 		this.rebuildOnStart = rebuildOnStart;
+		this.clock = clock;
 	}
 
 	@EventListener
@@ -37,7 +41,8 @@ class SummaryListener {
 
 	/**
 	 * A database without the summary (the first start after the migration, a new time
-	 * zone) builds it once it has started; until then the figures come from the ledger.
+	 * zone) builds it once it has started; until then the figures come from the ledger. A
+	 * summary of a release before settles its open deadlines long past.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void started() {
@@ -45,6 +50,12 @@ class SummaryListener {
 			long t0 = System.nanoTime();
 			long cases = tally.rebuild();
 			log.info("Insights summary built: {} cases in {} ms", cases, (System.nanoTime() - t0) / 1_000_000);
+		}
+		// and its open deadlines settled (the first start after an upgrade, or with the
+		// background job off)
+		int settled = tally.settle(clock.instant());
+		if (settled > 0) {
+			log.info("Insights summary: the open deadlines of {} cases settled", settled);
 		}
 	}
 

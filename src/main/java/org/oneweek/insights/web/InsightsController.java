@@ -94,12 +94,16 @@ class InsightsController {
 		// the figures beside the summary's (diaries, blind spots, hand-overs, callback
 		// attempts) are read side by side with them, each in a transaction of its own
 		boolean narrow = filter.village() != null || filter.township() != null;
+		java.util.concurrent.CompletableFuture<Handovers> handovers = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> handovers(filter, now, locale), reads);
 		java.util.concurrent.CompletableFuture<Beside> beside = java.util.concurrent.CompletableFuture
-			.supplyAsync(() -> beside(filter, narrow, now, locale), reads);
+			.supplyAsync(() -> beside(filter, narrow, now), reads);
 		Insights.Dashboard dashboard = insights.dashboard(filter, period, TABLES, now, locale, SHOWN / 2);
 		Beside b;
+		Handovers h;
 		try {
 			b = beside.join();
+			h = handovers.join();
 		}
 		catch (java.util.concurrent.CompletionException ex) {
 			if (ex.getCause() instanceof RuntimeException cause) {
@@ -114,8 +118,8 @@ class InsightsController {
 		// cases), on their own page, which the dashboard links to
 		model.addAttribute("blindSpots", b.blindSpots());
 		model.addAttribute("blindSpotWeeks", Insights.BLIND_SPOT_WEEKS);
-		model.addAttribute("handover", b.handover());
-		model.addAttribute("handoverTables", b.handoverTables());
+		model.addAttribute("handover", h.delay());
+		model.addAttribute("handoverTables", h.tables());
 		model.addAttribute("callbackTally", b.callbackTally());
 		model.addAttribute("period", period);
 		model.addAttribute("weights", insights.properties());
@@ -145,16 +149,26 @@ class InsightsController {
 	}
 
 	/**
-	 * The dashboard's figures read beside the summary's: diaries, blind spots,
-	 * hand-overs, callback attempts (about a third of the reading at a province's scale).
+	 * The dashboard's figures read beside the summary's, on one of two threads: diaries,
+	 * blind spots, callback attempts.
 	 */
 	private record Beside(org.oneweek.diary.DiaryCompliance.Tally diaries, @Nullable BlindSpotRate blindSpots,
-			org.oneweek.insights.HandoverDelay handover, Map<Breakdown, List<Insights.HandoverRow>> handoverTables,
 			Callbacks.Tally callbackTally) {
 
 	}
 
-	private Beside beside(MetricFilter filter, boolean narrow, Instant now, Locale locale) {
+	private Beside beside(MetricFilter filter, boolean narrow, Instant now) {
+		return new Beside(insights.diaryCompliance(filter, now), narrow ? insights.blindSpots(filter, now) : null,
+				callbacks.tally(filter, now));
+	}
+
+	/** The hand-over delays, on the other: the whole and by street and village. */
+	private record Handovers(org.oneweek.insights.HandoverDelay delay,
+			Map<Breakdown, List<Insights.HandoverRow>> tables) {
+
+	}
+
+	private Handovers handovers(MetricFilter filter, Instant now, Locale locale) {
 		Map<Breakdown, List<Insights.HandoverRow>> handovers = new java.util.LinkedHashMap<>();
 		for (Breakdown by : List.of(Breakdown.TOWNSHIP, Breakdown.VILLAGE)) {
 			List<Insights.HandoverRow> rows = new java.util.ArrayList<>(
@@ -166,8 +180,7 @@ class InsightsController {
 				.thenComparing(Insights.HandoverRow::label));
 			handovers.put(by, (rows.size() > SHOWN) ? rows.subList(0, SHOWN) : rows);
 		}
-		return new Beside(insights.diaryCompliance(filter, now), narrow ? insights.blindSpots(filter, now) : null,
-				insights.handoverDelay(filter, now), handovers, callbacks.tally(filter, now));
+		return new Handovers(insights.handoverDelay(filter, now), handovers);
 	}
 
 	/**
