@@ -45,8 +45,9 @@ public class Places {
 	private final ReadCache<VillageId, Optional<Village>> villages;
 
 	// every township and village at once, with their indexes by id and by township: a
-	// province's 20,000 villages are read once for all the requests of a few seconds
-	// (oneweek.cache.specs.places-all), not several times per page
+	// province's 20,000 villages are read once for all the requests of a few seconds, not
+	// several times per page, and read again in the background after 5 s (kept at most
+	// oneweek.cache.specs.places-all's expiry), so that no request waits for them
 	private final ReadCache<String, Directory> all;
 
 	Places(JdbcClient jdbc, Caches caches) {
@@ -75,10 +76,18 @@ public class Places {
 
 	}
 
+	/**
+	 * The directory is read again in the background this long after it was read (the
+	 * requests meanwhile and during the read get the one kept; it expires as
+	 * {@code oneweek.cache.specs.places-all} says).
+	 */
+	static final java.time.Duration DIRECTORY_REFRESH = java.time.Duration.ofSeconds(5);
+
 	private Directory directory() {
-		return this.all.get("all",
+		return this.all.getRefreshing("all",
 				(key) -> Directory.of(jdbc.sql("select * from township order by code").query(TOWNSHIP).list(),
-						jdbc.sql("select * from village order by code").query(VILLAGE).list()));
+						jdbc.sql("select * from village order by code").query(VILLAGE).list()),
+				DIRECTORY_REFRESH);
 	}
 
 	/**

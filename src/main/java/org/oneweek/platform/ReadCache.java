@@ -1,11 +1,16 @@
 package org.oneweek.platform;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cache.Cache;
 import org.springframework.cache.caffeine.CaffeineCache;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -63,6 +68,70 @@ public final class ReadCache<K, V> {
 		V value = loader.apply(key);
 		if (value != null && this.generation.get() == before) {
 			this.cache.put(key, value);
+		}
+		return value;
+	}
+
+	/** A value kept by {@link #getRefreshing}, with when its reading began. */
+	private record Kept(Object value, long readAt) {
+
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(ReadCache.class);
+
+	/** The reads ahead of every refreshing cache, one at a time. */
+	private static final Executor REFRESHER = Executors.newSingleThreadExecutor((r) -> {
+		Thread t = new Thread(r, "read-cache-refresh");
+		t.setDaemon(true);
+		return t;
+	});
+
+	private final ConcurrentHashMap<Object, Boolean> refreshing = new ConcurrentHashMap<>();
+
+	/**
+	 * The value for the key as {@link #get} gives it, but read again in the background
+	 * once it is older than {@code refresh}, the request that finds it so getting the
+	 * value kept meanwhile (not older than the cache's expiry, after which it is read in
+	 * the request as by {@code get}): for a value that is long to read (a province's
+	 * 20,000 villages) and asked by every request, so that no request waits for it after
+	 * the first. The guard against a change written meanwhile is {@code get}'s.
+	 */
+	@SuppressWarnings("unchecked")
+	public @Nullable V getRefreshing(K key, Function<? super K, ? extends @Nullable V> loader, Duration refresh) {
+		Cache.ValueWrapper wrapper = this.cache.get(key);
+		if (wrapper != null && wrapper.get() instanceof Kept kept) {
+			if (System.nanoTime() - kept.readAt() > refresh.toNanos()
+					&& this.refreshing.putIfAbsent(key, Boolean.TRUE) == null) {
+				try {
+					REFRESHER.execute(() -> {
+						try {
+							read(key, loader);
+						}
+						catch (RuntimeException ex) {
+							// the value kept stays until it expires
+							log.warn("Reading ahead of the cache failed: {}", ex.toString());
+						}
+						finally {
+							this.refreshing.remove(key);
+						}
+					});
+				}
+				catch (RuntimeException ex) {
+					this.refreshing.remove(key);
+					throw ex;
+				}
+			}
+			return (V) kept.value();
+		}
+		return read(key, loader);
+	}
+
+	private @Nullable V read(K key, Function<? super K, ? extends @Nullable V> loader) {
+		long before = this.generation.get();
+		long at = System.nanoTime();
+		V value = loader.apply(key);
+		if (value != null && this.generation.get() == before) {
+			this.cache.put(key, new Kept(value, at));
 		}
 		return value;
 	}

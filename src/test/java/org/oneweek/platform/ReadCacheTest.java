@@ -28,6 +28,61 @@ class ReadCacheTest {
 	}
 
 	@Test
+	void aRefreshingValueIsReadAgainInTheBackgroundWhileTheKeptOneIsServed() throws Exception {
+		ReadCache<String, String> cache = new ReadCache<>(Duration.ofSeconds(2));
+		Duration refresh = Duration.ofMillis(100);
+		assertThat(cache.getRefreshing("a", this::read, refresh)).isEqualTo("a#1");
+		assertThat(cache.getRefreshing("a", this::read, refresh)).isEqualTo("a#1");
+		Thread.sleep(150);
+		// older than the refresh: the kept one now, the new one read beside
+		java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		assertThat(cache.getRefreshing("a", (key) -> {
+			reading.countDown();
+			await(release);
+			return read(key);
+		}, refresh)).isEqualTo("a#1");
+		assertThat(reading.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		// one read ahead at a time: the requests meanwhile get the kept one
+		assertThat(cache.getRefreshing("a", this::read, refresh)).isEqualTo("a#1");
+		assertThat(this.reads.get()).isEqualTo(1);
+		release.countDown();
+		long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (!"a#2".equals(cache.getRefreshing("a", this::read, Duration.ofMinutes(1)))
+				&& System.nanoTime() < until) {
+			Thread.sleep(10);
+		}
+		assertThat(cache.getRefreshing("a", this::read, Duration.ofMinutes(1))).isEqualTo("a#2");
+		// a change is seen at once, and a read ahead begun before it is not kept
+		Thread.sleep(150);
+		java.util.concurrent.CountDownLatch late = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+		assertThat(cache.getRefreshing("a", (key) -> {
+			started.countDown();
+			await(late);
+			return "stale";
+		}, refresh)).isEqualTo("a#2");
+		assertThat(started.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		cache.changed();
+		assertThat(cache.getRefreshing("a", this::read, Duration.ofMinutes(1))).isEqualTo("a#3");
+		late.countDown();
+		Thread.sleep(100);
+		assertThat(cache.getRefreshing("a", this::read, Duration.ofMinutes(1))).isEqualTo("a#3");
+		// past the cache's expiry it is read in the request
+		Thread.sleep(2100);
+		assertThat(cache.getRefreshing("a", this::read, refresh)).isEqualTo("a#4");
+	}
+
+	private static void await(java.util.concurrent.CountDownLatch latch) {
+		try {
+			latch.await(5, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Test
 	void aZeroTimeToLiveKeepsNothing() {
 		ReadCache<String, String> cache = new ReadCache<>(Duration.ZERO);
 		assertThat(cache.get("a", this::read)).isEqualTo("a#1");

@@ -697,18 +697,17 @@ public class Summary {
 	 */
 	public static final class OpenFacts {
 
-		private final ZoneId zone;
-
+		/**
+		 * Each fact's village, street, unit, member (0: none) and the day it was received
+		 * (days since 1970-01-01 in the district's time zone).
+		 */
 		private final List<long[]> ids = new ArrayList<>();
 
 		private final List<String[]> kinds = new ArrayList<>();
 
-		private final List<Instant> received = new ArrayList<>();
-
 		private final List<Integer> bits = new ArrayList<>();
 
-		private OpenFacts(ZoneId zone) {
-			this.zone = zone;
+		private OpenFacts() {
 		}
 
 		/** The counts of each breakdown asked already ("" for none). */
@@ -722,39 +721,74 @@ public class Summary {
 			return counted.computeIfAbsent((by == null) ? "" : by.name(), (k) -> count(by));
 		}
 
+		/**
+		 * Counted on the facts' own values (an id, a day), and only then keyed as
+		 * {@link Summary#factKey} gives them: a province's tens of thousands of facts
+		 * make no text each.
+		 */
 		private Map<String, long[]> count(@Nullable Breakdown by) {
-			Map<String, long[]> groups = new HashMap<>();
+			int column = -1;
+			if (by != null) {
+				column = switch (by) {
+					case VILLAGE -> 0;
+					case TOWNSHIP -> 1;
+					case UNIT -> 2;
+					case MEMBER -> 3;
+					case WEEK, MONTH, QUARTER, YEAR -> 4;
+					case CATEGORY, TYPE -> -1;
+					default -> throw new IllegalArgumentException(by.name());
+				};
+			}
+			Map<Object, long[]> groups = new HashMap<>();
 			for (int i = 0; i < bits.size(); i++) {
 				int b = bits.get(i);
 				if (b == 0) {
 					continue;
 				}
-				long[] n = groups.computeIfAbsent(key(i, by), (k) -> new long[OPEN_MEASURES.size()]);
+				Object value;
+				if (by == null) {
+					value = "";
+				}
+				else if (column >= 0) {
+					value = ids.get(i)[column];
+				}
+				else {
+					value = kinds.get(i)[(by == Breakdown.CATEGORY) ? 0 : 1];
+				}
+				long[] n = groups.computeIfAbsent(value, (k) -> new long[OPEN_MEASURES.size()]);
 				for (int m = 0; m < n.length; m++) {
 					if ((b & (1 << m)) != 0) {
 						n[m]++;
 					}
 				}
 			}
-			return groups;
+			Map<String, long[]> keyed = new HashMap<>();
+			for (Map.Entry<Object, long[]> e : groups.entrySet()) {
+				String key = key(e.getKey(), by, column);
+				long[] into = keyed.get(key);
+				if (into == null) {
+					keyed.put(key, e.getValue());
+				}
+				else {
+					for (int m = 0; m < into.length; m++) {
+						into[m] += e.getValue()[m];
+					}
+				}
+			}
+			return keyed;
 		}
 
-		/** The key of a fact in a breakdown, as {@link Summary#factKey} gives it. */
-		private String key(int i, @Nullable Breakdown by) {
-			if (by == null) {
-				return "";
+		/** A group's value as {@link Summary#factKey} keys it. */
+		private static String key(Object value, @Nullable Breakdown by, int column) {
+			if (by == null || value instanceof String) {
+				return (String) value;
 			}
-			long[] id = ids.get(i);
-			return switch (by) {
-				case VILLAGE -> String.valueOf(id[0]);
-				case TOWNSHIP -> String.valueOf(id[1]);
-				case UNIT -> (id[2] != 0) ? String.valueOf(id[2]) : "";
-				case MEMBER -> (id[3] != 0) ? String.valueOf(id[3]) : "";
-				case CATEGORY -> kinds.get(i)[0];
-				case TYPE -> kinds.get(i)[1];
-				case WEEK, MONTH, QUARTER, YEAR -> by.periodKey(LocalDate.ofInstant(received.get(i), zone));
-				default -> throw new IllegalArgumentException(by.name());
-			};
+			long v = (Long) value;
+			if (column == 4) {
+				return by.periodKey(LocalDate.ofEpochDay(v));
+			}
+			// no unit or member: the group without a key
+			return (v == 0 && (column == 2 || column == 3)) ? "" : String.valueOf(v);
 		}
 
 	}
@@ -769,14 +803,18 @@ public class Summary {
 		for (int i = 0; i < OPEN_MEASURES.size(); i++) {
 			flags.add("(coalesce((" + OPEN.get(OPEN_MEASURES.get(i)) + ")::int, 0) << " + i + ")");
 		}
-		OpenFacts open = new OpenFacts(scope.zone());
-		jdbc.sql("select f.village_id, f.township_id, f.unit_id, f.member_id, f.category, f.case_type, f.received_at, "
-				+ flags + " as bits from insights_open_fact f where " + String.join(" and ", w.fact()))
+		OpenFacts open = new OpenFacts();
+		// the day received as a number (a timestamp's text costs more to read than the
+		// rest of the row), the few categories and types each one string
+		Map<String, String> names = new HashMap<>();
+		jdbc.sql("select f.village_id, f.township_id, f.unit_id, f.member_id, f.category, f.case_type, "
+				+ "(f.received_at at time zone :zone)::date - date '1970-01-01', " + flags
+				+ " as bits from insights_open_fact f where " + String.join(" and ", w.fact()))
 			.params(w.p())
 			.query((rs) -> {
-				open.ids.add(new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) });
-				open.kinds.add(new String[] { rs.getString(5), rs.getString(6) });
-				open.received.add(rs.getTimestamp(7).toInstant());
+				open.ids.add(new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(7) });
+				open.kinds.add(new String[] { names.computeIfAbsent(rs.getString(5), (k) -> k),
+						names.computeIfAbsent(rs.getString(6), (k) -> k) });
 				open.bits.add(rs.getInt(8));
 			});
 		return open;
@@ -885,9 +923,22 @@ public class Summary {
 		}
 		// the first and the last n with the rows tied with the n-th (the caller's order
 		// breaks ties by name)
-		sql += ", e as ((select s.k from s where s.k is not null order by s.v desc nulls last fetch first :ends rows "
-				+ "with ties) union (select s.k from s where s.k is not null order by s.v asc nulls first fetch first "
-				+ ":ends rows with ties)) select e.k::text, (select count(*) from s where s.k is not null) from e";
+		if (byComposite) {
+			sql += ", e as ((select s.k from s where s.k is not null order by s.v desc nulls last fetch first :ends "
+					+ "rows with ties) union (select s.k from s where s.k is not null order by s.v asc nulls first "
+					+ "fetch first :ends rows with ties)) select e.k::text, (select count(*) from s where s.k is not null) "
+					+ "from e";
+		}
+		else {
+			// cases are never null: the rows at least the n-th most or at most the n-th
+			// fewest are those n with their ties, and the two values are found each by a
+			// bounded sort (a province's 60,000 members are not sorted whole twice)
+			sql = sql.replace("with s as (", "with s as materialized (")
+					+ ", hi as (select min(x.v) as v from (select s.v from s where s.k is not null order by s.v desc "
+					+ "limit :ends) x), lo as (select max(y.v) as v from (select s.v from s where s.k is not null "
+					+ "order by s.v asc limit :ends) y) select s.k::text, (select count(*) from s where s.k is not null) "
+					+ "from s, hi, lo where s.k is not null and (s.v >= hi.v or s.v <= lo.v)";
+		}
 		List<String> keys = new ArrayList<>();
 		int[] total = { 0 };
 		roomy();
@@ -955,6 +1006,27 @@ public class Summary {
 		List<String> factWhere = new ArrayList<>();
 		tallyWhere.add("t.rollup = :rollup");
 		p.put("rollup", rollup.name());
+		// what every row of the rollup has in the dimensions it does not keep, so that
+		// its
+		// rows are sought on the whole key (a table's shown members among 60,000)
+		if (rollup.grain == Grain.ALL) {
+			tallyWhere.add("t.period = " + ALL_TIME);
+		}
+		if (!rollup.streets) {
+			tallyWhere.add("t.township_id = 0");
+		}
+		if (!rollup.villages) {
+			tallyWhere.add("t.village_id = 0");
+		}
+		if (!rollup.kinds) {
+			tallyWhere.add("t.category = '' and t.case_type = ''");
+		}
+		if (!rollup.units) {
+			tallyWhere.add("t.unit_id = 0");
+		}
+		if (!rollup.members) {
+			tallyWhere.add("t.member_id = 0");
+		}
 		factWhere.add("(f.open_contact_due is not null or f.open_resolution_due is not null)");
 		MetricFilter f = scope.filter();
 		if (f.village() != null) {
@@ -1053,8 +1125,14 @@ public class Summary {
 			String column = idColumn(by);
 			if (column != null) {
 				// an id's keys as ids: compared on the column itself, not on its text
-				tallyWhere.add("t." + column + " = any(:keyIds)");
-				factWhere.add("f." + column + " = any(:keyIds)");
+				// (a set to look in, not an array each row searches from its start)
+				tallyWhere.add((by == Breakdown.VILLAGE && rollup.streets)
+						// a village's row sought with its street, the key's column before
+						// it
+						? "(t.township_id, t.village_id) in (select v.township_id, v.id from village v "
+								+ "where v.id = any(cast(:keyIds as bigint[])))"
+						: "t." + column + " in (select unnest(cast(:keyIds as bigint[])))");
+				factWhere.add("f." + column + " in (select unnest(cast(:keyIds as bigint[])))");
 				p.put("keyIds", keys.stream().map(Long::valueOf).toArray(Long[]::new));
 			}
 			else {
