@@ -410,6 +410,28 @@ public class Insights {
 	}
 
 	/**
+	 * The hand-over delay of the filter and its rows by street and by village (as
+	 * {@link #handoverDelay} and {@link #handoverDelays} give them), read at once.
+	 */
+	public HandoverTables handoverTables(MetricFilter filter, Instant now, Locale locale) {
+		Map<String, Map<String, HandoverDelay>> sets = facts.handoverDelaysByPlace(scope(recent(filter, now), now));
+		Map<Breakdown, List<HandoverRow>> tables = new java.util.LinkedHashMap<>();
+		for (Breakdown by : List.of(Breakdown.TOWNSHIP, Breakdown.VILLAGE)) {
+			Map<String, HandoverDelay> rows = sets.get(by.name());
+			Function<String, String> label = labels(by, rows.keySet(), locale);
+			List<HandoverRow> result = new ArrayList<>();
+			rows.forEach((key, delay) -> result.add(new HandoverRow(key, label.apply(key), delay)));
+			tables.put(by, result);
+		}
+		return new HandoverTables(sets.get("").getOrDefault("", HandoverDelay.NONE), tables);
+	}
+
+	/** The hand-over delay of a filter and its rows by street and village. */
+	public record HandoverTables(HandoverDelay delay, Map<Breakdown, List<HandoverRow>> rows) {
+
+	}
+
+	/**
 	 * A member's record under the filter (its period and places; the member is this one):
 	 * terms served that began in the period by today, the cases heard and resolved, and
 	 * diary compliance.

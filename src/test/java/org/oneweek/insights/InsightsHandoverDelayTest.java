@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.oneweek.OneweekTest;
@@ -121,6 +122,16 @@ class InsightsHandoverDelayTest {
 		assertThat(insights.handoverDelay(all.withTownship(TownshipId.of(fixtures.townshipId("HB"))), now))
 			.isEqualTo(new HandoverDelay(1, 1, 30.0, 30.0));
 		assertThat(insights.handoverDelays(all, Breakdown.WEEK, now, Locale.ENGLISH)).hasSize(3);
+		// the dashboard's one reading of the whole and by street and village gives the
+		// same
+		Insights.HandoverTables tables = insights.handoverTables(all, now, Locale.ENGLISH);
+		assertThat(tables.delay()).isEqualTo(total);
+		assertThat(tables.rows().get(Breakdown.VILLAGE)).isEqualTo(villages);
+		assertThat(tables.rows().get(Breakdown.TOWNSHIP)).isEqualTo(streets);
+		assertThat(insights.handoverTables(all.withPeriod(a.monday().minusWeeks(1), a.monday().minusDays(1)), now,
+				Locale.ENGLISH))
+			.isEqualTo(new Insights.HandoverTables(HandoverDelay.NONE,
+					Map.of(Breakdown.TOWNSHIP, List.of(), Breakdown.VILLAGE, List.of())));
 
 		// the numbers drill down to exactly the hand-overs they count: the waiting one
 		// first, then the slowest

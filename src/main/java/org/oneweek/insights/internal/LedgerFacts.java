@@ -216,6 +216,43 @@ public class LedgerFacts {
 		return rows;
 	}
 
+	/**
+	 * The hand-over delays of the whole scope ({@code ""}) and by village and by street
+	 * ({@code "VILLAGE"}, {@code "TOWNSHIP"}), each in the order of its groups' ids, from
+	 * one reading of the hand-overs (grouping sets) rather than three.
+	 */
+	public Map<String, Map<String, HandoverDelay>> handoverDelaysByPlace(Scope scope) {
+		Map<String, Object> params = new HashMap<>();
+		List<String> and = handoverConditions(scope, params);
+		String hours = "extract(epoch from h.acknowledged_at - h.created_at) / 3600.0";
+		String sql = "select grouping(h.village_id) as gv, grouping(v.township_id) as gt, h.village_id, v.township_id, "
+				+ "count(*) as handovers, count(h.acknowledged_at) as acknowledged, "
+				+ "percentile_cont(0.5) within group (order by " + hours
+				+ ") filter (where h.acknowledged_at is not null) as median, "
+				+ "percentile_cont(0.9) within group (order by " + hours
+				+ ") filter (where h.acknowledged_at is not null) as p90 "
+				+ "from case_handover h join village v on v.id = h.village_id where " + String.join(" and ", and)
+				+ " group by grouping sets ((), (h.village_id), (v.township_id)) order by 1, 2, 3, 4";
+		Map<String, Map<String, HandoverDelay>> sets = new LinkedHashMap<>();
+		sets.put("", new LinkedHashMap<>());
+		sets.put(Breakdown.VILLAGE.name(), new LinkedHashMap<>());
+		sets.put(Breakdown.TOWNSHIP.name(), new LinkedHashMap<>());
+		jdbc.sql(sql).params(params).query((rs) -> {
+			HandoverDelay delay = new HandoverDelay(rs.getLong("handovers"), rs.getLong("acknowledged"),
+					number(rs, "median"), number(rs, "p90"));
+			if (rs.getInt("gv") == 0) {
+				sets.get(Breakdown.VILLAGE.name()).put(String.valueOf(rs.getLong("village_id")), delay);
+			}
+			else if (rs.getInt("gt") == 0) {
+				sets.get(Breakdown.TOWNSHIP.name()).put(String.valueOf(rs.getLong("township_id")), delay);
+			}
+			else if (delay.handovers() > 0) {
+				sets.get("").put("", delay);
+			}
+		});
+		return sets;
+	}
+
 	/** A villager's case in scope: one of the reconciliation's villagers' problems. */
 	public record VillagerCase(CaseId id, long village, long township, Instant receivedAt, String category) {
 

@@ -169,10 +169,10 @@ class InsightsController {
 	}
 
 	private Handovers handovers(MetricFilter filter, Instant now, Locale locale) {
+		Insights.HandoverTables read = insights.handoverTables(filter, now, locale);
 		Map<Breakdown, List<Insights.HandoverRow>> handovers = new java.util.LinkedHashMap<>();
 		for (Breakdown by : List.of(Breakdown.TOWNSHIP, Breakdown.VILLAGE)) {
-			List<Insights.HandoverRow> rows = new java.util.ArrayList<>(
-					insights.handoverDelays(filter, by, now, locale));
+			List<Insights.HandoverRow> rows = new java.util.ArrayList<>(read.rows().get(by));
 			// the slowest first, those with nothing acknowledged yet at the end
 			rows.sort(Comparator
 				.comparing((Insights.HandoverRow r) -> r.delay().medianHours(),
@@ -180,7 +180,7 @@ class InsightsController {
 				.thenComparing(Insights.HandoverRow::label));
 			handovers.put(by, (rows.size() > SHOWN) ? rows.subList(0, SHOWN) : rows);
 		}
-		return new Handovers(insights.handoverDelay(filter, now), handovers);
+		return new Handovers(read.delay(), handovers);
 	}
 
 	/**
